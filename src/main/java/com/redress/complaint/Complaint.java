@@ -1,0 +1,43 @@
+package com.redress.complaint;
+
+import com.redress.shared.Money;
+import java.time.OffsetDateTime;
+
+/** A complaint as stored: the source of truth the process refers to by its reference. */
+public record Complaint(
+    String reference,
+    ComplaintStatus status,
+    NewComplaint.Customer customer,
+    Channel channel,
+    Category category,
+    String subject,
+    String description,
+    String orderReference,
+    Money orderAmount,
+    OffsetDateTime occurredAt,
+    OffsetDateTime receivedAt,
+    String recordedBy,
+    String duplicateOf,
+    Classification classification,
+    Outcome outcome) {
+
+  /** Severity, team and SLA; null until classified by the rules or a dispatcher. */
+  public record Classification(
+      Severity severity,
+      String handlerGroup,
+      String classifiedBy,
+      int firstResponseSlaHours,
+      int resolutionSlaHours,
+      OffsetDateTime firstResponseDue,
+      OffsetDateTime resolutionDue) {
+  }
+
+  /** What the handler found and did; null until handled. */
+  public record Outcome(
+      RootCause rootCause,
+      String resolution,
+      boolean serviceFailureAcknowledged,
+      String resolvedBy,
+      OffsetDateTime resolvedAt) {
+  }
+}

@@ -1,0 +1,143 @@
+package com.redress.complaint;
+
+import com.redress.shared.AppClock;
+import com.redress.shared.FieldProblem;
+import com.redress.shared.InvalidRequestException;
+import com.redress.shared.NotFoundException;
+import com.redress.shared.PageRequestParams;
+import com.redress.shared.PageResult;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Intake and read access of DESIGN §4. */
+@RestController
+@RequestMapping(path = "/api/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+class ComplaintController {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  /** One message for unknown reference and wrong token alike: no hint whether the reference exists. */
+  static final String NOT_FOUND = "No complaint with this reference and token.";
+
+  private final ComplaintIntake intake;
+  private final ComplaintService complaints;
+  private final AccessTokens tokens;
+  private final AppClock clock;
+
+  ComplaintController(ComplaintIntake intake, ComplaintService complaints, AccessTokens tokens, AppClock clock) {
+    this.intake = intake;
+    this.complaints = complaints;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  record Created(String reference, String accessToken, ComplaintStatus status) {
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Created> submit(@RequestBody ComplaintSubmission body,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+    ComplaintIntake.Result result = intake.submit(body, idempotencyKey);
+    ComplaintService.Submitted s = result.submitted();
+    Created created = new Created(s.reference(), s.accessToken(), s.status());
+    if (result.replayed()) {
+      return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(created);
+    }
+    return ResponseEntity.created(URI.create("/api/complaints/" + s.reference())).body(created);
+  }
+
+  @GetMapping("/{reference}")
+  ComplaintView get(@PathVariable String reference, @RequestParam(required = false) String token,
+      Authentication authentication) {
+    if (isStaff(authentication)) {
+      return ComplaintView.forStaff(complaints.find(reference).orElseThrow(() -> new NotFoundException(NOT_FOUND)),
+          clock.businessZone());
+    }
+    if (!tokens.verify(reference, token)) {
+      throw new NotFoundException(NOT_FOUND);
+    }
+    return ComplaintView.forCustomer(complaints.get(reference), clock.businessZone());
+  }
+
+  @GetMapping
+  PageResult<ComplaintView> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String severity,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    List<FieldProblem> problems = new ArrayList<>();
+    ComplaintFilter filter = new ComplaintFilter(
+        enumParam(problems, "status", status, ComplaintStatus.class),
+        enumParam(problems, "severity", severity, Severity.class),
+        enumParam(problems, "category", category, Category.class),
+        team == null || team.isBlank() ? null : team,
+        timeParam(problems, "from", from, false),
+        timeParam(problems, "to", to, true));
+    PageRequestParams paging;
+    try {
+      paging = PageRequestParams.of(page, size);
+    } catch (InvalidRequestException e) {
+      problems.addAll(e.problems());
+      paging = null;
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    PageResult<Complaint> found = complaints.search(filter, paging);
+    return new PageResult<>(found.items().stream().map(c -> ComplaintView.forStaff(c, clock.businessZone())).toList(),
+        found.page(), found.size(), found.totalElements());
+  }
+
+  private static boolean isStaff(Authentication authentication) {
+    return authentication != null && authentication.isAuthenticated()
+        && !(authentication instanceof AnonymousAuthenticationToken);
+  }
+
+  private static <E extends Enum<E>> E enumParam(List<FieldProblem> problems, String name, String value, Class<E> type) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      problems.add(new FieldProblem(name, "is not a known " + type.getSimpleName()));
+      return null;
+    }
+  }
+
+  /** A date (whole day in the business time zone; {@code to} is inclusive) or a date-time with offset. */
+  private OffsetDateTime timeParam(List<FieldProblem> problems, String name, String value, boolean endOfDay) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      if (value.length() == 10) {
+        LocalDate day = LocalDate.parse(value);
+        return (endOfDay ? day.plusDays(1) : day).atStartOfDay(clock.businessZone()).toOffsetDateTime();
+      }
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(name, "must be a date (2026-11-01) or a date-time with offset"));
+      return null;
+    }
+  }
+}

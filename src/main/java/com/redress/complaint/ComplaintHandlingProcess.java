@@ -1,0 +1,78 @@
+package com.redress.complaint;
+
+import com.redress.shared.ProcessVariable;
+import java.util.Map;
+
+/**
+ * Everything code knows about processes/ComplaintHandling.bpmn: its key, the element ids code
+ * and tests refer to, and its typed variables. Analysts: these ids must not be renamed.
+ */
+public final class ComplaintHandlingProcess {
+
+  public static final String KEY = "ComplaintHandling";
+
+  public static final String START_EVENT = "Start_ComplaintReceived";
+  public static final String TASK_REGISTER = "Task_RegisterComplaint";
+  public static final String GATEWAY_DUPLICATE = "Gateway_Duplicate";
+  public static final String TASK_NOTIFY_DUPLICATE = "Task_NotifyDuplicate";
+  public static final String TASK_SEND_DUPLICATE_NOTICE = "Task_SendDuplicateNotice";
+  public static final String END_DUPLICATE = "End_Duplicate";
+  public static final String TASK_CLASSIFY = "Task_ClassifyComplaint";
+  public static final String GATEWAY_CLASSIFIED = "Gateway_Classified";
+  public static final String TASK_REQUEST_TRIAGE = "Task_RequestTriage";
+  public static final String TASK_TRIAGE = "Task_TriageComplaint";
+  public static final String TASK_APPLY_CLASSIFICATION = "Task_ApplyClassification";
+  public static final String TASK_ACKNOWLEDGE = "Task_AcknowledgeComplaint";
+  public static final String TASK_SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
+  public static final String TASK_HANDLE = "Task_HandleComplaint";
+  public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
+  public static final String END_RESOLVED = "End_ComplaintResolved";
+
+  public static final String DECISION_CLASSIFICATION = "ComplaintClassification";
+  public static final String FORM_START = "StartComplaint";
+  public static final String FORM_TRIAGE = "TriageComplaint";
+  public static final String FORM_HANDLE = "HandleComplaint";
+
+  /** The process holds the reference; the complaint row is the source of truth. */
+  public static final ProcessVariable<String> COMPLAINT_REFERENCE = ProcessVariable.of("complaintReference", String.class);
+  public static final ProcessVariable<Boolean> DUPLICATE = ProcessVariable.of("duplicate", Boolean.class);
+  public static final ProcessVariable<String> DUPLICATE_OF = ProcessVariable.of("duplicateOf", String.class);
+
+  // Shown in forms and Tasklist columns, and read by the classification rules.
+  public static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.of("customerName", String.class);
+  public static final ProcessVariable<String> CUSTOMER_TIER = ProcessVariable.of("customerTier", String.class);
+  public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+  public static final ProcessVariable<String> CATEGORY = ProcessVariable.of("category", String.class);
+  public static final ProcessVariable<String> SUBJECT = ProcessVariable.of("subject", String.class);
+  public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.of("description", String.class);
+  /** Order amount rounded down to whole currency units: exact for the rules' whole-number thresholds. */
+  public static final ProcessVariable<Long> ORDER_AMOUNT_UNITS = ProcessVariable.of("orderAmountUnits", Long.class);
+  public static final ProcessVariable<Integer> COMPLAINTS_LAST_90_DAYS =
+      ProcessVariable.of("complaintsLast90Days", Integer.class);
+
+  /** The DMN's single result (JSON map), null when no rule matched. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static final ProcessVariable<Map<String, Object>> CLASSIFICATION =
+      ProcessVariable.of("classification", (Class<Map<String, Object>>) (Class) Map.class);
+
+  // Classification outcome, from the rules or the triage form (same names in both).
+  public static final ProcessVariable<String> SEVERITY = ProcessVariable.of("severity", String.class);
+  public static final ProcessVariable<String> HANDLER_GROUP = ProcessVariable.of("handlerGroup", String.class);
+  public static final ProcessVariable<Integer> FIRST_RESPONSE_SLA_HOURS =
+      ProcessVariable.of("firstResponseSlaHours", Integer.class);
+  public static final ProcessVariable<Integer> RESOLUTION_SLA_HOURS =
+      ProcessVariable.of("resolutionSlaHours", Integer.class);
+  public static final ProcessVariable<String> TRIAGED_BY = ProcessVariable.of("triagedBy", String.class);
+  /** ISO-8601 with offset: the handling task's due date and the "Resolve by" in its form. */
+  public static final ProcessVariable<String> RESOLUTION_DUE = ProcessVariable.of("resolutionDue", String.class);
+
+  // Handling outcome from the HandleComplaint form.
+  public static final ProcessVariable<String> ROOT_CAUSE = ProcessVariable.of("rootCause", String.class);
+  public static final ProcessVariable<String> RESOLUTION = ProcessVariable.of("resolution", String.class);
+  public static final ProcessVariable<Boolean> SERVICE_FAILURE_ACKNOWLEDGED =
+      ProcessVariable.of("serviceFailureAcknowledged", Boolean.class);
+  public static final ProcessVariable<String> HANDLED_BY = ProcessVariable.of("handledBy", String.class);
+
+  private ComplaintHandlingProcess() {
+  }
+}

@@ -1,0 +1,84 @@
+package com.redress.complaint;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.shared.ConflictException;
+import com.redress.shared.Hashing;
+import com.redress.shared.InvalidRequestException;
+import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Public intake with {@code Idempotency-Key} semantics: the same key and the same body return
+ * the first complaint (with a fresh access token, since tokens are stored only hashed); the
+ * same key with another body is refused.
+ */
+@Service
+public class ComplaintIntake {
+
+  static final int MAX_KEY_LENGTH = 255;
+  /** A twin holding the key may commit or roll back; a few rounds settle either way. */
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final ComplaintValidator validator;
+  private final ComplaintService complaints;
+  private final IdempotencyKeys keys;
+  private final AccessTokens tokens;
+  private final ObjectMapper json;
+
+  ComplaintIntake(ComplaintValidator validator, ComplaintService complaints, IdempotencyKeys keys,
+      AccessTokens tokens, ObjectMapper json) {
+    this.validator = validator;
+    this.complaints = complaints;
+    this.keys = keys;
+    this.tokens = tokens;
+    this.json = json;
+  }
+
+  public record Result(ComplaintService.Submitted submitted, boolean replayed) {
+  }
+
+  public Result submit(ComplaintSubmission body, String idempotencyKey) {
+    NewComplaint complaint = validator.validate(body, null);
+    if (idempotencyKey == null) {
+      return new Result(complaints.submit(complaint, null, null), false);
+    }
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+      throw new InvalidRequestException("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+    }
+    String requestHash = fingerprint(body);
+    for (int attempt = 1; ; attempt++) {
+      Optional<IdempotencyKeys.Entry> first = keys.find(idempotencyKey);
+      if (first.isPresent()) {
+        return replay(first.get(), requestHash);
+      }
+      try {
+        return new Result(complaints.submit(complaint, idempotencyKey, requestHash), false);
+      } catch (DataIntegrityViolationException | ConcurrencyFailureException lostRace) {
+        // a concurrent request with the same key got there first; read what it created
+        if (attempt == MAX_ATTEMPTS) {
+          throw lostRace;
+        }
+      }
+    }
+  }
+
+  private Result replay(IdempotencyKeys.Entry first, String requestHash) {
+    if (!Hashing.constantTimeEquals(first.requestHash(), requestHash)) {
+      throw new ConflictException(422, "This Idempotency-Key was already used with a different request body.");
+    }
+    String reference = first.complaintReference();
+    String token = tokens.issue(reference, "REPLAY");
+    return new Result(new ComplaintService.Submitted(reference, token, complaints.get(reference).status()), true);
+  }
+
+  private String fingerprint(ComplaintSubmission body) {
+    try {
+      return Hashing.sha256Hex(json.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A parsed submission always serializes", e);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package com.redress.complaint;
+
+import com.redress.shared.Money;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The complaint table; every write joins the caller's (engine's) transaction. */
+@Repository
+class ComplaintRepository {
+
+  private final JdbcClient jdbc;
+
+  ComplaintRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(String reference, NewComplaint c, OffsetDateTime receivedAt) {
+    jdbc.sql("""
+        INSERT INTO complaint (reference, status, customer_id, customer_name, customer_email, customer_phone,
+          customer_tier, channel, category, subject, description, order_reference, order_amount, order_currency,
+          occurred_at, received_at, recorded_by, updated_at)
+        VALUES (:reference, :status, :customerId, :customerName, :customerEmail, :customerPhone,
+          :tier, :channel, :category, :subject, :description, :orderReference, :orderAmount, :orderCurrency,
+          :occurredAt, :receivedAt, :recordedBy, :receivedAt)
+        """)
+        .param("reference", reference)
+        .param("status", ComplaintStatus.RECEIVED.name())
+        .param("customerId", c.customer().id())
+        .param("customerName", c.customer().name())
+        .param("customerEmail", c.customer().email())
+        .param("customerPhone", c.customer().phone())
+        .param("tier", c.customer().tier().name())
+        .param("channel", c.channel().name())
+        .param("category", c.category().name())
+        .param("subject", c.subject())
+        .param("description", c.description())
+        .param("orderReference", c.orderReference())
+        .param("orderAmount", c.orderAmount() == null ? null : c.orderAmount().amount())
+        .param("orderCurrency", c.orderAmount() == null ? null : c.orderAmount().currency())
+        .param("occurredAt", c.occurredAt())
+        .param("receivedAt", receivedAt)
+        .param("recordedBy", c.recordedBy())
+        .update();
+  }
+
+  Optional<Complaint> find(String reference) {
+    return jdbc.sql("SELECT * FROM complaint WHERE reference = :reference")
+        .param("reference", reference)
+        .query(ComplaintRepository::map)
+        .optional();
+  }
+
+  /** The earliest other open complaint of this customer about this order, if any. */
+  Optional<String> findOpenOriginal(String reference, String customerId, String orderReference) {
+    return jdbc.sql("""
+        SELECT reference FROM complaint
+        WHERE customer_id = :customerId AND order_reference = :orderReference AND reference <> :reference
+          AND status IN (:open)
+        ORDER BY received_at, reference
+        """)
+        .param("customerId", customerId)
+        .param("orderReference", orderReference)
+        .param("reference", reference)
+        .param("open", ComplaintStatus.OPEN.stream().map(Enum::name).toList())
+        .query(String.class)
+        .list().stream().findFirst();
+  }
+
+  int countByCustomerSince(String customerId, OffsetDateTime since, String excludedReference) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM complaint
+        WHERE customer_id = :customerId AND received_at >= :since AND reference <> :excluded AND status <> 'DUPLICATE'
+        """)
+        .param("customerId", customerId)
+        .param("since", since)
+        .param("excluded", excludedReference)
+        .query(Integer.class)
+        .single();
+  }
+
+  void markDuplicate(String reference, String original, OffsetDateTime now) {
+    jdbc.sql("UPDATE complaint SET status = 'DUPLICATE', duplicate_of = :original, updated_at = :now WHERE reference = :reference")
+        .param("original", original).param("now", now).param("reference", reference)
+        .update();
+  }
+
+  void updateStatus(String reference, ComplaintStatus status, OffsetDateTime now) {
+    jdbc.sql("UPDATE complaint SET status = :status, updated_at = :now WHERE reference = :reference")
+        .param("status", status.name()).param("now", now).param("reference", reference)
+        .update();
+  }
+
+  void saveClassification(String reference, Complaint.Classification c, ComplaintStatus status, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE complaint SET severity = :severity, handler_group = :group, classified_by = :by,
+          first_response_sla_hours = :frHours, resolution_sla_hours = :rHours,
+          first_response_due = :frDue, resolution_due = :rDue, status = :status, updated_at = :now
+        WHERE reference = :reference
+        """)
+        .param("severity", c.severity().name()).param("group", c.handlerGroup()).param("by", c.classifiedBy())
+        .param("frHours", c.firstResponseSlaHours()).param("rHours", c.resolutionSlaHours())
+        .param("frDue", c.firstResponseDue()).param("rDue", c.resolutionDue())
+        .param("status", status.name()).param("now", now).param("reference", reference)
+        .update();
+  }
+
+  void saveOutcome(String reference, Complaint.Outcome o, ComplaintStatus status) {
+    jdbc.sql("""
+        UPDATE complaint SET root_cause = :rootCause, resolution = :resolution,
+          service_failure_acknowledged = :ack, resolved_by = :by, resolved_at = :at, status = :status, updated_at = :at
+        WHERE reference = :reference
+        """)
+        .param("rootCause", o.rootCause().name()).param("resolution", o.resolution())
+        .param("ack", o.serviceFailureAcknowledged()).param("by", o.resolvedBy()).param("at", o.resolvedAt())
+        .param("status", status.name()).param("reference", reference)
+        .update();
+  }
+
+  long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
+  }
+
+  List<Complaint> search(ComplaintFilter filter, long offset, int limit) {
+    return where(filter, "SELECT * FROM complaint", " ORDER BY received_at DESC, reference DESC LIMIT :limit OFFSET :offset")
+        .param("limit", limit).param("offset", offset)
+        .query(ComplaintRepository::map).list();
+  }
+
+  long countMatching(ComplaintFilter filter) {
+    return where(filter, "SELECT COUNT(*) FROM complaint", "").query(Long.class).single();
+  }
+
+  /** {@code head WHERE <the filter's conditions> tail}, with the conditions' parameters bound. */
+  private JdbcClient.StatementSpec where(ComplaintFilter f, String head, String tail) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    List<String> conditions = new ArrayList<>();
+    condition(conditions, params, "status = :status", "status", f.status() == null ? null : f.status().name());
+    condition(conditions, params, "severity = :severity", "severity", f.severity() == null ? null : f.severity().name());
+    condition(conditions, params, "category = :category", "category", f.category() == null ? null : f.category().name());
+    condition(conditions, params, "handler_group = :team", "team", f.team());
+    condition(conditions, params, "received_at >= :receivedFrom", "receivedFrom", f.receivedFrom());
+    condition(conditions, params, "received_at < :receivedBefore", "receivedBefore", f.receivedBefore());
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    return jdbc.sql(head + where + tail).params(params);
+  }
+
+  private static void condition(List<String> conditions, Map<String, Object> params, String sql, String name,
+      Object value) {
+    if (value != null) {
+      conditions.add(sql);
+      params.put(name, value);
+    }
+  }
+
+  private static Complaint map(ResultSet rs, int row) throws SQLException {
+    BigDecimal amount = rs.getBigDecimal("order_amount");
+    String severity = rs.getString("severity");
+    String rootCause = rs.getString("root_cause");
+    return new Complaint(
+        rs.getString("reference"),
+        ComplaintStatus.valueOf(rs.getString("status")),
+        new NewComplaint.Customer(rs.getString("customer_id"), rs.getString("customer_name"),
+            rs.getString("customer_email"), rs.getString("customer_phone"),
+            CustomerTier.valueOf(rs.getString("customer_tier"))),
+        Channel.valueOf(rs.getString("channel")),
+        Category.valueOf(rs.getString("category")),
+        rs.getString("subject"),
+        rs.getString("description"),
+        rs.getString("order_reference"),
+        amount == null ? null : new Money(amount, rs.getString("order_currency").strip()),
+        rs.getObject("occurred_at", OffsetDateTime.class),
+        rs.getObject("received_at", OffsetDateTime.class),
+        rs.getString("recorded_by"),
+        rs.getString("duplicate_of"),
+        severity == null ? null : new Complaint.Classification(Severity.valueOf(severity), rs.getString("handler_group"),
+            rs.getString("classified_by"), rs.getInt("first_response_sla_hours"), rs.getInt("resolution_sla_hours"),
+            rs.getObject("first_response_due", OffsetDateTime.class), rs.getObject("resolution_due", OffsetDateTime.class)),
+        rootCause == null ? null : new Complaint.Outcome(RootCause.valueOf(rootCause), rs.getString("resolution"),
+            rs.getBoolean("service_failure_acknowledged"), rs.getString("resolved_by"),
+            rs.getObject("resolved_at", OffsetDateTime.class)));
+  }
+}

@@ -1,0 +1,126 @@
+package com.redress.complaint;
+
+import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+
+import com.redress.shared.AppClock;
+import com.redress.shared.NotFoundException;
+import com.redress.shared.PageRequestParams;
+import com.redress.shared.PageResult;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The complaint's life as stored in Redress's own table; the process calls in through delegates. */
+@Service
+public class ComplaintService {
+
+  /** Window for "complaints by this customer recently", an input of the classification rules. */
+  static final Duration RECENT_WINDOW = Duration.ofDays(90);
+
+  private final ComplaintRepository complaints;
+  private final ReferenceGenerator references;
+  private final AccessTokens tokens;
+  private final IdempotencyKeys idempotencyKeys;
+  private final RuntimeService runtimeService;
+  private final AppClock clock;
+
+  ComplaintService(ComplaintRepository complaints, ReferenceGenerator references, AccessTokens tokens,
+      IdempotencyKeys idempotencyKeys, RuntimeService runtimeService, AppClock clock) {
+    this.complaints = complaints;
+    this.references = references;
+    this.tokens = tokens;
+    this.idempotencyKeys = idempotencyKeys;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /** What the submitter gets back: the token is in clear here and nowhere else. */
+  public record Submitted(String reference, String accessToken, ComplaintStatus status) {
+  }
+
+  /**
+   * Stores the complaint and starts ComplaintHandling in one transaction: either both exist
+   * afterwards or neither. With an idempotency key, the key's row is claimed first.
+   */
+  @Transactional
+  public Submitted submit(NewComplaint complaint, String idempotencyKey, String requestHash) {
+    String reference = references.next();
+    if (idempotencyKey != null) {
+      idempotencyKeys.claim(idempotencyKey, requestHash, reference);
+    }
+    complaints.insert(reference, complaint, clock.nowInBusinessZone());
+    String token = tokens.issue(reference, "SUBMISSION");
+    runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, reference,
+        COMPLAINT_REFERENCE.putInto(Variables.createVariables(), reference));
+    return new Submitted(reference, token, get(reference).status());
+  }
+
+  /** Stores a complaint recorded in Tasklist's start form, inside the already running process. */
+  public String create(NewComplaint complaint) {
+    String reference = references.next();
+    complaints.insert(reference, complaint, clock.nowInBusinessZone());
+    return reference;
+  }
+
+  /** What registration learned: a duplicate's original, and the rules' inputs. */
+  public record Registration(Complaint complaint, String duplicateOf, int complaintsLast90Days) {
+  }
+
+  /** Links a repeat complaint about the same order to the open original instead of opening a second case. */
+  @Transactional
+  public Registration register(String reference) {
+    Complaint complaint = get(reference);
+    Optional<String> original = complaint.orderReference() == null
+        ? Optional.empty()
+        : complaints.findOpenOriginal(reference, complaint.customer().id(), complaint.orderReference());
+    OffsetDateTime now = clock.nowInBusinessZone();
+    original.ifPresent(o -> complaints.markDuplicate(reference, o, now));
+    int recent = complaints.countByCustomerSince(complaint.customer().id(), now.minus(RECENT_WINDOW), reference);
+    return new Registration(get(reference), original.orElse(null), recent);
+  }
+
+  @Transactional
+  public void markForTriage(String reference) {
+    complaints.updateStatus(reference, ComplaintStatus.TRIAGE, clock.nowInBusinessZone());
+  }
+
+  /** Stores severity, team and SLA due times; the complaint is then being worked on. */
+  @Transactional
+  public Complaint.Classification classify(String reference, Severity severity, String handlerGroup,
+      String classifiedBy, int firstResponseSlaHours, int resolutionSlaHours) {
+    OffsetDateTime now = clock.nowInBusinessZone();
+    Complaint.Classification classification = new Complaint.Classification(severity, handlerGroup, classifiedBy,
+        firstResponseSlaHours, resolutionSlaHours,
+        now.plusHours(firstResponseSlaHours), now.plusHours(resolutionSlaHours));
+    complaints.saveClassification(reference, classification, ComplaintStatus.IN_PROGRESS, now);
+    return classification;
+  }
+
+  @Transactional
+  public void recordOutcome(String reference, RootCause rootCause, String resolution,
+      boolean serviceFailureAcknowledged, String resolvedBy) {
+    complaints.saveOutcome(reference, new Complaint.Outcome(rootCause, resolution, serviceFailureAcknowledged,
+        resolvedBy, clock.nowInBusinessZone()), ComplaintStatus.RESOLVED);
+  }
+
+  public Complaint get(String reference) {
+    return complaints.find(reference).orElseThrow(() -> new NotFoundException("No complaint " + reference));
+  }
+
+  public Optional<Complaint> find(String reference) {
+    return complaints.find(reference);
+  }
+
+  public boolean isEmpty() {
+    return complaints.count() == 0;
+  }
+
+  PageResult<Complaint> search(ComplaintFilter filter, PageRequestParams page) {
+    return new PageResult<>(complaints.search(filter, page.offset(), page.size()), page.page(), page.size(),
+        complaints.countMatching(filter));
+  }
+}

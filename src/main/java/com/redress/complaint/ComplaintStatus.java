@@ -1,0 +1,13 @@
+package com.redress.complaint;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a complaint is in its life (DESIGN §4). */
+public enum ComplaintStatus {
+  RECEIVED, TRIAGE, IN_PROGRESS, ESCALATED, AWAITING_APPROVAL, RESOLVED, AWAITING_FEEDBACK, REOPENED, CLOSED, DUPLICATE;
+
+  /** Statuses in which a second complaint about the same order is a duplicate of this one. */
+  public static final Set<ComplaintStatus> OPEN =
+      EnumSet.of(RECEIVED, TRIAGE, IN_PROGRESS, ESCALATED, AWAITING_APPROVAL, REOPENED);
+}

@@ -1,0 +1,57 @@
+package com.redress.complaint;
+
+import com.redress.notification.NotificationService;
+import com.redress.notification.OutgoingMessage;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The messages a customer receives about their complaint. Each e-mailed status link carries
+ * its own access token, issued here, since stored tokens cannot be read back.
+ */
+@Component
+class CustomerMessages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerMessages.class);
+
+  private final ComplaintService complaints;
+  private final AccessTokens tokens;
+  private final NotificationService notifications;
+  private final String publicBaseUrl;
+
+  CustomerMessages(ComplaintService complaints, AccessTokens tokens, NotificationService notifications,
+      @Value("${redress.public-base-url}") String publicBaseUrl) {
+    this.complaints = complaints;
+    this.tokens = tokens;
+    this.notifications = notifications;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  void acknowledgement(String reference) {
+    queue(reference, "ACKNOWLEDGEMENT", "We have received your complaint " + reference, "mail/acknowledgement");
+  }
+
+  void duplicateNotice(String reference) {
+    Complaint complaint = complaints.get(reference);
+    queue(reference, "DUPLICATE_NOTICE",
+        "Your complaint is already being handled as " + complaint.duplicateOf(), "mail/duplicate-notice");
+  }
+
+  private void queue(String reference, String kind, String subject, String template) {
+    String dedupKey = reference + ":" + kind;
+    Complaint complaint = complaints.get(reference);
+    if (complaint.customer().email() == null) {
+      LOG.info("{} of {} not e-mailed: the customer gave no e-mail address", kind, reference);
+      return;
+    }
+    if (notifications.isQueued(dedupKey)) {
+      return;
+    }
+    String statusLink = publicBaseUrl + "/complaints/" + reference + "?token=" + tokens.issue(reference, kind);
+    notifications.enqueue(new OutgoingMessage(dedupKey, reference, kind, complaint.customer().email(), subject,
+        template, Map.of("complaint", complaint, "statusLink", statusLink)));
+  }
+}

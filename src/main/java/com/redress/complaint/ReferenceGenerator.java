@@ -1,0 +1,36 @@
+package com.redress.complaint;
+
+import com.redress.shared.AppClock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues {@code CMP-<year>-<6 digits>} from a database sequence: unique under any concurrency
+ * and across nodes without a lock on a counter row (a rolled-back submission leaves a gap).
+ */
+@Component
+class ReferenceGenerator {
+
+  private final JdbcClient jdbc;
+  private final AppClock clock;
+  private final String nextValueSql;
+
+  ReferenceGenerator(JdbcClient jdbc, AppClock clock, DataSource dataSource) throws SQLException {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    try (Connection connection = dataSource.getConnection()) {
+      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+      this.nextValueSql = postgres
+          ? "SELECT nextval('complaint_reference_seq')"
+          : "SELECT NEXT VALUE FOR complaint_reference_seq";
+    }
+  }
+
+  String next() {
+    long number = jdbc.sql(nextValueSql).query(Long.class).single();
+    return "CMP-%d-%06d".formatted(clock.nowInBusinessZone().getYear(), number);
+  }
+}

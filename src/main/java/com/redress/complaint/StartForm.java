@@ -1,0 +1,72 @@
+package com.redress.complaint;
+
+import com.redress.shared.InvalidRequestException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake agents' start form (forms/StartComplaint.form): turns its fields into a complaint
+ * with the same checks as the public API, and refuses the start with the reasons otherwise.
+ */
+@Component
+class StartForm {
+
+  static final String CUSTOMER_ID = "customerId";
+  static final String CUSTOMER_NAME = "customerName";
+  static final String CUSTOMER_EMAIL = "customerEmail";
+  static final String CUSTOMER_PHONE = "customerPhone";
+  static final String CUSTOMER_TIER = "customerTier";
+  static final String CHANNEL = "channel";
+  static final String CATEGORY = "category";
+  static final String SUBJECT = "subject";
+  static final String DESCRIPTION = "description";
+  static final String ORDER_REFERENCE = "orderReference";
+  static final String ORDER_AMOUNT = "orderAmount";
+  static final String ORDER_CURRENCY = "orderCurrency";
+  static final String OCCURRED_AT = "occurredAt";
+
+  /** Personal data lives in the complaint row; these copies are dropped from the process. */
+  static final List<String> DROPPED_AFTER_INTAKE =
+      List.of(CUSTOMER_ID, CUSTOMER_EMAIL, CUSTOMER_PHONE, ORDER_REFERENCE, ORDER_AMOUNT, ORDER_CURRENCY, OCCURRED_AT);
+
+  private final ComplaintValidator validator;
+  private final IdentityService identityService;
+
+  StartForm(ComplaintValidator validator, IdentityService identityService) {
+    this.validator = validator;
+    this.identityService = identityService;
+  }
+
+  NewComplaint read(DelegateExecution execution) {
+    String amount = text(execution, ORDER_AMOUNT);
+    ComplaintSubmission submission = new ComplaintSubmission(
+        new ComplaintSubmission.CustomerInput(text(execution, CUSTOMER_ID), text(execution, CUSTOMER_NAME),
+            text(execution, CUSTOMER_EMAIL), text(execution, CUSTOMER_PHONE), text(execution, CUSTOMER_TIER)),
+        text(execution, CHANNEL), text(execution, CATEGORY), text(execution, SUBJECT), text(execution, DESCRIPTION),
+        text(execution, ORDER_REFERENCE),
+        amount == null ? null : new ComplaintSubmission.MoneyInput(amount, text(execution, ORDER_CURRENCY)),
+        text(execution, OCCURRED_AT));
+    try {
+      return validator.validate(submission, currentUser());
+    } catch (InvalidRequestException e) {
+      throw new FormFieldValidationException(e.problems(), "The complaint cannot be recorded: " + e.getMessage());
+    }
+  }
+
+  private String currentUser() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return value.toString();
+  }
+}

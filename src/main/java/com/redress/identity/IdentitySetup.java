@@ -1,0 +1,97 @@
+package com.redress.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import com.redress.complaint.ComplaintHandlingProcess;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates Redress's groups and their authorizations at every start, idempotently, in every
+ * profile. Task visibility itself comes from the engine: a candidate group gets an
+ * authorization on each of its tasks, so a group sees and works only its own tasks.
+ */
+@Component
+class IdentitySetup {
+
+  static final String TASKLIST = "tasklist";
+  static final String COCKPIT = "cockpit";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+
+  IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(1)
+  public void setUp() {
+    Groups.ALL.forEach(this::ensureGroup);
+    for (String group : Groups.ALL.keySet()) {
+      grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      // lets Tasklist show the process name next to each task
+      grant(group, Resources.PROCESS_DEFINITION, ComplaintHandlingProcess.KEY, Permissions.READ);
+    }
+    grant(Groups.INTAKE_AGENTS, Resources.PROCESS_DEFINITION, ComplaintHandlingProcess.KEY,
+        Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Groups.INTAKE_AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+
+    // auditors read everything that happened and change nothing
+    grant(Groups.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE, Permissions.READ_TASK);
+    grant(Groups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(Groups.AUDITORS, Resources.TASK, ANY, Permissions.READ);
+    grant(Groups.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+
+    // analysts look at models and how they run; deploying comes with the Modeler kit
+    grant(Groups.PROCESS_ANALYSTS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grant(Groups.PROCESS_ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.PROCESS_ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(Groups.PROCESS_ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(Groups.PROCESS_ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  /** Adds a grant unless the group already has one for this resource (an admin may have tuned it). */
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+    if (exists) {
+      return;
+    }
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    List.of(permissions).forEach(authorization::addPermission);
+    authorizationService.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,92 @@
+package com.redress.identity;
+
+import com.redress.shared.RequestSizeLimitFilter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. {@code /api}: HTTP Basic against Camunda's users, except the customer
+ * endpoints, which check the complaint's access token themselves. {@code /engine-rest}: Camunda's
+ * own Basic filter, so every call runs with that user's authorizations. The webapps keep their
+ * own session login.
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, IdentityService identityService) throws Exception {
+    AuthenticationEntryPoint problem = (request, response, e) -> {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Redress\"");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.getWriter().write("{\"type\":\"https://redress.example/problems/unauthorized\","
+          + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Staff credentials (HTTP Basic) are required.\","
+          + "\"errors\":[]}");
+    };
+    return http
+        .securityMatcher("/api/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
+            // staff or the customer's token; the controller tells them apart
+            .requestMatchers(HttpMethod.GET, "/api/complaints/*").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problem))
+        .addFilterAfter(new CamundaIdentityFilter(identityService), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  /** Everything else (webapps, engine REST, customer pages) authenticates on its own. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http
+        .csrf(csrf -> csrf.disable())
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .build();
+  }
+
+  @Bean
+  AuthenticationProvider camundaUsers(IdentityService identityService) {
+    return new CamundaUserAuthenticationProvider(identityService);
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setName("engine-rest-authentication");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> apiBodyLimit() {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter());
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}

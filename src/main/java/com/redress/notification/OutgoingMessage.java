@@ -1,0 +1,17 @@
+package com.redress.notification;
+
+import java.util.Map;
+
+/**
+ * A message to queue. {@code dedupKey} makes queueing idempotent: the same business event
+ * (e.g. "CMP-2026-000123:ACKNOWLEDGEMENT") is queued, and so sent, once.
+ */
+public record OutgoingMessage(
+    String dedupKey,
+    String complaintReference,
+    String kind,
+    String recipient,
+    String subject,
+    String template,
+    Map<String, Object> model) {
+}

@@ -1,0 +1,52 @@
+package com.redress.shared;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** An amount with its currency. Never a float: the amount travels as a decimal string. */
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+
+  private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,2})?");
+
+  public Money {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(currency, "currency");
+    amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /** Why {@code text} is not a valid non-negative amount, or null when it is. */
+  public static String amountProblem(String text) {
+    if (text == null || text.isBlank()) {
+      return "is required";
+    }
+    if (text.strip().startsWith("-")) {
+      return "must not be negative";
+    }
+    if (!AMOUNT.matcher(text.strip()).matches()) {
+      return "must be a decimal number with at most 2 decimal places, e.g. \"800.00\"";
+    }
+    return null;
+  }
+
+  /** Why {@code code} is not a known ISO 4217 currency, or null when it is. */
+  public static String currencyProblem(String code) {
+    if (code == null || code.isBlank()) {
+      return "is required";
+    }
+    try {
+      Currency currency = Currency.getInstance(code);
+      return currency.getCurrencyCode().equals(code) ? null : "must be an ISO 4217 code";
+    } catch (IllegalArgumentException e) {
+      return "is not a known ISO 4217 currency code";
+    }
+  }
+
+  /** Parses values already checked with {@link #amountProblem} and {@link #currencyProblem}. */
+  public static Money parse(String amount, String currency) {
+    return new Money(new BigDecimal(amount.strip()), currency);
+  }
+}

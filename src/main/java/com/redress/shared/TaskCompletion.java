@@ -1,0 +1,110 @@
+package com.redress.shared;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * Server-side check of a user task's form values on completion. Forms validate too, but REST
+ * and Java callers bypass them; a refusal throws, so the completion rolls back untouched.
+ */
+public final class TaskCompletion {
+
+  private final DelegateTask task;
+  private final List<FieldProblem> problems = new ArrayList<>();
+
+  public TaskCompletion(DelegateTask task) {
+    this.task = task;
+  }
+
+  public String text(String name, int minLength, int maxLength) {
+    Object value = task.getVariable(name);
+    String text = value == null ? "" : value.toString().strip();
+    if (text.isEmpty()) {
+      problems.add(new FieldProblem(name, "is required"));
+    } else if (text.length() < minLength || text.length() > maxLength) {
+      problems.add(new FieldProblem(name, "must be " + minLength + " to " + maxLength + " characters"));
+    }
+    return text;
+  }
+
+  public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    Object value = task.getVariable(name);
+    if (value == null || value.toString().isBlank()) {
+      problems.add(new FieldProblem(name, "is required"));
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.toString());
+    } catch (IllegalArgumentException e) {
+      problems.add(new FieldProblem(name, "must be one of "
+          + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+      return null;
+    }
+  }
+
+  public String oneOf(String name, List<String> allowed) {
+    Object value = task.getVariable(name);
+    if (value == null || !allowed.contains(value.toString())) {
+      problems.add(new FieldProblem(name, "must be one of " + String.join(", ", allowed)));
+      return null;
+    }
+    return value.toString();
+  }
+
+  /** A whole number in range; stored back as an Integer whatever number type the form sent. */
+  public Integer wholeNumber(String name, int min, int max) {
+    Object value = task.getVariable(name);
+    BigDecimal number;
+    try {
+      number = value == null ? null : new BigDecimal(value.toString());
+    } catch (NumberFormatException e) {
+      number = null;
+    }
+    if (number == null || number.stripTrailingZeros().scale() > 0
+        || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      problems.add(new FieldProblem(name, "must be a whole number from " + min + " to " + max));
+      return null;
+    }
+    int whole = number.intValueExact();
+    task.setVariable(name, whole);
+    return whole;
+  }
+
+  public Boolean flag(String name) {
+    Object value = task.getVariable(name);
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    problems.add(new FieldProblem(name, "must be true or false"));
+    return null;
+  }
+
+  public void problem(String field, String message) {
+    problems.add(new FieldProblem(field, message));
+  }
+
+  /** Throws with every problem found so far; the caller's title leads the message. */
+  public void refuseIfInvalid(String title) {
+    if (!problems.isEmpty()) {
+      String details = problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
+      throw new FormFieldValidationException(List.copyOf(problems), title + ": " + details);
+    }
+  }
+
+  /** Who completes the task: its assignee, or the authenticated caller of an unclaimed completion. */
+  public String actingUser() {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication authentication = Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

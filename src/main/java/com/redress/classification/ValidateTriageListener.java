@@ -7,21 +7,24 @@ import static com.redress.complaint.ComplaintHandlingProcess.SEVERITY;
 import static com.redress.complaint.ComplaintHandlingProcess.TRIAGED_BY;
 
 import com.redress.complaint.Severity;
-import com.redress.shared.TaskCompletion;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import com.redress.shared.CompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** Completion check of Task_TriageComplaint: a dispatcher's classification must be complete and sane. */
 @Component
-class ValidateTriageListener implements TaskListener {
+class ValidateTriageListener implements ExecutionListener {
 
   static final int MAX_FIRST_RESPONSE_HOURS = 240;
   static final int MAX_RESOLUTION_HOURS = 2000;
 
   @Override
-  public void notify(DelegateTask task) {
-    TaskCompletion check = new TaskCompletion(task);
+  public void notify(DelegateExecution execution) {
+    if (!CompletionCheck.isCompletion(execution)) {
+      return;
+    }
+    CompletionCheck check = new CompletionCheck(execution);
     check.enumValue(SEVERITY.name(), Severity.class);
     check.oneOf(HANDLER_GROUP.name(), HandlerGroups.ALL);
     Integer firstResponse = check.wholeNumber(FIRST_RESPONSE_SLA_HOURS.name(), 1, MAX_FIRST_RESPONSE_HOURS);
@@ -30,6 +33,6 @@ class ValidateTriageListener implements TaskListener {
       check.problem(FIRST_RESPONSE_SLA_HOURS.name(), "must not exceed resolutionSlaHours");
     }
     check.refuseIfInvalid("The triage cannot be completed");
-    TRIAGED_BY.set(task, check.actingUser());
+    TRIAGED_BY.set(execution, check.actingUser());
   }
 }

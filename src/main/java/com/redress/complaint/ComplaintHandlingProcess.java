@@ -27,6 +27,7 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_HANDLE = "Task_HandleComplaint";
   public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
   public static final String END_RESOLVED = "End_ComplaintResolved";
+  public static final String END_ACKNOWLEDGEMENT_SENT = "End_AcknowledgementSent";
 
   public static final String DECISION_CLASSIFICATION = "ComplaintClassification";
   public static final String FORM_START = "StartComplaint";

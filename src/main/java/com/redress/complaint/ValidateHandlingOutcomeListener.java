@@ -5,9 +5,9 @@ import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION;
 import static com.redress.complaint.ComplaintHandlingProcess.ROOT_CAUSE;
 import static com.redress.complaint.ComplaintHandlingProcess.SERVICE_FAILURE_ACKNOWLEDGED;
 
-import com.redress.shared.TaskCompletion;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import com.redress.shared.CompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,17 +15,20 @@ import org.springframework.stereotype.Component;
  * refused completion rolls back and Tasklist shows the reason.
  */
 @Component
-class ValidateHandlingOutcomeListener implements TaskListener {
+class ValidateHandlingOutcomeListener implements ExecutionListener {
 
   static final int MIN_RESOLUTION = 10;
 
   @Override
-  public void notify(DelegateTask task) {
-    TaskCompletion check = new TaskCompletion(task);
+  public void notify(DelegateExecution execution) {
+    if (!CompletionCheck.isCompletion(execution)) {
+      return;
+    }
+    CompletionCheck check = new CompletionCheck(execution);
     check.enumValue(ROOT_CAUSE.name(), RootCause.class);
     check.text(RESOLUTION.name(), MIN_RESOLUTION, ComplaintValidator.MAX_DESCRIPTION);
     check.flag(SERVICE_FAILURE_ACKNOWLEDGED.name());
     check.refuseIfInvalid("The complaint cannot be marked as handled");
-    HANDLED_BY.set(task, check.actingUser());
+    HANDLED_BY.set(execution, check.actingUser());
   }
 }

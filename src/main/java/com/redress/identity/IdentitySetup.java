@@ -80,18 +80,22 @@ class IdentitySetup {
     }
   }
 
-  /** Adds a grant unless the group already has one for this resource (an admin may have tuned it). */
+  /** Grants the permissions, adding any that an existing grant for this resource lacks. */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-    if (exists) {
-      return;
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
+        .list().stream().findFirst()
+        .orElseGet(() -> {
+          Authorization created = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+          created.setGroupId(groupId);
+          created.setResource(resource);
+          created.setResourceId(resourceId);
+          return created;
+        });
+    boolean missing = List.of(permissions).stream().anyMatch(p -> !authorization.isPermissionGranted(p));
+    if (missing) {
+      List.of(permissions).forEach(authorization::addPermission);
+      authorizationService.saveAuthorization(authorization);
     }
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    List.of(permissions).forEach(authorization::addPermission);
-    authorizationService.saveAuthorization(authorization);
   }
 }

@@ -5,26 +5,35 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Server-side check of a user task's form values on completion. Forms validate too, but REST
- * and Java callers bypass them; a refusal throws, so the completion rolls back untouched.
+ * Server-side check of a user task's form values, run by an execution listener when the task
+ * ends. Forms validate too, but REST and Java callers bypass them. A refusal throws
+ * {@link FormFieldValidationException}, which the engine passes through unwrapped (engine REST
+ * answers 400 with the reason, Tasklist shows it) and the completion rolls back untouched.
+ * Task listeners are not used for this: the engine wraps their exceptions into a 500.
  */
-public final class TaskCompletion {
+public final class CompletionCheck {
 
-  private final DelegateTask task;
+  private final DelegateExecution execution;
   private final List<FieldProblem> problems = new ArrayList<>();
 
-  public TaskCompletion(DelegateTask task) {
-    this.task = task;
+  public CompletionCheck(DelegateExecution execution) {
+    this.execution = execution;
+  }
+
+  /** False when the task ends because it was cancelled (e.g. by a boundary event): nothing to check. */
+  public static boolean isCompletion(DelegateExecution execution) {
+    return !execution.isCanceled();
   }
 
   public String text(String name, int minLength, int maxLength) {
-    Object value = task.getVariable(name);
+    Object value = execution.getVariable(name);
     String text = value == null ? "" : value.toString().strip();
     if (text.isEmpty()) {
       problems.add(new FieldProblem(name, "is required"));
@@ -35,7 +44,7 @@ public final class TaskCompletion {
   }
 
   public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
-    Object value = task.getVariable(name);
+    Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       problems.add(new FieldProblem(name, "is required"));
       return null;
@@ -50,7 +59,7 @@ public final class TaskCompletion {
   }
 
   public String oneOf(String name, List<String> allowed) {
-    Object value = task.getVariable(name);
+    Object value = execution.getVariable(name);
     if (value == null || !allowed.contains(value.toString())) {
       problems.add(new FieldProblem(name, "must be one of " + String.join(", ", allowed)));
       return null;
@@ -60,7 +69,7 @@ public final class TaskCompletion {
 
   /** A whole number in range; stored back as an Integer whatever number type the form sent. */
   public Integer wholeNumber(String name, int min, int max) {
-    Object value = task.getVariable(name);
+    Object value = execution.getVariable(name);
     BigDecimal number;
     try {
       number = value == null ? null : new BigDecimal(value.toString());
@@ -73,12 +82,12 @@ public final class TaskCompletion {
       return null;
     }
     int whole = number.intValueExact();
-    task.setVariable(name, whole);
+    execution.setVariable(name, whole);
     return whole;
   }
 
   public Boolean flag(String name) {
-    Object value = task.getVariable(name);
+    Object value = execution.getVariable(name);
     if (value instanceof Boolean flag) {
       return flag;
     }
@@ -98,13 +107,16 @@ public final class TaskCompletion {
     }
   }
 
-  /** Who completes the task: its assignee, or the authenticated caller of an unclaimed completion. */
+  /** Who completes the task: the authenticated caller, else (engine API without identity) its last assignee. */
   public String actingUser() {
-    if (task.getAssignee() != null) {
-      return task.getAssignee();
-    }
     Authentication authentication = Context.getCommandContext() == null ? null
         : Context.getCommandContext().getAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    if (authentication != null) {
+      return authentication.getUserId();
+    }
+    return execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(execution.getCurrentActivityId())
+        .orderByHistoricActivityInstanceStartTime().desc().list().stream()
+        .findFirst().map(HistoricTaskInstance::getAssignee).orElse(null);
   }
 }

@@ -1,0 +1,206 @@
+package com.redress.complaint;
+
+import static com.redress.complaint.ComplaintHandlingProcess.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.redress.identity.Groups;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Complaints;
+import com.redress.support.TestUsers;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** ComplaintHandling driven step by step on the real engine and database (camunda-bpm-assert). */
+class ComplaintHandlingProcessTest extends ApplicationTest {
+
+  @Autowired ComplaintService complaints;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+
+  private ProcessInstance instanceOf(String reference) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+  }
+
+  @Test
+  void classifiedComplaintWaitsForTheHandlerGroupDueAtTheResolutionSla() {
+    ComplaintService.Submitted submitted = complaints.submit(Complaints.of(Category.SAFETY, CustomerTier.GOLD), null, null);
+    ProcessInstance pi = instanceOf(submitted.reference());
+
+    assertThat(pi).hasPassed(TASK_REGISTER, TASK_CLASSIFY, TASK_APPLY_CLASSIFICATION, TASK_ACKNOWLEDGE)
+        .hasNotPassed(TASK_TRIAGE)
+        .isWaitingAt(TASK_HANDLE, TASK_SEND_ACKNOWLEDGEMENT);
+    assertThat(task(TASK_HANDLE, pi)).hasCandidateGroup(Groups.TEAM_SAFETY);
+    Complaint stored = complaints.get(submitted.reference());
+    Assertions.assertThat(stored.status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+    Assertions.assertThat(stored.classification().severity()).isEqualTo(Severity.CRITICAL);
+    Assertions.assertThat(stored.classification().classifiedBy()).isEqualTo(DECISION_CLASSIFICATION);
+    // CRITICAL safety: resolution SLA 8 hours; the task's due date is that moment, to the minute
+    Assertions.assertThat(Duration.between(stored.receivedAt(), stored.classification().resolutionDue()))
+        .isBetween(Duration.ofHours(8), Duration.ofHours(8).plusSeconds(5));
+    Assertions.assertThat(task(TASK_HANDLE, pi).getDueDate().toInstant())
+        .isEqualTo(stored.classification().resolutionDue().toInstant().truncatedTo(ChronoUnit.MINUTES));
+  }
+
+  @Test
+  void complaintNoRuleMatchesIsTriagedByDispatchersThenHandledByTheirChoice() {
+    ComplaintService.Submitted submitted = complaints.submit(Complaints.of(Category.OTHER, CustomerTier.SILVER), null, null);
+    ProcessInstance pi = instanceOf(submitted.reference());
+
+    assertThat(pi).isWaitingAt(TASK_TRIAGE);
+    assertThat(task(TASK_TRIAGE, pi)).hasCandidateGroup(Groups.DISPATCHERS);
+    Assertions.assertThat(complaints.get(submitted.reference()).status()).isEqualTo(ComplaintStatus.TRIAGE);
+
+    String dispatcher = TestUsers.ensure(identity, "triage-dispatcher", Groups.DISPATCHERS);
+    tasks.claim(task(TASK_TRIAGE, pi).getId(), dispatcher);
+    tasks.complete(task(TASK_TRIAGE, pi).getId(), Variables.createVariables()
+        .putValue("severity", "HIGH").putValue("handlerGroup", Groups.TEAM_BILLING)
+        .putValue("firstResponseSlaHours", 4L).putValue("resolutionSlaHours", 24L));
+    execute(job(TASK_TRIAGE, pi)); // save point after the user task
+
+    assertThat(pi).isWaitingAt(TASK_HANDLE);
+    assertThat(task(TASK_HANDLE, pi)).hasCandidateGroup(Groups.TEAM_BILLING);
+    Complaint stored = complaints.get(submitted.reference());
+    Assertions.assertThat(stored.classification().severity()).isEqualTo(Severity.HIGH);
+    Assertions.assertThat(stored.classification().classifiedBy()).isEqualTo(dispatcher);
+    Assertions.assertThat(stored.classification().resolutionSlaHours()).isEqualTo(24);
+  }
+
+  @Test
+  void triageWithMissingOrInsaneValuesIsRefusedAndChangesNothing() {
+    ProcessInstance pi = instanceOf(
+        complaints.submit(Complaints.of(Category.OTHER, CustomerTier.STANDARD), null, null).reference());
+    String taskId = task(TASK_TRIAGE, pi).getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("severity", "TERRIBLE", "handlerGroup", "team-nobody",
+        "firstResponseSlaHours", 48L, "resolutionSlaHours", 0L)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("severity").hasMessageContaining("handlerGroup").hasMessageContaining("resolutionSlaHours");
+    assertThat(pi).isWaitingAt(TASK_TRIAGE);
+    Assertions.assertThat(runtime.getVariable(pi.getId(), "severity")).isNull();
+  }
+
+  @Test
+  void secondComplaintAboutTheSameOpenOrderIsLinkedAsDuplicate() {
+    String original = complaints.submit(
+        Complaints.of("C-DUP-1", "ORD-DUP-1", Category.DELAY, CustomerTier.STANDARD, "Late"), null, null).reference();
+    ComplaintService.Submitted repeat = complaints.submit(
+        Complaints.of("C-DUP-1", "ORD-DUP-1", Category.DELAY, CustomerTier.STANDARD, "Still late"), null, null);
+
+    Assertions.assertThat(repeat.status()).isEqualTo(ComplaintStatus.DUPLICATE);
+    Assertions.assertThat(complaints.get(repeat.reference()).duplicateOf()).isEqualTo(original);
+    ProcessInstance pi = instanceOf(repeat.reference());
+    assertThat(pi).hasPassed(TASK_NOTIFY_DUPLICATE).hasNotPassed(TASK_CLASSIFY).isWaitingAt(TASK_SEND_DUPLICATE_NOTICE);
+    execute(job(TASK_SEND_DUPLICATE_NOTICE, pi));
+    assertThat(pi).isEnded().hasPassed(END_DUPLICATE);
+    // a different order of the same customer is a new case
+    Assertions.assertThat(complaints.submit(
+        Complaints.of("C-DUP-1", "ORD-DUP-2", Category.DELAY, CustomerTier.STANDARD, "Other order"), null, null).status())
+        .isEqualTo(ComplaintStatus.IN_PROGRESS);
+  }
+
+  @Test
+  void incompleteHandlingOutcomeIsRefusedAndChangesNothing() {
+    ProcessInstance pi = instanceOf(
+        complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference());
+    String taskId = task(TASK_HANDLE, pi).getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("rootCause", "BAD_LUCK", "resolution", "short")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("rootCause").hasMessageContaining("resolution")
+        .hasMessageContaining("serviceFailureAcknowledged");
+    assertThat(pi).isWaitingAt(TASK_HANDLE);
+    Assertions.assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    Assertions.assertThat(runtime.getVariable(pi.getId(), "rootCause")).isNull();
+  }
+
+  @Test
+  void handlingOutcomeIsStoredAndResolvesTheComplaint() {
+    String reference = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
+    ProcessInstance pi = instanceOf(reference);
+    String handler = TestUsers.ensure(identity, "process-billing-handler", Groups.TEAM_BILLING);
+    tasks.claim(task(TASK_HANDLE, pi).getId(), handler);
+    tasks.complete(task(TASK_HANDLE, pi).getId(), Map.of("rootCause", "SYSTEM_FAILURE",
+        "resolution", "Refunded the duplicate charge and fixed the billing run.", "serviceFailureAcknowledged", true));
+    execute(job(TASK_HANDLE, pi));
+
+    Complaint stored = complaints.get(reference);
+    Assertions.assertThat(stored.status()).isEqualTo(ComplaintStatus.RESOLVED);
+    Assertions.assertThat(stored.outcome().rootCause()).isEqualTo(RootCause.SYSTEM_FAILURE);
+    Assertions.assertThat(stored.outcome().serviceFailureAcknowledged()).isTrue();
+    Assertions.assertThat(stored.outcome().resolvedBy()).isEqualTo(handler);
+    execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
+    assertThat(pi).isEnded().hasPassed(TASK_RECORD_OUTCOME, END_RESOLVED, END_ACKNOWLEDGEMENT_SENT);
+    Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(TASK_HANDLE).singleResult().getAssignee()).isEqualTo(handler);
+  }
+
+  @Test
+  void intakeAgentRecordsAPhoneComplaintThroughTheStartForm() {
+    String agent = TestUsers.ensure(identity, "intake-agent-1", Groups.INTAKE_AGENTS);
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+        .singleResult().getId();
+    Map<String, Object> form = new HashMap<>(Map.of(
+        "customerId", "C-PHONE-1", "customerName", "Zhao Lei", "customerTier", "PLATINUM", "channel", "PHONE",
+        "category", "STAFF_BEHAVIOUR", "subject", "Rude driver", "description", "The driver shouted at my mother.",
+        "orderAmount", "120.50", "orderCurrency", "CNY"));
+    form.put("occurredAt", "2026-11-21T18:30");
+
+    identity.setAuthentication(agent, List.of(Groups.INTAKE_AGENTS));
+    ProcessInstance pi;
+    try {
+      pi = forms.submitStartForm(definitionId, form);
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    Complaint stored = complaints.get(pi.getBusinessKey());
+    Assertions.assertThat(stored.reference()).matches("CMP-\\d{4}-\\d{6}");
+    Assertions.assertThat(stored.channel()).isEqualTo(Channel.PHONE);
+    Assertions.assertThat(stored.recordedBy()).isEqualTo(agent);
+    Assertions.assertThat(stored.orderAmount().amount()).isEqualByComparingTo("120.50");
+    Assertions.assertThat(stored.occurredAt().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
+    Assertions.assertThat(runtime.getVariable(pi.getId(), "customerId")).isNull(); // personal data left the process
+    assertThat(pi).isWaitingAt(TASK_HANDLE);
+    assertThat(task(TASK_HANDLE, pi)).hasCandidateGroup(Groups.TEAM_SERVICE);
+  }
+
+  @Test
+  void invalidStartFormIsRefusedAndStoresNothing() {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+        .singleResult().getId();
+    long instancesBefore = runtime.createProcessInstanceQuery().count();
+    long historyBefore = history.createHistoricProcessInstanceQuery().count();
+
+    assertThatThrownBy(() -> forms.submitStartForm(definitionId, Map.of("customerId", "C-X", "customerName", "X",
+        "customerTier", "DIAMOND", "channel", "PHONE", "category", "DAMAGE", "subject", "s", "description", "d",
+        "orderAmount", "-5", "orderCurrency", "CNY")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("customer.tier").hasMessageContaining("orderAmount.amount");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    Assertions.assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(historyBefore);
+  }
+}

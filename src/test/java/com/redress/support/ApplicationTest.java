@@ -1,0 +1,50 @@
+package com.redress.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a real port with a real SMTP server (GreenMail) and, by default,
+ * in-memory H2. Subclasses share one Spring context; PostgreSQL tests add their database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApplicationTest {
+
+  /** One SMTP server for the whole test JVM; tests purge it or look for their own recipient. */
+  protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+  static {
+    SMTP.start();
+  }
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+  }
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected ProcessEngine engine;
+
+  protected Http http;
+
+  @BeforeEach
+  void connect() {
+    http = new Http(port);
+    // camunda-bpm-assert keeps a static engine; H2 and PostgreSQL contexts live in one JVM
+    BpmnAwareTests.init(engine);
+  }
+}

@@ -1,0 +1,81 @@
+package com.redress.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A real HTTP client against the running test server; no MockMvc shortcuts. */
+public final class Http {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final String baseUrl;
+  private final String authorization;
+
+  public Http(int port) {
+    this("http://localhost:" + port, null);
+  }
+
+  private Http(String baseUrl, String authorization) {
+    this.baseUrl = baseUrl;
+    this.authorization = authorization;
+  }
+
+  public Http as(String user, String password) {
+    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Http(baseUrl, "Basic " + basic);
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(request(path).GET().header("Accept", "application/json").build());
+  }
+
+  public HttpResponse<String> postJson(String path, String body, String... headers) {
+    return post(path, "application/json", body, headers);
+  }
+
+  public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+    HttpRequest.Builder builder = request(path).POST(HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", contentType).header("Accept", "application/json");
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.build());
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("Not JSON (" + response.statusCode() + "): " + response.body(), e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

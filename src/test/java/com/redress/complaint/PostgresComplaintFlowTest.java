@@ -1,0 +1,103 @@
+package com.redress.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.identity.Groups;
+import com.redress.support.Http;
+import com.redress.support.PostgresApplicationTest;
+import com.redress.support.Submissions;
+import com.redress.support.TestUsers;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The whole application on a real PostgreSQL server: intake, concurrency, handling through engine REST. */
+class PostgresComplaintFlowTest extends PostgresApplicationTest implements IntakeConcurrencyScenarios {
+
+  @Autowired DataSource dataSource;
+
+  @Override
+  public Http http() {
+    return http;
+  }
+
+  @Override
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public String databaseName() {
+    return "postgresql";
+  }
+
+  @Test
+  void runsOnPostgresql() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+  }
+
+  @Test
+  void complaintIsSubmittedClassifiedAndHandledThroughTheRestApis() {
+    HttpResponse<String> created = http.postJson("/api/complaints", Submissions.valid("DAMAGE", "PLATINUM"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = Http.json(created).get("reference").asText();
+    String token = Http.json(created).get("accessToken").asText();
+
+    JsonNode view = Http.json(http.get("/api/complaints/" + reference + "?token=" + token));
+    assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(view.get("severity").asText()).isEqualTo("HIGH");
+    assertThat(view.has("staff")).isFalse();
+
+    String handler = TestUsers.ensure(engine.getIdentityService(), "pg-logistics-handler", Groups.TEAM_LOGISTICS);
+    Http asHandler = http.as(handler, TestUsers.PASSWORD);
+    JsonNode tasks = Http.json(asHandler.get("/engine-rest/task?processInstanceBusinessKey=" + reference));
+    assertThat(tasks).hasSize(1);
+    String taskId = tasks.get(0).get("id").asText();
+    assertThat(asHandler.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + handler + "\"}")
+        .statusCode()).isEqualTo(204);
+
+    HttpResponse<String> refused = asHandler.postJson("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"rootCause\":{\"value\":\"STAFF_ERROR\"}}}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("resolution").contains("serviceFailureAcknowledged");
+
+    HttpResponse<String> completed = asHandler.postJson("/engine-rest/task/" + taskId + "/complete", """
+        {"variables": {"rootCause": {"value": "STAFF_ERROR"},
+                       "resolution": {"value": "Replaced the vase and retrained the cleaner."},
+                       "serviceFailureAcknowledged": {"value": true}}}""");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+            .singleResult().getId()).list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+
+    JsonNode staffView = Http.json(asHandler.get("/api/complaints/" + reference));
+    assertThat(staffView.get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(staffView.at("/resolution/rootCause").asText()).isEqualTo("STAFF_ERROR");
+    assertThat(staffView.at("/staff/resolvedBy").asText()).isEqualTo(handler);
+    assertThat(staffView.at("/staff/handlerGroup").asText()).isEqualTo(Groups.TEAM_LOGISTICS);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void moneyIsStoredAsExactDecimal() {
+    HttpResponse<String> created = http.postJson("/api/complaints", Submissions.valid("BILLING", "GOLD"));
+    String reference = Http.json(created).get("reference").asText();
+    String type = new JdbcTemplate(dataSource).queryForObject(
+        "SELECT data_type FROM information_schema.columns WHERE table_name = 'complaint' AND column_name = 'order_amount'",
+        String.class);
+    assertThat(type).isEqualTo("numeric");
+    assertThat(new JdbcTemplate(dataSource).queryForObject(
+        "SELECT order_amount::text FROM complaint WHERE reference = ?", String.class, reference)).isEqualTo("800.00");
+  }
+}

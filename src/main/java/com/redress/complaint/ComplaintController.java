@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Intake and read access of DESIGN §4. */
 @RestController
-@RequestMapping(path = "/api/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/complaints")
 class ComplaintController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";

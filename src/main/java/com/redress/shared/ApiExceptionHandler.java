@@ -1,13 +1,16 @@
 package com.redress.shared;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,36 +24,37 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every failure of an {@code /api} call into RFC 7807 {@code application/problem+json}
  * with an {@code errors} list naming each bad field by its JSON path.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   static final String ERRORS = "errors";
 
   @ExceptionHandler(InvalidRequestException.class)
-  ProblemDetail invalid(InvalidRequestException e) {
-    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+  ResponseEntity<Object> invalid(InvalidRequestException e) {
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
         "The request has " + e.problems().size() + " invalid field(s).", e.problems());
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
+  ResponseEntity<Object> notFound(NotFoundException e) {
+    return respond(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
   }
 
   @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
+  ResponseEntity<Object> conflict(ConflictException e) {
     HttpStatus status = HttpStatus.valueOf(e.status());
-    return problem(status, "conflict", status.getReasonPhrase(), e.getMessage(), List.of());
+    return respond(status, "conflict", status.getReasonPhrase(), e.getMessage(), List.of());
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ProblemDetail forbidden(AuthorizationException e) {
-    return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
+  ResponseEntity<Object> forbidden(AuthorizationException e) {
+    return respond(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail parameterType(MethodArgumentTypeMismatchException e) {
-    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+  ResponseEntity<Object> parameterType(MethodArgumentTypeMismatchException e) {
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
         "Parameter '" + e.getName() + "' has the wrong type.",
         List.of(new FieldProblem(e.getName(), "is not a valid value")));
   }
@@ -62,11 +66,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (causedBy(ex, PayloadTooLargeException.class)) {
       body = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
           "The request body is larger than " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes.", List.of());
-    } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        && !causedBy(ex, JsonParseException.class)) {
       String field = JsonPaths.of(mapping.getPath());
       body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
           "Field '" + field + "' has the wrong JSON type.", List.of(new FieldProblem(field, "has the wrong JSON type")));
-    } else if (ex.getCause() instanceof JsonProcessingException parse && parse.getLocation() != null) {
+    } else if (firstCause(ex, JsonParseException.class) instanceof JsonParseException parse && parse.getLocation() != null) {
       body = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
           "The body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
               + parse.getLocation().getColumnNr() + ").",
@@ -75,7 +80,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       body = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
           "The request body is missing or not valid JSON.", List.of(new FieldProblem("$", "is missing or not valid JSON")));
     }
-    return ResponseEntity.status(body.getStatus()).body(body);
+    return respond(body);
   }
 
   @Override
@@ -85,7 +90,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
       detail.setProperty(ERRORS, List.of());
     }
-    return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+  }
+
+  private static ResponseEntity<Object> respond(HttpStatus status, String type, String title, String detail,
+      List<FieldProblem> errors) {
+    return respond(problem(status, type, title, detail, errors));
+  }
+
+  /** Always {@code application/problem+json}, whatever the client's Accept header allowed. */
+  private static ResponseEntity<Object> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {
@@ -97,11 +114,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    return firstCause(e, type) != null;
+  }
+
+  private static Throwable firstCause(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
-        return true;
+        return t;
       }
     }
-    return false;
+    return null;
   }
 }

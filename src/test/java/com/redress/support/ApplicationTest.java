@@ -1,7 +1,10 @@
 package com.redress.support;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +23,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 public abstract class ApplicationTest {
 
-  /** One SMTP server for the whole test JVM; tests purge it or look for their own recipient. */
-  protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  /**
+   * One SMTP server for the whole test JVM on one free port, kept across stop and start so
+   * "SMTP down" tests can bring it back; tests look for their own recipients.
+   */
+  protected static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   static {
     SMTP.start();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @DynamicPropertySource

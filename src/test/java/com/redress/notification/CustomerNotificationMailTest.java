@@ -1,0 +1,141 @@
+package com.redress.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Http;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Customer e-mail through a real SMTP server (GreenMail): sent once, escaped, and never lost when SMTP is down. */
+class CustomerNotificationMailTest extends ApplicationTest {
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ManagementService management;
+
+  @AfterEach
+  void smtpBackUp() {
+    if (!SMTP.isRunning()) {
+      SMTP.start();
+    }
+  }
+
+  private String submit(String email, String subject) {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String body = """
+        {"customer": {"id": "C-%s", "name": "<b>Li</b> & Wei", "email": "%s", "tier": "GOLD"},
+         "channel": "WEB", "category": "DAMAGE", "subject": "%s",
+         "description": "<script>alert('x')</script> the vase",
+         "orderReference": "ORD-%s", "orderAmount": {"amount": "800.00", "currency": "CNY"}}
+        """.formatted(unique, email, subject, unique);
+    var response = http.postJson("/api/complaints", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return Http.json(response).get("reference").asText();
+  }
+
+  private Job sendJob(String reference) {
+    return management.createJobQuery().processInstanceId(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).singleResult().getId())
+        .activityId(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT).singleResult();
+  }
+
+  private MimeMessage[] mailsTo(String recipient) {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals(recipient);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toArray(MimeMessage[]::new);
+  }
+
+  @Test
+  void acknowledgementArrivesOnceWithCustomerTextEscaped() throws Exception {
+    String recipient = "ack-" + UUID.randomUUID() + "@example.com";
+    String reference = submit(recipient, "Broken <i>vase</i>");
+    assertThat(mailsTo(recipient)).as("queued, not sent, within the submission").isEmpty();
+
+    management.executeJob(sendJob(reference).getId());
+
+    MimeMessage[] mails = mailsTo(recipient);
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getSubject()).contains(reference);
+    String html = GreenMailUtil.getBody(mails[0]);
+    assertThat(html).doesNotContain("<script>").doesNotContain("<b>Li</b>").doesNotContain("<i>vase</i>");
+    assertThat(quotedPrintable(html)).contains("&lt;script&gt;").contains("&lt;b&gt;Li&lt;/b&gt; &amp; Wei")
+        .contains("/complaints/" + reference + "?token=");
+    assertThat(jdbc.queryForObject("SELECT status FROM notification_outbox WHERE complaint_reference = ?",
+        String.class, reference)).isEqualTo("SENT");
+    // the link's token opens the complaint
+    String link = quotedPrintable(html).replaceAll("(?s).*?(/complaints/[^\"<\\s]+).*", "$1");
+    String token = link.substring(link.indexOf("token=") + 6);
+    assertThat(http.get("/api/complaints/" + reference + "?token=" + token).statusCode()).isEqualTo(200);
+    assertThat(sendJobOrNull(reference)).as("the send step ran once and is gone").isNull();
+  }
+
+  @Test
+  void smtpDownMeansRetriesThenAnIncidentAndTheMailStaysInTheOutbox() {
+    String recipient = "down-" + UUID.randomUUID() + "@example.com";
+    String reference = submit(recipient, "Vase");
+    SMTP.stop();
+
+    String jobId = sendJob(reference).getId();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("Sending notification");
+    }
+
+    Job job = management.createJobQuery().jobId(jobId).singleResult();
+    assertThat(job.getRetries()).isZero();
+    Incident incident = engine.getRuntimeService().createIncidentQuery().configuration(jobId).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getActivityId()).isEqualTo(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT);
+    Map<String, Object> outbox = jdbc.queryForMap(
+        "SELECT status, attempts, last_error FROM notification_outbox WHERE complaint_reference = ?", reference);
+    assertThat(outbox.get("STATUS")).isEqualTo("PENDING");
+    assertThat(((Number) outbox.get("ATTEMPTS")).intValue()).isEqualTo(3);
+    assertThat((String) outbox.get("LAST_ERROR")).isNotBlank();
+    // the complaint itself was never held up: handling goes on
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+
+    SMTP.start();
+    management.setJobRetries(jobId, 1);
+    management.executeJob(jobId);
+    assertThat(mailsTo(recipient)).hasSize(1);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
+        .isZero();
+  }
+
+  private Job sendJobOrNull(String reference) {
+    return management.createJobQuery().processInstanceId(engine.getHistoryService()
+            .createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId())
+        .activityId(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT).singleResult();
+  }
+
+  /** Undoes quoted-printable soft line breaks and escapes so the HTML can be searched. */
+  private static String quotedPrintable(String body) {
+    String joined = body.replace("=\r\n", "").replace("=\n", "");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < joined.length(); i++) {
+      char c = joined.charAt(i);
+      if (c == '=' && i + 2 < joined.length() && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+        out.append((char) Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

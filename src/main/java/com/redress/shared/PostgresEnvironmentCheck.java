@@ -34,7 +34,7 @@ public class PostgresEnvironmentCheck implements EnvironmentPostProcessor {
 
     private final List<String> missing;
 
-    MissingEnvironmentException(List<String> missing) {
+    public MissingEnvironmentException(List<String> missing) {
       super("Profile 'postgres' needs the environment variable(s) " + String.join(", ", missing));
       this.missing = missing;
     }

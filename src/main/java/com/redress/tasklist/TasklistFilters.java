@@ -1,11 +1,8 @@
-package com.redress.identity;
+package com.redress.tasklist;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 
-import com.redress.complaint.ComplaintHandlingProcess;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -61,16 +58,12 @@ class TasklistFilters {
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        column(ComplaintHandlingProcess.COMPLAINT_REFERENCE.name(), "Reference"),
-        column(ComplaintHandlingProcess.SEVERITY.name(), "Severity"),
-        column(ComplaintHandlingProcess.RESOLUTION_DUE.name(), "Due"),
-        column(ComplaintHandlingProcess.CATEGORY.name(), "Category")));
+    properties.put("variables", TaskColumns.NAMES.stream().map(variable -> column(variable, TaskColumns.LABELS.get(variable))).toList());
     Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
     filterService.saveFilter(filter);
 
-    Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    everyone.setUserId(ANY);
+    // a global authorization is the one that applies to every user ("*" on a grant does not)
+    Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
     everyone.setResource(Resources.FILTER);
     everyone.setResourceId(filter.getId());
     everyone.addPermission(Permissions.READ);

@@ -1,0 +1,147 @@
+package com.redress.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.redress.complaint.Category;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.CustomerTier;
+import com.redress.identity.Groups;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Complaints;
+import com.redress.support.TestUsers;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A handler works a complaint in the real Camunda Tasklist in headless Chromium (Debian's
+ * chromium and chromedriver, installed by .ci/run): log in, find the task in "My group tasks",
+ * claim it, fill in the rendered Camunda Form and complete it.
+ */
+class TasklistBrowserTest extends ApplicationTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @Autowired ComplaintService complaints;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() {
+    assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)").exists();
+    assertThat(CHROMEDRIVER).as("Debian's chromium-driver").exists();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,2400");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void handlerClaimsFillsInAndCompletesTheHandlingFormInTasklist() throws IOException {
+    String handler = TestUsers.ensure(engine.getIdentityService(), "browser-handler", Groups.TEAM_LOGISTICS);
+    String reference = complaints.submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD), null, null).reference();
+
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
+          .sendKeys(handler);
+      browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+      wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + reference + "')]]//a")))
+          .click();
+
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+
+      selectOption("Field_rootCause", "Supplier or partner issue");
+      WebElement resolution = wait.until(
+          ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_resolution']")));
+      click(resolution);
+      resolution.sendKeys("Re-routed the parcel through the express hub and refunded the shipping fee.");
+      click(browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_serviceFailureAcknowledged']")));
+      screenshot("tasklist-handling-form-filled");
+
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+      wait.until(driver -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+          .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).count() == 0);
+      screenshot("tasklist-after-complete");
+    } catch (RuntimeException e) {
+      screenshot("tasklist-failure");
+      Files.writeString(SCREENSHOTS.resolve("tasklist-failure.html"), browser.getPageSource());
+      throw e;
+    }
+
+    HistoricTaskInstance handled = engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(reference).taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).singleResult();
+    assertThat(handled.getAssignee()).isEqualTo(handler);
+    assertThat(handled.getEndTime()).isNotNull();
+    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(handled.getProcessInstanceId())
+        .list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+    var complaint = complaints.get(reference);
+    assertThat(complaint.outcome().resolvedBy()).isEqualTo(handler);
+    assertThat(complaint.outcome().serviceFailureAcknowledged()).isTrue();
+    assertThat(complaint.outcome().rootCause().name()).isEqualTo("SUPPLIER_ISSUE");
+  }
+
+  /** form-js renders selects as its own dropdown, not a native select. */
+  private void selectOption(String fieldId, String label) {
+    WebElement display = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@id,'" + fieldId + "')]/ancestor-or-self::*[contains(@class,'fjs-form-field')][1]"
+            + "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]")));
+    click(display);
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))));
+  }
+
+  /** Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the form. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+    element.click();
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -51,23 +51,27 @@ class TasklistFilters {
   }
 
   private void ensure(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    Filter filter = filterService.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+    if (filter == null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("refresh", true);
+      properties.put("variables",
+          TaskColumns.NAMES.stream().map(variable -> column(variable, TaskColumns.LABELS.get(variable))).toList());
+      filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
+      filterService.saveFilter(filter);
     }
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", description);
-    properties.put("priority", priority);
-    properties.put("refresh", true);
-    properties.put("variables", TaskColumns.NAMES.stream().map(variable -> column(variable, TaskColumns.LABELS.get(variable))).toList());
-    Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
-    filterService.saveFilter(filter);
-
-    // a global authorization is the one that applies to every user ("*" on a grant does not)
-    Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-    everyone.setResource(Resources.FILTER);
-    everyone.setResourceId(filter.getId());
-    everyone.addPermission(Permissions.READ);
-    authorizationService.saveAuthorization(everyone);
+    boolean everyoneReads = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+        .resourceId(filter.getId()).authorizationType(AUTH_TYPE_GLOBAL).count() > 0;
+    if (!everyoneReads) {
+      // a global authorization is the one that applies to every user ("*" on a grant does not)
+      Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      everyone.setResource(Resources.FILTER);
+      everyone.setResourceId(filter.getId());
+      everyone.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(everyone);
+    }
   }
 
   private static Map<String, String> column(String variable, String label) {

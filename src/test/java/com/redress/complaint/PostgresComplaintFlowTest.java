@@ -11,7 +11,6 @@ import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,16 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PostgresComplaintFlowTest extends PostgresApplicationTest implements IntakeConcurrencyScenarios {
 
   @Autowired DataSource dataSource;
-
-  @Override
-  public Http http() {
-    return http;
-  }
-
-  @Override
-  public ProcessEngine engine() {
-    return engine;
-  }
 
   @Override
   public String databaseName() {

@@ -55,6 +55,14 @@ public abstract class ApplicationTest {
 
   protected Http http;
 
+  public Http http() {
+    return http;
+  }
+
+  public ProcessEngine engine() {
+    return engine;
+  }
+
   @BeforeEach
   void connect() {
     http = new Http(port);

@@ -77,11 +77,7 @@ class TasklistBrowserTest extends ApplicationTest {
     String reference = complaints.submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD), null, null).reference();
 
     try {
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
-          .sendKeys(handler);
-      browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);
-      browser.findElement(By.cssSelector("button[type='submit']")).click();
+      logIn(handler);
 
       wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks"))).click();
       wait.until(ExpectedConditions.elementToBeClickable(
@@ -92,10 +88,7 @@ class TasklistBrowserTest extends ApplicationTest {
           By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
 
       selectOption("Field_rootCause", "Supplier or partner issue");
-      WebElement resolution = wait.until(
-          ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_resolution']")));
-      click(resolution);
-      resolution.sendKeys("Re-routed the parcel through the express hub and refunded the shipping fee.");
+      type("Field_resolution", "Re-routed the parcel through the express hub and refunded the shipping fee.");
       click(browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_serviceFailureAcknowledged']")));
       screenshot("tasklist-handling-form-filled");
 
@@ -121,6 +114,59 @@ class TasklistBrowserTest extends ApplicationTest {
     assertThat(complaint.outcome().resolvedBy()).isEqualTo(handler);
     assertThat(complaint.outcome().serviceFailureAcknowledged()).isTrue();
     assertThat(complaint.outcome().rootCause().name()).isEqualTo("SUPPLIER_ISSUE");
+  }
+
+  @Test
+  void intakeAgentRecordsAPhoneComplaintWithTheStartForm() throws IOException {
+    String agent = TestUsers.ensure(engine.getIdentityService(), "browser-intake", Groups.INTAKE_AGENTS);
+    try {
+      logIn(agent);
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Start process"))));
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Complaint handling"))));
+
+      type("Field_customerId", "C-BROWSER-1");
+      type("Field_customerName", "Zhao Lei");
+      type("Field_customerEmail", "zhao.lei@example.com");
+      selectOption("Field_customerTier", "Gold");
+      selectOption("Field_category", "Billing");
+      type("Field_subject", "Charged for a cancelled visit");
+      type("Field_description", "I cancelled the cleaning two days ahead and was charged anyway.");
+      type("Field_orderReference", "ORD-BROWSER-1");
+      type("Field_orderAmount", "260.00");
+      screenshot("tasklist-start-form-filled");
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Start']"))));
+
+      wait.until(driver -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .startedBy(agent).count() == 1);
+      screenshot("tasklist-after-start");
+    } catch (RuntimeException e) {
+      screenshot("tasklist-start-failure");
+      Files.writeString(SCREENSHOTS.resolve("tasklist-start-failure.html"), browser.getPageSource());
+      throw e;
+    }
+
+    String reference = engine.getHistoryService().createHistoricProcessInstanceQuery().startedBy(agent)
+        .singleResult().getBusinessKey();
+    var complaint = complaints.get(reference);
+    assertThat(complaint.recordedBy()).isEqualTo(agent);
+    assertThat(complaint.channel().name()).isEqualTo("PHONE");
+    assertThat(complaint.orderAmount().amount()).isEqualByComparingTo("260.00");
+    assertThat(complaint.classification().handlerGroup()).isEqualTo(Groups.TEAM_BILLING);
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  private void type(String fieldId, String text) {
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("input[id$='" + fieldId + "'], textarea[id$='" + fieldId + "']")));
+    click(field);
+    field.sendKeys(text);
   }
 
   /** form-js renders selects as its own dropdown, not a native select. */

@@ -55,10 +55,9 @@ class ComplaintController {
     ComplaintIntake.Result result = intake.submit(body, idempotencyKey);
     ComplaintService.Submitted s = result.submitted();
     Created created = new Created(s.reference(), s.accessToken(), s.status());
-    if (result.replayed()) {
-      return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(created);
-    }
-    return ResponseEntity.created(URI.create("/api/complaints/" + s.reference())).body(created);
+    // a replay answers like the first call (the client may never have seen it), marked as a replay
+    return ResponseEntity.created(URI.create("/api/complaints/" + s.reference()))
+        .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(created);
   }
 
   @GetMapping("/{reference}")

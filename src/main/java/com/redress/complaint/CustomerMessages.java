@@ -2,6 +2,8 @@ package com.redress.complaint;
 
 import com.redress.notification.NotificationService;
 import com.redress.notification.OutgoingMessage;
+import com.redress.shared.AppClock;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +23,11 @@ class CustomerMessages {
   private final AccessTokens tokens;
   private final NotificationService notifications;
   private final String publicBaseUrl;
+  private final AppClock clock;
 
   CustomerMessages(ComplaintService complaints, AccessTokens tokens, NotificationService notifications,
-      @Value("${redress.public-base-url}") String publicBaseUrl) {
+      @Value("${redress.public-base-url}") String publicBaseUrl, AppClock clock) {
+    this.clock = clock;
     this.complaints = complaints;
     this.tokens = tokens;
     this.notifications = notifications;
@@ -51,7 +55,12 @@ class CustomerMessages {
       return;
     }
     String statusLink = publicBaseUrl + "/complaints/" + reference + "?token=" + tokens.issue(reference, kind);
+    Map<String, Object> model = new HashMap<>(Map.of("complaint", complaint, "statusLink", statusLink));
+    if (complaint.classification() != null) {
+      // the database may hand times back in UTC; customers read them in the business time zone
+      model.put("resolveBy", complaint.classification().resolutionDue().atZoneSameInstant(clock.businessZone()));
+    }
     notifications.enqueue(new OutgoingMessage(dedupKey, reference, kind, complaint.customer().email(), subject,
-        template, Map.of("complaint", complaint, "statusLink", statusLink)));
+        template, model));
   }
 }

@@ -13,7 +13,9 @@ import static com.redress.complaint.ComplaintHandlingProcess.ORDER_AMOUNT_UNITS;
 import static com.redress.complaint.ComplaintHandlingProcess.SUBJECT;
 
 import java.math.RoundingMode;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +42,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
       execution.setProcessBusinessKey(reference);
       COMPLAINT_REFERENCE.set(execution, reference);
       execution.removeVariables(StartForm.DROPPED_AFTER_INTAKE);
+    } else {
+      refuseSecondCase(execution, reference);
     }
     ComplaintService.Registration registration = complaints.register(reference);
     Complaint complaint = registration.complaint();
@@ -54,5 +58,18 @@ class RegisterComplaintDelegate implements JavaDelegate {
     ORDER_AMOUNT_UNITS.set(execution, complaint.orderAmount() == null ? 0L
         : complaint.orderAmount().amount().setScale(0, RoundingMode.DOWN).longValueExact());
     COMPLAINTS_LAST_90_DAYS.set(execution, registration.complaintsLast90Days());
+  }
+
+  /**
+   * A start with a reference must be the one intake made: same business key, and no other case
+   * for that complaint already stored (this one is not flushed yet, so the query cannot see it;
+   * checked past the caller's authorizations, which may hide the other case).
+   */
+  private static void refuseSecondCase(DelegateExecution execution, String reference) {
+    long cases = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+        .getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count());
+    if (!reference.equals(execution.getProcessBusinessKey()) || cases > 0) {
+      throw new ProcessEngineException("Complaint " + reference + " is already being handled; it cannot be started again");
+    }
   }
 }

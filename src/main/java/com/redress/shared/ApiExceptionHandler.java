@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   static final String ERRORS = "errors";
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Object> invalid(InvalidRequestException e) {
@@ -50,6 +53,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Object> forbidden(AuthorizationException e) {
     return respond(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
+  }
+
+  /** Anything unexpected: logged in full, answered without internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e) {
+    LOG.error("Unexpected error answering an API call", e);
+    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "Something went wrong on our side; nothing was stored. Please try again later.", List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -34,7 +34,11 @@ public final class CompletionCheck {
 
   public String text(String name, int minLength, int maxLength) {
     Object value = execution.getVariable(name);
-    String text = value == null ? "" : value.toString().strip();
+    if (value != null && !(value instanceof String)) {
+      problems.add(new FieldProblem(name, "must be text"));
+      return null;
+    }
+    String text = value == null ? "" : ((String) value).strip();
     if (text.isEmpty()) {
       problems.add(new FieldProblem(name, "is required"));
     } else if (text.length() < minLength || text.length() > maxLength) {

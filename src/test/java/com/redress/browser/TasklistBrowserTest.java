@@ -9,6 +9,7 @@ import com.redress.complaint.CustomerTier;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
+import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.io.File;
 import java.io.IOException;
@@ -75,6 +76,7 @@ class TasklistBrowserTest extends ApplicationTest {
   void handlerClaimsFillsInAndCompletesTheHandlingFormInTasklist() throws IOException {
     String handler = TestUsers.ensure(engine.getIdentityService(), "browser-handler", Groups.TEAM_LOGISTICS);
     String reference = complaints.submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
 
     try {
       logIn(handler);
@@ -147,6 +149,7 @@ class TasklistBrowserTest extends ApplicationTest {
 
     String reference = engine.getHistoryService().createHistoricProcessInstanceQuery().startedBy(agent)
         .singleResult().getBusinessKey();
+    Jobs.continueAfterRegistration(engine, reference);
     var complaint = complaints.get(reference);
     assertThat(complaint.recordedBy()).isEqualTo(agent);
     assertThat(complaint.channel().name()).isEqualTo("PHONE");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Http;
+import com.redress.support.Jobs;
 import com.redress.support.Submissions;
 import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
@@ -45,7 +46,7 @@ class ComplaintApiTest extends ApplicationTest {
     String reference = body.get("reference").asText();
     assertThat(reference).matches("CMP-\\d{4}-\\d{6}");
     assertThat(response.headers().firstValue("Location")).hasValue("/api/complaints/" + reference);
-    assertThat(body.get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(body.get("status").asText()).isEqualTo("RECEIVED");
     String token = body.get("accessToken").asText();
     assertThat(token).hasSizeGreaterThanOrEqualTo(43); // 256 random bits, base64url
     // only the hash is stored
@@ -57,6 +58,7 @@ class ComplaintApiTest extends ApplicationTest {
   void customerReadsTheirComplaintWithTheTokenOnly() {
     JsonNode created = Http.json(http.postJson("/api/complaints", Submissions.valid("SAFETY", "STANDARD")));
     String reference = created.get("reference").asText();
+    Jobs.continueAfterRegistration(engine, reference);
 
     HttpResponse<String> own = http.get("/api/complaints/" + reference + "?token=" + created.get("accessToken").asText());
     assertThat(own.statusCode()).isEqualTo(200);
@@ -81,6 +83,7 @@ class ComplaintApiTest extends ApplicationTest {
   void staffReadsAnyComplaintAndListsThemFilteredAndPaged() {
     String reference = Http.json(http.postJson("/api/complaints", Submissions.valid("BILLING", "PLATINUM")))
         .get("reference").asText();
+    Jobs.continueAfterRegistration(engine, reference);
 
     JsonNode one = Http.json(staff.get("/api/complaints/" + reference));
     assertThat(one.at("/staff/customer/name").asText()).isEqualTo("Li Wei");
@@ -96,6 +99,12 @@ class ComplaintApiTest extends ApplicationTest {
 
     assertThat(Http.json(staff.get("/api/complaints?status=CLOSED&from=2000-01-01&to=2000-01-31"))
         .get("totalElements").asLong()).isZero();
+  }
+
+  @Test
+  void staffCredentialsDoNotChangeThePublicIntake() {
+    HttpResponse<String> response = staff.postJson("/api/complaints", Submissions.valid("DELAY", "GOLD"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 
   @Test
@@ -120,7 +129,8 @@ class ComplaintApiTest extends ApplicationTest {
     HttpResponse<String> again = http.postJson("/api/complaints", body, "Idempotency-Key", key);
 
     assertThat(first.statusCode()).isEqualTo(201);
-    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).hasValue("false");
     assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     String reference = Http.json(first).get("reference").asText();
     assertThat(Http.json(again).get("reference").asText()).isEqualTo(reference);

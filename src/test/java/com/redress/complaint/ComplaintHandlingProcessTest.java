@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
+import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +42,13 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
 
+  /** Submits through the service and runs the save point after registration. */
+  private ComplaintService.Submitted submit(NewComplaint complaint) {
+    ComplaintService.Submitted submitted = complaints.submit(complaint, null, null);
+    Jobs.continueAfterRegistration(engine, submitted.reference());
+    return submitted;
+  }
+
   private ProcessInstance instanceOf(String reference) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
   }
@@ -48,6 +56,9 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
   @Test
   void classifiedComplaintWaitsForTheHandlerGroupDueAtTheResolutionSla() {
     ComplaintService.Submitted submitted = complaints.submit(Complaints.of(Category.SAFETY, CustomerTier.GOLD), null, null);
+    Assertions.assertThat(submitted.status()).as("stored and registered within the request").isEqualTo(ComplaintStatus.RECEIVED);
+    assertThat(instanceOf(submitted.reference())).isWaitingAt(TASK_REGISTER); // save point after registration
+    Jobs.continueAfterRegistration(engine, submitted.reference());
     ProcessInstance pi = instanceOf(submitted.reference());
 
     assertThat(pi).hasPassed(TASK_REGISTER, TASK_CLASSIFY, TASK_APPLY_CLASSIFICATION, TASK_ACKNOWLEDGE)
@@ -67,7 +78,7 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
 
   @Test
   void complaintNoRuleMatchesIsTriagedByDispatchersThenHandledByTheirChoice() {
-    ComplaintService.Submitted submitted = complaints.submit(Complaints.of(Category.OTHER, CustomerTier.SILVER), null, null);
+    ComplaintService.Submitted submitted = submit(Complaints.of(Category.OTHER, CustomerTier.SILVER));
     ProcessInstance pi = instanceOf(submitted.reference());
 
     assertThat(pi).isWaitingAt(TASK_TRIAGE);
@@ -92,7 +103,7 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
   @Test
   void triageWithMissingOrInsaneValuesIsRefusedAndChangesNothing() {
     ProcessInstance pi = instanceOf(
-        complaints.submit(Complaints.of(Category.OTHER, CustomerTier.STANDARD), null, null).reference());
+        submit(Complaints.of(Category.OTHER, CustomerTier.STANDARD)).reference());
     String taskId = task(TASK_TRIAGE, pi).getId();
 
     assertThatThrownBy(() -> tasks.complete(taskId, Map.of("severity", "TERRIBLE", "handlerGroup", "team-nobody",
@@ -105,27 +116,29 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
 
   @Test
   void secondComplaintAboutTheSameOpenOrderIsLinkedAsDuplicate() {
-    String original = complaints.submit(
-        Complaints.of("C-DUP-1", "ORD-DUP-1", Category.DELAY, CustomerTier.STANDARD, "Late"), null, null).reference();
+    String original = submit(
+        Complaints.of("C-DUP-1", "ORD-DUP-1", Category.DELAY, CustomerTier.STANDARD, "Late")).reference();
     ComplaintService.Submitted repeat = complaints.submit(
         Complaints.of("C-DUP-1", "ORD-DUP-1", Category.DELAY, CustomerTier.STANDARD, "Still late"), null, null);
 
     Assertions.assertThat(repeat.status()).isEqualTo(ComplaintStatus.DUPLICATE);
     Assertions.assertThat(complaints.get(repeat.reference()).duplicateOf()).isEqualTo(original);
     ProcessInstance pi = instanceOf(repeat.reference());
+    assertThat(pi).isWaitingAt(TASK_REGISTER);
+    execute(job(TASK_REGISTER, pi));
     assertThat(pi).hasPassed(TASK_NOTIFY_DUPLICATE).hasNotPassed(TASK_CLASSIFY).isWaitingAt(TASK_SEND_DUPLICATE_NOTICE);
     execute(job(TASK_SEND_DUPLICATE_NOTICE, pi));
     assertThat(pi).isEnded().hasPassed(END_DUPLICATE);
     // a different order of the same customer is a new case
     Assertions.assertThat(complaints.submit(
         Complaints.of("C-DUP-1", "ORD-DUP-2", Category.DELAY, CustomerTier.STANDARD, "Other order"), null, null).status())
-        .isEqualTo(ComplaintStatus.IN_PROGRESS);
+        .isEqualTo(ComplaintStatus.RECEIVED);
   }
 
   @Test
   void incompleteHandlingOutcomeIsRefusedAndChangesNothing() {
     ProcessInstance pi = instanceOf(
-        complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference());
+        submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD)).reference());
     String taskId = task(TASK_HANDLE, pi).getId();
 
     assertThatThrownBy(() -> tasks.complete(taskId, Map.of("rootCause", "BAD_LUCK", "resolution", "short")))
@@ -139,7 +152,7 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
 
   @Test
   void handlingOutcomeIsStoredAndResolvesTheComplaint() {
-    String reference = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
+    String reference = submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD)).reference();
     ProcessInstance pi = instanceOf(reference);
     String handler = TestUsers.ensure(identity, "process-billing-handler", Groups.TEAM_BILLING);
     tasks.claim(task(TASK_HANDLE, pi).getId(), handler);
@@ -177,6 +190,7 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
       identity.clearAuthentication();
     }
 
+    Jobs.continueAfterRegistration(engine, pi.getBusinessKey());
     Complaint stored = complaints.get(pi.getBusinessKey());
     Assertions.assertThat(stored.reference()).matches("CMP-\\d{4}-\\d{6}");
     Assertions.assertThat(stored.channel()).isEqualTo(Channel.PHONE);
@@ -186,6 +200,21 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
     Assertions.assertThat(runtime.getVariable(pi.getId(), "customerId")).isNull(); // personal data left the process
     assertThat(pi).isWaitingAt(TASK_HANDLE);
     assertThat(task(TASK_HANDLE, pi)).hasCandidateGroup(Groups.TEAM_SERVICE);
+  }
+
+  @Test
+  void aSecondCaseForAnExistingComplaintIsRefused() {
+    String reference = submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD)).reference();
+    long cases = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count();
+
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY, reference,
+        Map.of(COMPLAINT_REFERENCE.name(), reference)))
+        .hasMessageContaining("already being handled");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(KEY, "another-key",
+        Map.of(COMPLAINT_REFERENCE.name(), reference)))
+        .hasMessageContaining("already being handled");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
+        .isEqualTo(cases);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Http;
+import com.redress.support.Jobs;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,10 @@ class CustomerStatusPageTest extends ApplicationTest {
   void statusLinkShowsTheComplaintInPlainWords() {
     JsonNode created = Http.json(http.postJson("/api/complaints", BODY));
     String reference = created.get("reference").asText();
+    String token = created.get("accessToken").asText();
+    assertThat(http.get("/complaints/" + reference + "?token=" + token).body())
+        .contains("We have received your complaint.");
+    Jobs.continueAfterRegistration(engine, reference);
 
     HttpResponse<String> page = http.get("/complaints/" + reference + "?token=" + created.get("accessToken").asText());
 

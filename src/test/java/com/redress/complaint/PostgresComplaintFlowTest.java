@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.identity.Groups;
 import com.redress.support.Http;
+import com.redress.support.Jobs;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.Submissions;
 import com.redress.support.TestUsers;
@@ -39,6 +40,7 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String reference = Http.json(created).get("reference").asText();
     String token = Http.json(created).get("accessToken").asText();
+    Jobs.continueAfterRegistration(engine, reference);
 
     JsonNode view = Http.json(http.get("/api/complaints/" + reference + "?token=" + token));
     assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");

@@ -11,6 +11,7 @@ import com.redress.complaint.CustomerTier;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
 import com.redress.support.Http;
+import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ class AuthorizationTest extends ApplicationTest {
     TestUsers.ensure(identity, "auth-safety", Groups.TEAM_SAFETY);
     TestUsers.ensure(identity, "auth-auditor", Groups.AUDITORS);
     reference = complaints.submit(Complaints.of(Category.SAFETY, CustomerTier.STANDARD), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
     safetyTaskId = tasks.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).singleResult().getId();
   }

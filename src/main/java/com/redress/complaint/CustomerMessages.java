@@ -35,18 +35,19 @@ class CustomerMessages {
   }
 
   void acknowledgement(String reference) {
-    queue(reference, "ACKNOWLEDGEMENT", "We have received your complaint " + reference, "mail/acknowledgement");
+    queue(complaints.get(reference), "ACKNOWLEDGEMENT", "We have received your complaint " + reference,
+        "mail/acknowledgement");
   }
 
   void duplicateNotice(String reference) {
     Complaint complaint = complaints.get(reference);
-    queue(reference, "DUPLICATE_NOTICE",
-        "Your complaint is already being handled as " + complaint.duplicateOf(), "mail/duplicate-notice");
+    queue(complaint, "DUPLICATE_NOTICE", "Your complaint is already being handled as " + complaint.duplicateOf(),
+        "mail/duplicate-notice");
   }
 
-  private void queue(String reference, String kind, String subject, String template) {
+  private void queue(Complaint complaint, String kind, String subject, String template) {
+    String reference = complaint.reference();
     String dedupKey = reference + ":" + kind;
-    Complaint complaint = complaints.get(reference);
     if (complaint.customer().email() == null) {
       LOG.info("{} of {} not e-mailed: the customer gave no e-mail address", kind, reference);
       return;

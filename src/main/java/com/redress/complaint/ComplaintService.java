@@ -2,12 +2,15 @@ package com.redress.complaint;
 
 import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 
+import com.redress.audit.AuditTrail;
 import com.redress.shared.AppClock;
 import com.redress.shared.NotFoundException;
 import com.redress.shared.PageRequestParams;
 import com.redress.shared.PageResult;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -20,6 +23,8 @@ public class ComplaintService {
 
   /** Window for "complaints by this customer recently", an input of the classification rules. */
   static final Duration RECENT_WINDOW = Duration.ofDays(90);
+  /** Audit event type of every status change of a complaint. */
+  public static final String STATUS_CHANGED = "complaint-status";
 
   private final ComplaintRepository complaints;
   private final ReferenceGenerator references;
@@ -27,9 +32,11 @@ public class ComplaintService {
   private final IdempotencyKeys idempotencyKeys;
   private final RuntimeService runtimeService;
   private final AppClock clock;
+  private final AuditTrail audit;
 
   ComplaintService(ComplaintRepository complaints, ReferenceGenerator references, AccessTokens tokens,
-      IdempotencyKeys idempotencyKeys, RuntimeService runtimeService, AppClock clock) {
+      IdempotencyKeys idempotencyKeys, RuntimeService runtimeService, AppClock clock, AuditTrail audit) {
+    this.audit = audit;
     this.complaints = complaints;
     this.references = references;
     this.tokens = tokens;
@@ -52,7 +59,7 @@ public class ComplaintService {
     if (idempotencyKey != null) {
       idempotencyKeys.claim(idempotencyKey, requestHash, reference);
     }
-    complaints.insert(reference, complaint, clock.nowInBusinessZone());
+    insert(reference, complaint);
     String token = tokens.issue(reference, "SUBMISSION");
     runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, reference,
         COMPLAINT_REFERENCE.putInto(Variables.createVariables(), reference));
@@ -62,8 +69,21 @@ public class ComplaintService {
   /** Stores a complaint recorded in Tasklist's start form, inside the already running process. */
   public String create(NewComplaint complaint) {
     String reference = references.next();
-    complaints.insert(reference, complaint, clock.nowInBusinessZone());
+    insert(reference, complaint);
     return reference;
+  }
+
+  private void insert(String reference, NewComplaint complaint) {
+    complaints.insert(reference, complaint, clock.nowInBusinessZone());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("status", ComplaintStatus.RECEIVED.name());
+    details.put("channel", complaint.channel().name());
+    details.put("category", complaint.category().name());
+    details.put("customerTier", complaint.customer().tier().name());
+    if (complaint.recordedBy() != null) {
+      details.put("recordedBy", complaint.recordedBy());
+    }
+    audit.recordDomainChange(reference, "complaint-received", details);
   }
 
   /** What registration learned: a duplicate's original, and the rules' inputs. */
@@ -78,7 +98,11 @@ public class ComplaintService {
         ? Optional.empty()
         : complaints.findOpenOriginal(reference, complaint.customer().id(), complaint.orderReference());
     OffsetDateTime now = clock.nowInBusinessZone();
-    original.ifPresent(o -> complaints.markDuplicate(reference, o, now));
+    original.ifPresent(o -> {
+      complaints.markDuplicate(reference, o, now);
+      audit.recordDomainChange(reference, STATUS_CHANGED,
+          Map.of("status", ComplaintStatus.DUPLICATE.name(), "duplicateOf", o));
+    });
     int recent = complaints.countByCustomerSince(complaint.customer().id(), now.minus(RECENT_WINDOW), reference);
     return new Registration(get(reference), original.orElse(null), recent);
   }
@@ -86,6 +110,7 @@ public class ComplaintService {
   @Transactional
   public void markForTriage(String reference) {
     complaints.updateStatus(reference, ComplaintStatus.TRIAGE, clock.nowInBusinessZone());
+    audit.recordDomainChange(reference, STATUS_CHANGED, Map.of("status", ComplaintStatus.TRIAGE.name()));
   }
 
   /** Stores severity, team and SLA due times; the complaint is then being worked on. */
@@ -97,6 +122,15 @@ public class ComplaintService {
         firstResponseSlaHours, resolutionSlaHours,
         now.plusHours(firstResponseSlaHours), now.plusHours(resolutionSlaHours));
     complaints.saveClassification(reference, classification, ComplaintStatus.IN_PROGRESS, now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("status", ComplaintStatus.IN_PROGRESS.name());
+    details.put("severity", severity.name());
+    details.put("handlerGroup", handlerGroup);
+    details.put("classifiedBy", classifiedBy);
+    details.put("firstResponseSlaHours", firstResponseSlaHours);
+    details.put("resolutionSlaHours", resolutionSlaHours);
+    details.put("resolutionDue", classification.resolutionDue().toString());
+    audit.recordDomainChange(reference, STATUS_CHANGED, details);
     return classification;
   }
 
@@ -105,6 +139,14 @@ public class ComplaintService {
       boolean serviceFailureAcknowledged, String resolvedBy) {
     complaints.saveOutcome(reference, new Complaint.Outcome(rootCause, resolution, serviceFailureAcknowledged,
         resolvedBy, clock.nowInBusinessZone()), ComplaintStatus.RESOLVED);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("status", ComplaintStatus.RESOLVED.name());
+    details.put("rootCause", rootCause.name());
+    details.put("serviceFailureAcknowledged", serviceFailureAcknowledged);
+    if (resolvedBy != null) {
+      details.put("resolvedBy", resolvedBy);
+    }
+    audit.recordDomainChange(reference, STATUS_CHANGED, details);
   }
 
   public Complaint get(String reference) {

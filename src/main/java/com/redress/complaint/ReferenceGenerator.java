@@ -1,9 +1,7 @@
 package com.redress.complaint;
 
 import com.redress.shared.AppClock;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import com.redress.shared.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +16,12 @@ class ReferenceGenerator {
   private final AppClock clock;
   private final String nextValueSql;
 
-  ReferenceGenerator(JdbcClient jdbc, AppClock clock, DataSource dataSource) throws SQLException {
+  ReferenceGenerator(JdbcClient jdbc, AppClock clock, Database database) {
     this.jdbc = jdbc;
     this.clock = clock;
-    try (Connection connection = dataSource.getConnection()) {
-      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-      this.nextValueSql = postgres
-          ? "SELECT nextval('complaint_reference_seq')"
-          : "SELECT NEXT VALUE FOR complaint_reference_seq";
-    }
+    this.nextValueSql = database.isPostgres()
+        ? "SELECT nextval('complaint_reference_seq')"
+        : "SELECT NEXT VALUE FOR complaint_reference_seq";
   }
 
   String next() {

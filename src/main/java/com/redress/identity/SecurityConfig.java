@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -39,6 +40,13 @@ class SecurityConfig {
           + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Staff credentials (HTTP Basic) are required.\","
           + "\"errors\":[]}");
     };
+    AccessDeniedHandler forbidden = (request, response, e) -> {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.getWriter().write("{\"type\":\"https://redress.example/problems/forbidden\","
+          + "\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Your groups do not allow this call.\","
+          + "\"errors\":[]}");
+    };
     return http
         .securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
@@ -47,9 +55,10 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
             // staff or the customer's token; the controller tells them apart
             .requestMatchers(HttpMethod.GET, "/api/complaints/*").permitAll()
+            .requestMatchers("/api/audit/**").hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problem))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(problem))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problem).accessDeniedHandler(forbidden))
         .addFilterAfter(new CamundaIdentityFilter(identityService), BasicAuthenticationFilter.class)
         .build();
   }

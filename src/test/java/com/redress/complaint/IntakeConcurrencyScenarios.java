@@ -2,6 +2,7 @@ package com.redress.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.redress.audit.AuditIntegrity;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.Submissions;
@@ -19,8 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Concurrent intake, run against every database the application supports. */
 interface IntakeConcurrencyScenarios {
@@ -30,6 +33,8 @@ interface IntakeConcurrencyScenarios {
   ProcessEngine engine();
 
   String databaseName();
+
+  <T> T bean(Class<T> type);
 
   @Test
   default void twentyConcurrentSubmissionsWithOneIdempotencyKeyCreateOneComplaint() throws Exception {
@@ -74,10 +79,29 @@ interface IntakeConcurrencyScenarios {
     double classifySeconds = (System.nanoTime() - classifyStart) / 1e9;
     assertThat(engine().getTaskService().createTaskQuery().processInstanceBusinessKeyIn(references.toArray(String[]::new))
         .count()).isEqualTo(200);
+
+    // the audit trail of all 200: every chain verifies, and no engine event is missing
+    long integrityStart = System.nanoTime();
+    AuditIntegrity.Report report = bean(AuditIntegrity.class).verifyAll();
+    double integritySeconds = (System.nanoTime() - integrityStart) / 1e9;
+    assertThat(report.verified()).as(String.valueOf(report.firstBrokenLink())).isTrue();
+    JdbcTemplate jdbc = bean(JdbcTemplate.class);
+    String in = references.stream().map(r -> "'" + r + "'").collect(Collectors.joining(","));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'activity-start' AND chain_key IN ("
+        + in + ")", Long.class)).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p"
+        + " ON a.PROC_INST_ID_ = p.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ IN (" + in + ")", Long.class));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type LIKE 'variable-%' AND chain_key IN ("
+        + in + ")", Long.class)).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL d JOIN ACT_HI_PROCINST p"
+        + " ON d.PROC_INST_ID_ = p.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ IN (" + in + ")", Long.class));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'decision-evaluate' AND chain_key IN ("
+        + in + ")", Long.class)).isEqualTo(200);
+    long auditRows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key IN (" + in + ")", Long.class);
     record("intake-200-" + databaseName(), """
         200 concurrent POST /api/complaints (16 client threads) on %s: %.2f s, %.1f complaints/s
-        then their 200 continuation jobs (classify, acknowledge, create handling task), one thread: %.2f s, %.1f jobs/s"""
-        .formatted(databaseName(), seconds, 200 / seconds, classifySeconds, 200 / classifySeconds));
+        then their 200 continuation jobs (classify, acknowledge, create handling task), one thread: %.2f s, %.1f jobs/s
+        audit rows per complaint so far: %.1f; integrity check of all %d chains (%d rows): %.2f s"""
+        .formatted(databaseName(), seconds, 200 / seconds, classifySeconds, 200 / classifySeconds,
+            auditRows / 200.0, report.chains(), report.events(), integritySeconds));
   }
 
   private static List<HttpResponse<String>> concurrently(int requests, int threads,

@@ -1,8 +1,10 @@
 package com.redress.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.audit.AuditIntegrity;
 import com.redress.identity.Groups;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
@@ -78,6 +80,23 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
     assertThat(staffView.at("/staff/handlerGroup").asText()).isEqualTo(Groups.TEAM_LOGISTICS);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
         .finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void auditTrailIsAppendOnlyAndVerifiesOnPostgresql() {
+    String reference = Http.json(http.postJson("/api/complaints", Submissions.valid("DELAY", "GOLD")))
+        .get("reference").asText();
+    Jobs.continueAfterRegistration(engine, reference);
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+    assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET actor = 'mallory' WHERE chain_key = ?", reference))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE chain_key = ?", reference))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("TRUNCATE audit_event")).hasMessageContaining("append-only");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND actor = 'mallory'",
+        Long.class, reference)).isZero();
+    assertThat(bean(AuditIntegrity.class).verifyChain(reference).verified()).isTrue();
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,6 +54,9 @@ public abstract class ApplicationTest {
   @Autowired
   protected ProcessEngine engine;
 
+  @Autowired
+  private ApplicationContext context;
+
   protected Http http;
 
   public Http http() {
@@ -61,6 +65,10 @@ public abstract class ApplicationTest {
 
   public ProcessEngine engine() {
     return engine;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   @BeforeEach

@@ -36,7 +36,11 @@ public final class Http {
   }
 
   public HttpResponse<String> get(String path) {
-    return send(request(path).GET().header("Accept", "application/json").build());
+    return get(path, "application/json");
+  }
+
+  public HttpResponse<String> get(String path, String accept) {
+    return send(request(path).GET().header("Accept", accept).build());
   }
 
   public HttpResponse<String> postJson(String path, String body, String... headers) {

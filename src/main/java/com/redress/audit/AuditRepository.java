@@ -1,0 +1,59 @@
+package com.redress.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the audit trail; writing is {@link AuditWriter}'s alone. */
+@Repository
+class AuditRepository {
+
+  record ChainHead(String chainKey, long lastSeq, String lastHash, long sealedSeq, String sealedHash) {
+  }
+
+  private final JdbcClient jdbc;
+
+  AuditRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<ChainHead> head(String chainKey) {
+    return jdbc.sql("SELECT * FROM audit_chain WHERE chain_key = :key").param("key", chainKey)
+        .query(AuditRepository::head).optional();
+  }
+
+  List<ChainHead> heads() {
+    return jdbc.sql("SELECT * FROM audit_chain ORDER BY chain_key").query(AuditRepository::head).list();
+  }
+
+  List<StoredAuditEvent> chain(String chainKey) {
+    return jdbc.sql("SELECT * FROM audit_event WHERE chain_key = :key ORDER BY seq, id")
+        .param("key", chainKey).query(AuditRepository::event).list();
+  }
+
+  /** Streams one chain in order without holding it in memory. */
+  void forEachInChain(String chainKey, Consumer<StoredAuditEvent> action) {
+    jdbc.sql("SELECT * FROM audit_event WHERE chain_key = :key ORDER BY seq, id").param("key", chainKey)
+        .query(rs -> {
+          action.accept(event(rs, 0));
+        });
+  }
+
+  private static ChainHead head(ResultSet rs, int row) throws SQLException {
+    return new ChainHead(rs.getString("chain_key"), rs.getLong("last_seq"), rs.getString("last_hash").strip(),
+        rs.getLong("sealed_seq"), rs.getString("sealed_hash").strip());
+  }
+
+  private static StoredAuditEvent event(ResultSet rs, int row) throws SQLException {
+    return new StoredAuditEvent(rs.getString("chain_key"), rs.getLong("seq"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("source"),
+        rs.getString("event_type"), rs.getString("actor"), rs.getString("process_instance_id"),
+        rs.getString("activity_id"), rs.getString("details"), rs.getString("prev_hash").strip(),
+        rs.getString("hash").strip());
+  }
+}

@@ -1,0 +1,72 @@
+package com.redress.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.shared.NotFoundException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** A complaint's audit trail as auditors read it: in order, with who did what and old → new values. */
+@Service
+public class AuditTimeline {
+
+  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+  };
+
+  public record Entry(long seq, OffsetDateTime time, String actor, String source, String type, String activityId,
+      String activityName, Map<String, Object> details) {
+  }
+
+  private final AuditRepository repository;
+  private final ObjectMapper json;
+
+  AuditTimeline(AuditRepository repository, ObjectMapper json) {
+    this.repository = repository;
+    this.json = json;
+  }
+
+  public List<Entry> of(String chainKey, ZoneId zone) {
+    List<StoredAuditEvent> rows = repository.chain(chainKey);
+    if (rows.isEmpty()) {
+      throw new NotFoundException("No audit trail for " + chainKey);
+    }
+    Map<String, Object> lastValues = new HashMap<>();
+    Map<String, String> activityNames = new HashMap<>();
+    List<Entry> entries = new ArrayList<>(rows.size());
+    for (StoredAuditEvent row : rows) {
+      Map<String, Object> details = parse(row.details());
+      String activityName = (String) details.getOrDefault("activityName", details.get("taskName"));
+      if (activityName != null && row.activityId() != null) {
+        activityNames.put(row.activityId(), activityName);
+      } else if (row.activityId() != null) {
+        activityName = activityNames.get(row.activityId());
+      }
+      Object variable = details.get("variableInstanceId");
+      if (variable != null) {
+        // history records the new value only; the previous row of the same variable holds the old one
+        if (lastValues.containsKey(variable)) {
+          details.put("oldValue", lastValues.get(variable));
+        }
+        lastValues.put((String) variable, details.get("value"));
+      }
+      entries.add(new Entry(row.seq(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.actor(), row.source(),
+          row.type(), row.activityId(), activityName, details));
+    }
+    return entries;
+  }
+
+  private Map<String, Object> parse(String details) {
+    try {
+      return json.readValue(details, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored audit details are not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package com.redress.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.complaint.Category;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.CustomerTier;
+import com.redress.identity.Groups;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Complaints;
+import com.redress.support.Http;
+import com.redress.support.Jobs;
+import com.redress.support.TestUsers;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The audit trail: captured from the engine's history pipeline and domain changes, hash-chained, readable. */
+class AuditTrailTest extends ApplicationTest {
+
+  @Autowired ComplaintService complaints;
+  @Autowired TaskService tasks;
+  @Autowired AuditIntegrity integrity;
+  @Autowired JdbcTemplate jdbc;
+
+  private Http auditor;
+
+  @BeforeEach
+  void users() {
+    TestUsers.ensure(engine.getIdentityService(), "audit-dispatcher", Groups.DISPATCHERS);
+    TestUsers.ensure(engine.getIdentityService(), "audit-handler", Groups.TEAM_BILLING);
+    auditor = http.as(TestUsers.ensure(engine.getIdentityService(), "audit-auditor", Groups.AUDITORS),
+        TestUsers.PASSWORD);
+  }
+
+  /** Submission → triage by a dispatcher → handling by a handler, each acting through the engine as themselves. */
+  private String triagedAndHandledComplaint() {
+    String reference = complaints.submit(Complaints.of(Category.OTHER, CustomerTier.SILVER), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    actAs("audit-dispatcher", Groups.DISPATCHERS, () -> {
+      String triage = task(reference, ComplaintHandlingProcess.TASK_TRIAGE);
+      tasks.claim(triage, "audit-dispatcher");
+      tasks.complete(triage, Map.of("severity", "HIGH", "handlerGroup", Groups.TEAM_BILLING,
+          "firstResponseSlaHours", 4L, "resolutionSlaHours", 24L));
+    });
+    runJobs(reference);
+    actAs("audit-handler", Groups.TEAM_BILLING, () -> {
+      String handle = task(reference, ComplaintHandlingProcess.TASK_HANDLE);
+      tasks.claim(handle, "audit-handler");
+      tasks.complete(handle, Map.of("rootCause", "SYSTEM_FAILURE",
+          "resolution", "Refunded the second charge.", "serviceFailureAcknowledged", true));
+    });
+    runJobs(reference);
+    return reference;
+  }
+
+  @Test
+  void timelineNamesEveryStepActorDecisionAndFormValue() {
+    String reference = triagedAndHandledComplaint();
+
+    JsonNode timeline = Http.json(auditor.get("/api/audit/complaints/" + reference + "/timeline"));
+    List<JsonNode> events = new ArrayList<>();
+    timeline.forEach(events::add);
+
+    assertThat(events).extracting(e -> e.get("seq").asLong()).isSorted();
+    assertThat(events).filteredOn(e -> e.get("type").asText().equals("activity-start"))
+        .extracting(e -> e.get("activityId").asText())
+        .containsSubsequence(ComplaintHandlingProcess.TASK_REGISTER, ComplaintHandlingProcess.TASK_CLASSIFY,
+            ComplaintHandlingProcess.TASK_TRIAGE, ComplaintHandlingProcess.TASK_APPLY_CLASSIFICATION,
+            ComplaintHandlingProcess.TASK_HANDLE, ComplaintHandlingProcess.TASK_RECORD_OUTCOME);
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("complaint-received");
+      assertThat(e.at("/details/status").asText()).isEqualTo("RECEIVED");
+    });
+
+    JsonNode decision = events.stream().filter(e -> e.get("type").asText().equals("decision-evaluate"))
+        .findFirst().orElseThrow();
+    assertThat(decision.at("/details/decisionKey").asText()).isEqualTo("ComplaintClassification");
+    assertThat(decision.at("/details/decisionVersion").asInt()).isPositive();
+    assertThat(decision.at("/details/inputs/Category").asText()).isEqualTo("OTHER");
+    assertThat(decision.at("/details/inputs/Customer tier").asText()).isEqualTo("SILVER");
+    assertThat(decision.at("/details/outputs").size()).as("no rule for OTHER").isZero();
+
+    JsonNode triageDone = events.stream().filter(e -> e.get("type").asText().equals("task-complete")
+        && e.get("activityId").asText().equals(ComplaintHandlingProcess.TASK_TRIAGE)).findFirst().orElseThrow();
+    assertThat(triageDone.get("actor").asText()).isEqualTo("audit-dispatcher");
+    assertThat(triageDone.at("/details/assignee").asText()).isEqualTo("audit-dispatcher");
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).startsWith("variable-");
+      assertThat(e.at("/details/variableName").asText()).isEqualTo("severity");
+      assertThat(e.at("/details/value").asText()).isEqualTo("HIGH");
+      assertThat(e.get("actor").asText()).isEqualTo("audit-dispatcher");
+    });
+    // the dispatcher's whole number arrives as a Long and is stored back as an Integer: an update, old → new
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("variable-update");
+      assertThat(e.at("/details/variableName").asText()).isEqualTo("resolutionSlaHours");
+      assertThat(e.at("/details/oldValue").asLong()).isEqualTo(24);
+      assertThat(e.at("/details/value").asLong()).isEqualTo(24);
+      assertThat(e.at("/details/valueType").asText()).isEqualTo("integer");
+    });
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("user-operation");
+      assertThat(e.at("/details/operationType").asText()).isEqualTo("Claim");
+      assertThat(e.get("actor").asText()).isEqualTo("audit-handler");
+    });
+
+    JsonNode handled = events.stream().filter(e -> e.get("type").asText().equals("task-complete")
+        && e.get("activityId").asText().equals(ComplaintHandlingProcess.TASK_HANDLE)).findFirst().orElseThrow();
+    assertThat(handled.get("actor").asText()).isEqualTo("audit-handler");
+    assertThat(handled.get("activityName").asText()).isEqualTo("Handle complaint");
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.at("/details/variableName").asText()).isEqualTo("resolution");
+      assertThat(e.at("/details/value").asText()).isEqualTo("Refunded the second charge.");
+      assertThat(e.get("actor").asText()).isEqualTo("audit-handler");
+    });
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("complaint-status");
+      assertThat(e.at("/details/status").asText()).isEqualTo("RESOLVED");
+      assertThat(e.at("/details/resolvedBy").asText()).isEqualTo("audit-handler");
+    });
+    assertThat(integrity.verifyChain(reference).verified()).isTrue();
+  }
+
+  @Test
+  void classificationDecisionShowsItsOutputsAndTheMatchedRule() {
+    String reference = complaints.submit(Complaints.of(Category.SAFETY, CustomerTier.GOLD), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+
+    JsonNode timeline = Http.json(auditor.get("/api/audit/complaints/" + reference + "/timeline"));
+    List<JsonNode> events = new ArrayList<>();
+    timeline.forEach(events::add);
+    JsonNode decision = events.stream().filter(e -> e.get("type").asText().equals("decision-evaluate"))
+        .findFirst().orElseThrow();
+    assertThat(decision.at("/details/outputs/severity").asText()).isEqualTo("CRITICAL");
+    assertThat(decision.at("/details/outputs/handlerGroup").asText()).isEqualTo(Groups.TEAM_SAFETY);
+    assertThat(decision.at("/details/matchedRule").asText()).isEqualTo("Rule_SafetyPremiumCustomer");
+    assertThat(decision.get("activityId").asText()).isEqualTo(ComplaintHandlingProcess.TASK_CLASSIFY);
+  }
+
+  @Test
+  void untouchedTrailVerifiesAndEveryTamperingIsFoundAtItsPosition() {
+    String reference = triagedAndHandledComplaint();
+    assertThat(integrity.verifyAll().verified()).isTrue();
+    long rows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, reference);
+    assertThat(rows).isGreaterThan(30);
+
+    // changed content
+    String details = jdbc.queryForObject("SELECT details FROM audit_event WHERE chain_key = ? AND seq = 5",
+        String.class, reference);
+    jdbc.update("UPDATE audit_event SET details = ? WHERE chain_key = ? AND seq = 5", details + " ", reference);
+    assertBrokenAt(reference, 5, "content changed");
+    jdbc.update("UPDATE audit_event SET details = ? WHERE chain_key = ? AND seq = 5", details, reference);
+    assertThat(integrity.verifyChain(reference).verified()).isTrue();
+
+    // reordered rows
+    jdbc.update("UPDATE audit_event SET seq = -1 WHERE chain_key = ? AND seq = 7", reference);
+    jdbc.update("UPDATE audit_event SET seq = 7 WHERE chain_key = ? AND seq = 8", reference);
+    jdbc.update("UPDATE audit_event SET seq = 8 WHERE chain_key = ? AND seq = -1", reference);
+    assertBrokenAt(reference, 7, "previous hash does not match");
+    jdbc.update("UPDATE audit_event SET seq = -1 WHERE chain_key = ? AND seq = 7", reference);
+    jdbc.update("UPDATE audit_event SET seq = 7 WHERE chain_key = ? AND seq = 8", reference);
+    jdbc.update("UPDATE audit_event SET seq = 8 WHERE chain_key = ? AND seq = -1", reference);
+    assertThat(integrity.verifyChain(reference).verified()).isTrue();
+
+    // removed row, in the middle and at the end
+    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_event WHERE chain_key = ? AND seq = 10", reference);
+    jdbc.update("DELETE FROM audit_event WHERE chain_key = ? AND seq = 10", reference);
+    assertBrokenAt(reference, 10, "row missing or out of order");
+    restore(row);
+    long last = rows;
+    Map<String, Object> lastRow = jdbc.queryForMap("SELECT * FROM audit_event WHERE chain_key = ? AND seq = ?",
+        reference, last);
+    jdbc.update("DELETE FROM audit_event WHERE chain_key = ? AND seq = ?", reference, last);
+    assertBrokenAt(reference, last, "rows missing at the end of the chain");
+    restore(lastRow);
+    assertThat(integrity.verifyAll().verified()).isTrue();
+  }
+
+  @Test
+  void aRolledBackStepLeavesNoAuditRowAndItsRetryExactlyOne() {
+    String reference = complaints.submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    Job send = engine.getManagementService().createJobQuery()
+        .processInstanceId(engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference).singleResult().getId())
+        .activityId(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT).singleResult();
+
+    SMTP.stop();
+    try {
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(send.getId()));
+    } finally {
+      SMTP.start();
+    }
+    assertThat(activityEvents(reference, ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT)).isEmpty();
+    assertThat(jobEvents(reference, "job-failure")).isEqualTo(1);
+
+    engine.getManagementService().executeJob(send.getId());
+    assertThat(activityEvents(reference, ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT))
+        .containsExactly("activity-start", "activity-end");
+    assertThat(jobEvents(reference, "job-success")).isEqualTo(1);
+    assertThat(integrity.verifyChain(reference).verified()).isTrue();
+  }
+
+  @Test
+  void onlyAuditorsReadTheTrailAndCsvHasOneRowPerEvent() throws Exception {
+    String reference = triagedAndHandledComplaint();
+    String path = "/api/audit/complaints/" + reference + "/timeline";
+
+    assertThat(http.get(path).statusCode()).isEqualTo(401);
+    HttpResponse<String> handler = http.as("audit-handler", TestUsers.PASSWORD).get(path);
+    assertThat(handler.statusCode()).isEqualTo(403);
+    assertThat(handler.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(http.as("audit-handler", TestUsers.PASSWORD).get("/api/audit/integrity").statusCode()).isEqualTo(403);
+
+    HttpResponse<String> csv = auditor.get(path, "text/csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(csv.body())).getRecords();
+    long events = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, reference);
+    assertThat(records).hasSize((int) events);
+    assertThat(records.get(0).get("type")).isEqualTo("complaint-received");
+    assertThat(records).anySatisfy(r -> assertThat(r.get("actor")).isEqualTo("audit-handler"));
+
+    JsonNode report = Http.json(auditor.get("/api/audit/integrity"));
+    assertThat(report.get("verified").asBoolean()).isTrue();
+    assertThat(report.get("events").asLong()).isGreaterThanOrEqualTo(events);
+    assertThat(Http.json(auditor.get("/api/audit/integrity?reference=" + reference)).get("chains").asInt()).isEqualTo(1);
+  }
+
+  private void assertBrokenAt(String chain, long seq, String problem) {
+    AuditIntegrity.Report report = integrity.verifyAll();
+    assertThat(report.verified()).isFalse();
+    assertThat(report.firstBrokenLink().chain()).isEqualTo(chain);
+    assertThat(report.firstBrokenLink().seq()).isEqualTo(seq);
+    assertThat(report.firstBrokenLink().problem()).isEqualTo(problem);
+  }
+
+  private void restore(Map<String, Object> row) {
+    jdbc.update("""
+        INSERT INTO audit_event (id, chain_key, seq, occurred_at, source, event_type, actor, process_instance_id,
+          activity_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        row.get("ID"), row.get("CHAIN_KEY"), row.get("SEQ"), row.get("OCCURRED_AT"), row.get("SOURCE"),
+        row.get("EVENT_TYPE"), row.get("ACTOR"), row.get("PROCESS_INSTANCE_ID"), row.get("ACTIVITY_ID"),
+        row.get("DETAILS"), row.get("PREV_HASH"), row.get("HASH"));
+  }
+
+  private List<String> activityEvents(String reference, String activityId) {
+    return jdbc.queryForList("SELECT event_type FROM audit_event WHERE chain_key = ? AND activity_id = ?"
+        + " AND event_type LIKE 'activity-%' ORDER BY seq", String.class, reference, activityId);
+  }
+
+  private long jobEvents(String reference, String type) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND event_type = ?"
+        + " AND activity_id = ?", Long.class, reference, type, ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT);
+  }
+
+  private String task(String reference, String key) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult().getId();
+  }
+
+  private void runJobs(String reference) {
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .singleResult().getId();
+    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+  }
+
+  private void actAs(String user, String group, Runnable action) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      action.run();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+}

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +22,13 @@ class AuditController {
 
   private final AuditTimeline timeline;
   private final AuditIntegrity integrity;
+  private final AuditRetention retention;
   private final AppClock clock;
   private final ObjectMapper json;
 
-  AuditController(AuditTimeline timeline, AuditIntegrity integrity, AppClock clock, ObjectMapper json) {
+  AuditController(AuditTimeline timeline, AuditIntegrity integrity, AuditRetention retention, AppClock clock,
+      ObjectMapper json) {
+    this.retention = retention;
     this.timeline = timeline;
     this.integrity = integrity;
     this.clock = clock;
@@ -48,6 +52,15 @@ class AuditController {
     return ResponseEntity.ok().contentType(CSV)
         .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
         .body(csv.toString());
+  }
+
+  record RetentionRun(int removedEvents) {
+  }
+
+  /** Administrators only (SecurityConfig): removes rows past the retention and seals their chains. */
+  @PostMapping(path = "/retention", produces = MediaType.APPLICATION_JSON_VALUE)
+  RetentionRun retention() {
+    return new RetentionRun(retention.removeExpired());
   }
 
   @GetMapping(path = "/integrity", produces = MediaType.APPLICATION_JSON_VALUE)

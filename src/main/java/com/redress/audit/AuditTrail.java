@@ -50,7 +50,8 @@ public class AuditTrail {
 
   /** The engine's authenticated user, else the API caller's Camunda identity; null for customers and the system. */
   String currentUser() {
-    if (Context.getCommandContext() != null && Context.getCommandContext().getAuthenticatedUserId() != null) {
+    if (Context.getCommandContext() != null) {
+      // inside the engine (also while it boots, before the identity service bean exists)
       return Context.getCommandContext().getAuthenticatedUserId();
     }
     Authentication authentication = identityService.getCurrentAuthentication();

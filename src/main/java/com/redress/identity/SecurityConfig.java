@@ -55,6 +55,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
             // staff or the customer's token; the controller tells them apart
             .requestMatchers(HttpMethod.GET, "/api/complaints/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/audit/retention").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/audit/**").hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problem))

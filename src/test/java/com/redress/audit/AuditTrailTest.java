@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,6 +241,31 @@ class AuditTrailTest extends ApplicationTest {
     assertThat(report.get("verified").asBoolean()).isTrue();
     assertThat(report.get("events").asLong()).isGreaterThanOrEqualTo(events);
     assertThat(Http.json(auditor.get("/api/audit/integrity?reference=" + reference)).get("chains").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void retentionRemovesOldRowsAndSealsTheChainSoItStillVerifies() {
+    String reference = complaints.submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD), null, null).reference();
+    long oldRows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, reference);
+    long eightYears = java.time.Duration.ofDays(8 * 366).toMillis();
+    ClockUtil.offset(eightYears);
+    try {
+      Jobs.continueAfterRegistration(engine, reference); // new events, eight years later
+      long newRows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, reference)
+          - oldRows;
+
+      assertThat(bean(AuditRetention.class).removeExpired()).isGreaterThanOrEqualTo((int) oldRows);
+
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, reference))
+          .isEqualTo(newRows);
+      assertThat(jdbc.queryForObject("SELECT MIN(seq) FROM audit_event WHERE chain_key = ?", Long.class, reference))
+          .isEqualTo(oldRows + 1);
+      assertThat(jdbc.queryForObject("SELECT sealed_seq FROM audit_chain WHERE chain_key = ?", Long.class, reference))
+          .isEqualTo(oldRows);
+      assertThat(integrity.verifyAll().verified()).isTrue();
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private void assertBrokenAt(String chain, long seq, String problem) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.audit.AuditIntegrity;
+import com.redress.audit.AuditRetention;
 import com.redress.identity.Groups;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
@@ -14,6 +15,7 @@ import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +99,26 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND actor = 'mallory'",
         Long.class, reference)).isZero();
     assertThat(bean(AuditIntegrity.class).verifyChain(reference).verified()).isTrue();
+  }
+
+  @Test
+  void onlyRetentionMayRemoveAuditRowsAndItSealsTheChains() {
+    String reference = Http.json(http.postJson("/api/complaints", Submissions.valid("DELAY", "GOLD")))
+        .get("reference").asText();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    ClockUtil.offset(java.time.Duration.ofDays(8 * 366).toMillis());
+    try {
+      Jobs.continueAfterRegistration(engine, reference);
+      assertThat(bean(AuditRetention.class).removeExpired()).isPositive();
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(jdbc.queryForObject("SELECT sealed_seq FROM audit_chain WHERE chain_key = ?", Long.class, reference))
+        .isPositive();
+    assertThat(bean(AuditIntegrity.class).verifyAll().verified()).isTrue();
+    // the permission ended with retention's transaction
+    assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE chain_key = ?", reference))
+        .hasMessageContaining("append-only");
   }
 
   @Test

@@ -1,0 +1,68 @@
+package com.redress.audit;
+
+import com.redress.shared.AppClock;
+import com.redress.shared.Database;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Removes audit rows older than the audit trail's own retention (default 7 years, far beyond the
+ * engine's history time to live). Each chain is cut at a row boundary and sealed: the last removed
+ * row's sequence number and hash become the chain's start, so the rest still verifies.
+ */
+@Service
+public class AuditRetention {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditRetention.class);
+
+  private final JdbcTemplate jdbc;
+  private final AppClock clock;
+  private final Period retention;
+  private final boolean postgres;
+
+  AuditRetention(JdbcTemplate jdbc, AppClock clock, Database database,
+      @Value("${redress.audit.retention:P7Y}") Period retention) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.retention = retention;
+    this.postgres = database.isPostgres();
+  }
+
+  /**
+   * Removes what is older than the retention and returns how many rows went. Run by an
+   * administrator (POST /api/audit/retention), e.g. from the operations team's nightly cron;
+   * concurrent runs are safe, the chain row lock serialises them.
+   */
+  @Transactional
+  public int removeExpired() {
+    OffsetDateTime cutoff = clock.now().atOffset(ZoneOffset.UTC).minus(retention);
+    if (postgres) {
+      // the append-only trigger lets this transaction, and only this one, delete
+      jdbc.execute("SET LOCAL redress.audit_retention = 'on'");
+    }
+    int removed = 0;
+    List<String> chains = jdbc.queryForList(
+        "SELECT DISTINCT chain_key FROM audit_event WHERE occurred_at < ?", String.class, cutoff);
+    for (String chain : chains) {
+      jdbc.queryForMap("SELECT last_seq FROM audit_chain WHERE chain_key = ? FOR UPDATE", chain);
+      Map<String, Object> lastExpired = jdbc.queryForMap("""
+          SELECT seq, hash FROM audit_event WHERE chain_key = ? AND seq = (
+            SELECT MAX(seq) FROM audit_event WHERE chain_key = ? AND occurred_at < ?)""", chain, chain, cutoff);
+      long seq = ((Number) lastExpired.get("seq")).longValue();
+      removed += jdbc.update("DELETE FROM audit_event WHERE chain_key = ? AND seq <= ?", chain, seq);
+      jdbc.update("UPDATE audit_chain SET sealed_seq = ?, sealed_hash = ? WHERE chain_key = ?",
+          seq, ((String) lastExpired.get("hash")).strip(), chain);
+    }
+    LOG.info("Audit retention removed {} rows older than {} from {} chains", removed, retention, chains.size());
+    return removed;
+  }
+}

@@ -1,6 +1,5 @@
 package com.redress.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.AppClock;
 import java.util.List;
@@ -41,17 +40,10 @@ class AuditController {
   }
 
   @GetMapping(path = "/complaints/{reference}/timeline", produces = "text/csv")
-  ResponseEntity<String> timelineCsv(@PathVariable String reference) throws JsonProcessingException {
-    StringBuilder csv = new StringBuilder("seq,time,actor,source,type,activity_id,activity_name,details\r\n");
-    for (AuditTimeline.Entry e : timeline.of(reference, clock.businessZone())) {
-      csv.append(e.seq()).append(',').append(cell(e.time().toString())).append(',').append(cell(e.actor()))
-          .append(',').append(cell(e.source())).append(',').append(cell(e.type())).append(',')
-          .append(cell(e.activityId())).append(',').append(cell(e.activityName())).append(',')
-          .append(cell(json.writeValueAsString(e.details()))).append("\r\n");
-    }
+  ResponseEntity<String> timelineCsv(@PathVariable String reference) {
     return ResponseEntity.ok().contentType(CSV)
         .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
-        .body(csv.toString());
+        .body(TimelineCsv.of(timeline.of(reference, clock.businessZone()), json));
   }
 
   record RetentionRun(int removedEvents) {
@@ -66,16 +58,5 @@ class AuditController {
   @GetMapping(path = "/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
   AuditIntegrity.Report integrity(@RequestParam(required = false) String reference) {
     return reference == null ? integrity.verifyAll() : integrity.verifyChain(reference);
-  }
-
-  /** RFC 4180: quoted when needed, quotes doubled. */
-  private static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
   }
 }

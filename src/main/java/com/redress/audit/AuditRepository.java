@@ -36,6 +36,13 @@ class AuditRepository {
         .param("key", chainKey).query(AuditRepository::event).list();
   }
 
+  /** Chains (complaints) in which the user did something, newest activity first, at most {@code limit}. */
+  List<String> chainsActedOnBy(String user, int limit) {
+    return jdbc.sql("SELECT chain_key FROM audit_event WHERE actor = :user GROUP BY chain_key"
+            + " ORDER BY MAX(occurred_at) DESC LIMIT :limit")
+        .param("user", user).param("limit", limit).query(String.class).list();
+  }
+
   /** Streams one chain in order without holding it in memory. */
   void forEachInChain(String chainKey, Consumer<StoredAuditEvent> action) {
     jdbc.sql("SELECT * FROM audit_event WHERE chain_key = :key ORDER BY seq, id").param("key", chainKey)

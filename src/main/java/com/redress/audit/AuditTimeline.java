@@ -1,5 +1,6 @@
 package com.redress.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,7 @@ public class AuditTimeline {
   };
 
   public record Entry(long seq, OffsetDateTime time, String actor, String source, String type, String activityId,
-      String activityName, Map<String, Object> details) {
+      String activityName, @JsonIgnore String processInstanceId, Map<String, Object> details) {
   }
 
   private final AuditRepository repository;
@@ -57,7 +58,7 @@ public class AuditTimeline {
         lastValues.put((String) variable, details.get("value"));
       }
       entries.add(new Entry(row.seq(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.actor(), row.source(),
-          row.type(), row.activityId(), activityName, details));
+          row.type(), row.activityId(), activityName, row.processInstanceId(), details));
     }
     return entries;
   }

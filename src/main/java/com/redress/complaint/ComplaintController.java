@@ -84,7 +84,7 @@ class ComplaintController {
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     List<FieldProblem> problems = new ArrayList<>();
-    ComplaintFilter filter = new ComplaintFilter(
+    ComplaintFilter filter = ComplaintFilter.of(
         enumParam(problems, "status", status, ComplaintStatus.class),
         enumParam(problems, "severity", severity, Severity.class),
         enumParam(problems, "category", category, Category.class),

@@ -1,13 +1,25 @@
 package com.redress.complaint;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 
-/** Staff list filter; every part optional. */
-record ComplaintFilter(
+/**
+ * Filter of complaint searches (staff list, auditors' search); every part optional.
+ * {@code customer} matches a customer id or name, ignoring case; {@code references} limits the
+ * search to these complaints (e.g. those a given user acted on).
+ */
+public record ComplaintFilter(
     ComplaintStatus status,
     Severity severity,
     Category category,
     String team,
     OffsetDateTime receivedFrom,
-    OffsetDateTime receivedBefore) {
+    OffsetDateTime receivedBefore,
+    String customer,
+    Collection<String> references) {
+
+  public static ComplaintFilter of(ComplaintStatus status, Severity severity, Category category, String team,
+      OffsetDateTime receivedFrom, OffsetDateTime receivedBefore) {
+    return new ComplaintFilter(status, severity, category, team, receivedFrom, receivedBefore, null, null);
+  }
 }

@@ -149,6 +149,15 @@ class ComplaintRepository {
     condition(conditions, params, "handler_group = :team", "team", f.team());
     condition(conditions, params, "received_at >= :receivedFrom", "receivedFrom", f.receivedFrom());
     condition(conditions, params, "received_at < :receivedBefore", "receivedBefore", f.receivedBefore());
+    condition(conditions, params, "(LOWER(customer_id) LIKE :customer OR LOWER(customer_name) LIKE :customer)",
+        "customer", f.customer() == null ? null : "%" + f.customer().toLowerCase() + "%");
+    if (f.references() != null) {
+      // an empty list matches nothing
+      conditions.add(f.references().isEmpty() ? "1 = 0" : "reference IN (:references)");
+      if (!f.references().isEmpty()) {
+        params.put("references", f.references());
+      }
+    }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return jdbc.sql(head + where + tail).params(params);
   }

@@ -161,7 +161,7 @@ public class ComplaintService {
     return complaints.count() == 0;
   }
 
-  PageResult<Complaint> search(ComplaintFilter filter, PageRequestParams page) {
+  public PageResult<Complaint> search(ComplaintFilter filter, PageRequestParams page) {
     return new PageResult<>(complaints.search(filter, page.offset(), page.size()), page.page(), page.size(),
         complaints.countMatching(filter));
   }

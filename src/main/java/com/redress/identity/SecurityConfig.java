@@ -64,9 +64,23 @@ class SecurityConfig {
         .build();
   }
 
-  /** Everything else (webapps, engine REST, customer pages) authenticates on its own. */
+  /** The auditors' pages: form log-in with the Camunda user, a session, CSRF protection. */
   @Bean
   @Order(2)
+  SecurityFilterChain auditPagesSecurity(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/audit/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/audit/login").permitAll()
+            .anyRequest().hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN))
+        .formLogin(form -> form.loginPage("/audit/login").defaultSuccessUrl("/audit", false))
+        .logout(logout -> logout.logoutUrl("/audit/logout").logoutSuccessUrl("/audit/login?logout"))
+        .build();
+  }
+
+  /** Everything else (webapps, engine REST, customer pages) authenticates on its own. */
+  @Bean
+  @Order(3)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http
         .csrf(csrf -> csrf.disable())

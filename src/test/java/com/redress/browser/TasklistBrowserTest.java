@@ -7,32 +7,16 @@ import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.CustomerTier;
 import com.redress.identity.Groups;
-import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -40,37 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * chromium and chromedriver, installed by .ci/run): log in, find the task in "My group tasks",
  * claim it, fill in the rendered Camunda Form and complete it.
  */
-class TasklistBrowserTest extends ApplicationTest {
-
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+class TasklistBrowserTest extends BrowserTest {
 
   @Autowired ComplaintService complaints;
-
-  private WebDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void openBrowser() {
-    assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)").exists();
-    assertThat(CHROMEDRIVER).as("Debian's chromium-driver").exists();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,2400");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void handlerClaimsFillsInAndCompletesTheHandlingFormInTasklist() throws IOException {
@@ -99,8 +55,7 @@ class TasklistBrowserTest extends ApplicationTest {
           .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).count() == 0);
       screenshot("tasklist-after-complete");
     } catch (RuntimeException e) {
-      screenshot("tasklist-failure");
-      Files.writeString(SCREENSHOTS.resolve("tasklist-failure.html"), browser.getPageSource());
+      keepPage("tasklist-failure");
       throw e;
     }
 
@@ -142,8 +97,7 @@ class TasklistBrowserTest extends ApplicationTest {
           .startedBy(agent).count() == 1);
       screenshot("tasklist-after-start");
     } catch (RuntimeException e) {
-      screenshot("tasklist-start-failure");
-      Files.writeString(SCREENSHOTS.resolve("tasklist-start-failure.html"), browser.getPageSource());
+      keepPage("tasklist-start-failure");
       throw e;
     }
 
@@ -182,15 +136,5 @@ class TasklistBrowserTest extends ApplicationTest {
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))));
   }
 
-  /** Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the form. */
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-    element.click();
-  }
 
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
 }

@@ -1,0 +1,165 @@
+package com.redress.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintFilter;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.ComplaintStatus;
+import com.redress.shared.AppClock;
+import com.redress.shared.PageRequestParams;
+import com.redress.shared.PageResult;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The auditors' pages: search complaints, read one complaint's timeline next to its diagram with
+ * the path taken, export it as CSV, run the integrity check. Log-in with the Camunda user; only
+ * auditors and administrators get in (SecurityConfig).
+ */
+@Controller
+class AuditPages {
+
+  static final int MAX_RESULTS = 50;
+
+  private final ComplaintService complaints;
+  private final AuditTimeline timeline;
+  private final AuditIntegrity integrity;
+  private final AuditRepository repository;
+  private final ProcessDiagramSvg diagrams;
+  private final HistoryService history;
+  private final AppClock clock;
+  private final ObjectMapper json;
+
+  AuditPages(ComplaintService complaints, AuditTimeline timeline, AuditIntegrity integrity, AuditRepository repository,
+      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock, ObjectMapper json) {
+    this.complaints = complaints;
+    this.timeline = timeline;
+    this.integrity = integrity;
+    this.repository = repository;
+    this.diagrams = diagrams;
+    this.history = history;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  @GetMapping("/audit/login")
+  String login() {
+    return "audit/login";
+  }
+
+  @GetMapping("/audit")
+  String search(@RequestParam(required = false) String reference, @RequestParam(required = false) String customer,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String user, Model model) {
+    model.addAttribute("statuses", ComplaintStatus.values());
+    model.addAttribute("query", Map.of("reference", blank(reference), "customer", blank(customer),
+        "status", blank(status), "from", blank(from), "to", blank(to), "user", blank(user)));
+    boolean searched = !(blank(reference) + blank(customer) + blank(status) + blank(from) + blank(to) + blank(user))
+        .isEmpty();
+    if (!searched) {
+      return "audit/search";
+    }
+    List<String> references = null;
+    if (!blank(reference).isEmpty()) {
+      references = List.of(reference.strip());
+    } else if (!blank(user).isEmpty()) {
+      references = repository.chainsActedOnBy(user.strip(), 1000);
+    }
+    ComplaintStatus statusFilter = null;
+    try {
+      statusFilter = blank(status).isEmpty() ? null : ComplaintStatus.valueOf(status);
+    } catch (IllegalArgumentException e) {
+      model.addAttribute("error", "Unknown status " + status);
+      return "audit/search";
+    }
+    try {
+      PageResult<Complaint> found = complaints.search(new ComplaintFilter(statusFilter, null, null, null,
+          day(from, false), day(to, true), blank(customer).isEmpty() ? null : customer.strip(), references),
+          PageRequestParams.of(0, MAX_RESULTS));
+      model.addAttribute("results", found.items());
+      model.addAttribute("total", found.totalElements());
+    } catch (DateTimeParseException e) {
+      model.addAttribute("error", "Dates are written like 2026-11-01");
+    }
+    return "audit/search";
+  }
+
+  @GetMapping("/audit/complaints/{reference}")
+  String complaint(@PathVariable String reference, Model model) {
+    List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
+    model.addAttribute("reference", reference);
+    model.addAttribute("complaint", complaints.find(reference).orElse(null));
+    model.addAttribute("entries", entries);
+    model.addAttribute("json", json);
+    HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .list().stream().filter(p -> p.getSuperProcessInstanceId() == null).findFirst().orElse(null);
+    if (root != null) {
+      Map<String, Integer> open = new HashMap<>();
+      Set<String> passed = new HashSet<>();
+      for (AuditTimeline.Entry e : entries) {
+        if (root.getId().equals(e.processInstanceId()) && e.activityId() != null) {
+          if (e.type().equals("activity-start")) {
+            passed.add(e.activityId());
+            open.merge(e.activityId(), 1, Integer::sum);
+          } else if (e.type().equals("activity-end")) {
+            open.merge(e.activityId(), -1, Integer::sum);
+          }
+        }
+      }
+      Set<String> active = new HashSet<>();
+      open.forEach((activity, count) -> {
+        if (count > 0) {
+          active.add(activity);
+        }
+      });
+      model.addAttribute("diagram", diagrams.render(root.getProcessDefinitionId(), passed, active));
+    }
+    return "audit/complaint";
+  }
+
+  @GetMapping("/audit/complaints/{reference}/timeline.csv")
+  ResponseEntity<String> csv(@PathVariable String reference) {
+    return ResponseEntity.ok().contentType(AuditController.CSV)
+        .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
+        .body(TimelineCsv.of(timeline.of(reference, clock.businessZone()), json));
+  }
+
+  @GetMapping("/audit/integrity")
+  String integrityPage() {
+    return "audit/integrity";
+  }
+
+  @PostMapping("/audit/integrity")
+  String runIntegrity(Model model) {
+    long start = System.nanoTime();
+    model.addAttribute("report", integrity.verifyAll());
+    model.addAttribute("millis", (System.nanoTime() - start) / 1_000_000);
+    return "audit/integrity";
+  }
+
+  private java.time.OffsetDateTime day(String value, boolean endOfDay) {
+    if (blank(value).isEmpty()) {
+      return null;
+    }
+    LocalDate date = LocalDate.parse(value.strip());
+    return (endOfDay ? date.plusDays(1) : date).atStartOfDay(clock.businessZone()).toOffsetDateTime();
+  }
+
+  private static String blank(String value) {
+    return value == null ? "" : value.strip();
+  }
+}

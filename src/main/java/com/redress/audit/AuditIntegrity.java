@@ -3,6 +3,7 @@ package com.redress.audit;
 import com.redress.shared.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,12 +27,19 @@ public class AuditIntegrity {
     this.repository = repository;
   }
 
-  @Transactional(readOnly = true)
+  /** One consistent snapshot: complaints committing meanwhile cannot look like broken chains. */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Report verifyAll() {
-    return verify(repository.heads());
+    List<String> headless = repository.chainsWithoutHead();
+    List<AuditRepository.ChainHead> heads = repository.heads();
+    if (!headless.isEmpty()) {
+      return new Report(false, heads.size() + headless.size(), 0,
+          new BrokenLink(headless.get(0), 0, "chain head removed", "a head row", "none"));
+    }
+    return verify(heads);
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Report verifyChain(String chainKey) {
     return verify(List.of(repository.head(chainKey)
         .orElseThrow(() -> new NotFoundException("No audit trail for " + chainKey))));
@@ -41,7 +49,7 @@ public class AuditIntegrity {
     long events = 0;
     for (AuditRepository.ChainHead head : heads) {
       ChainCheck check = new ChainCheck(head);
-      repository.forEachInChain(head.chainKey(), check::accept);
+      repository.forEachInChain(head.chainKey(), head.lastSeq(), check::accept);
       events += check.count;
       BrokenLink broken = check.finish();
       if (broken != null) {

@@ -43,12 +43,20 @@ class AuditRepository {
         .param("user", user).param("limit", limit).query(String.class).list();
   }
 
-  /** Streams one chain in order without holding it in memory. */
-  void forEachInChain(String chainKey, Consumer<StoredAuditEvent> action) {
-    jdbc.sql("SELECT * FROM audit_event WHERE chain_key = :key ORDER BY seq, id").param("key", chainKey)
+  /** Streams one chain in order up to {@code lastSeq} (rows committed later are not this check's business). */
+  void forEachInChain(String chainKey, long lastSeq, Consumer<StoredAuditEvent> action) {
+    jdbc.sql("SELECT * FROM audit_event WHERE chain_key = :key AND seq <= :last ORDER BY seq, id")
+        .param("key", chainKey).param("last", lastSeq)
         .query(rs -> {
           action.accept(event(rs, 0));
         });
+  }
+
+  /** Chains that have rows but no head row: their head was removed. */
+  List<String> chainsWithoutHead() {
+    return jdbc.sql("SELECT DISTINCT e.chain_key FROM audit_event e WHERE NOT EXISTS"
+        + " (SELECT 1 FROM audit_chain c WHERE c.chain_key = e.chain_key) ORDER BY e.chain_key")
+        .query(String.class).list();
   }
 
   private static ChainHead head(ResultSet rs, int row) throws SQLException {

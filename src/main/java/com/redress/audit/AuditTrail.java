@@ -36,7 +36,7 @@ public class AuditTrail {
   }
 
   void record(AuditEvent event) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("Audit events must be recorded inside a transaction: " + event.type());
     }
     Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(this);
@@ -67,8 +67,20 @@ public class AuditTrail {
       writer.append(events);
     }
 
+    // a REQUIRES_NEW transaction gets its own buffer: the outer one steps aside while it runs
     @Override
-    public void afterCompletion(int status) {
+    public void suspend() {
+      TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
+    }
+
+    @Override
+    public void resume() {
+      TransactionSynchronizationManager.bindResource(AuditTrail.this, this);
+    }
+
+    // unbound before any afterCompletion callback may start the next transaction on this thread
+    @Override
+    public void beforeCompletion() {
       TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
     }
   }

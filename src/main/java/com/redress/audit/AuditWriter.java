@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -78,13 +79,14 @@ class AuditWriter {
   }
 
   private void appendToChain(String chain, List<AuditEvent> events) {
-    if (chain.length() > 80) {
-      throw new IllegalStateException("Audit chain key too long: " + chain);
-    }
     Object[] headParams = createHeadSql.contains("NOT EXISTS")
         ? new Object[] {chain, AuditHash.GENESIS, AuditHash.GENESIS, chain}
         : new Object[] {chain, AuditHash.GENESIS, AuditHash.GENESIS};
-    jdbcTemplate.update(createHeadSql, headParams);
+    try {
+      jdbcTemplate.update(createHeadSql, headParams);
+    } catch (DuplicateKeyException createdConcurrently) {
+      // H2 only (PostgreSQL uses ON CONFLICT): another transaction created the head first; lock it below
+    }
     Map<String, Object> head = jdbcTemplate.queryForMap(
         "SELECT last_seq, last_hash FROM audit_chain WHERE chain_key = ? FOR UPDATE", chain);
     long seq = ((Number) head.get("last_seq")).longValue();

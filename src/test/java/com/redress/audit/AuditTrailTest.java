@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +80,8 @@ class AuditTrailTest extends ApplicationTest {
     List<JsonNode> events = new ArrayList<>();
     timeline.forEach(events::add);
 
-    assertThat(events).extracting(e -> e.get("seq").asLong()).isSorted();
+    assertThat(events).extracting(e -> e.get("seq").asLong())
+        .as("a gapless chain from 1").isEqualTo(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
     assertThat(events).filteredOn(e -> e.get("type").asText().equals("activity-start"))
         .extracting(e -> e.get("activityId").asText())
         .containsSubsequence(ComplaintHandlingProcess.TASK_REGISTER, ComplaintHandlingProcess.TASK_CLASSIFY,
@@ -266,6 +271,52 @@ class AuditTrailTest extends ApplicationTest {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  @Test
+  void concurrentTransactionsOnOneChainKeepItUnbroken() throws Exception {
+    String chain = "SHARED-" + System.nanoTime();
+    AuditTrail trail = bean(AuditTrail.class);
+    TransactionTemplate transactions = bean(TransactionTemplate.class);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int n = i;
+      done.add(pool.submit(() -> transactions.executeWithoutResult(tx -> {
+        trail.recordDomainChange(chain, "test-event", Map.of("n", n));
+        trail.recordDomainChange(chain, "test-event", Map.of("n", n, "second", true));
+      })));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, chain))
+        .isEqualTo(80);
+    assertThat(integrity.verifyChain(chain).verified()).isTrue();
+  }
+
+  @Test
+  void aRemovedChainHeadIsReportedNotIgnored() {
+    String reference = complaints.submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD), null, null).reference();
+    Map<String, Object> head = jdbc.queryForMap("SELECT * FROM audit_chain WHERE chain_key = ?", reference);
+    jdbc.update("DELETE FROM audit_chain WHERE chain_key = ?", reference);
+    try {
+      AuditIntegrity.Report report = integrity.verifyAll();
+      assertThat(report.verified()).isFalse();
+      assertThat(report.firstBrokenLink().chain()).isEqualTo(reference);
+      assertThat(report.firstBrokenLink().problem()).isEqualTo("chain head removed");
+    } finally {
+      jdbc.update("INSERT INTO audit_chain (chain_key, last_seq, last_hash, sealed_seq, sealed_hash) VALUES (?, ?, ?, ?, ?)",
+          head.get("CHAIN_KEY"), head.get("LAST_SEQ"), head.get("LAST_HASH"), head.get("SEALED_SEQ"),
+          head.get("SEALED_HASH"));
+    }
+    assertThat(integrity.verifyAll().verified()).isTrue();
+  }
+
+  @Test
+  void onlyAdministratorsRunRetention() {
+    assertThat(auditor.post("/api/audit/retention", "application/json", "").statusCode()).isEqualTo(403);
   }
 
   private void assertBrokenAt(String chain, long seq, String problem) {

@@ -96,6 +96,11 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
     assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_event WHERE chain_key = ?", reference))
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.update("TRUNCATE audit_event")).hasMessageContaining("append-only");
+    // nor can the chain head be wound back or removed to hide a cut-off tail
+    assertThatThrownBy(() -> jdbc.update("UPDATE audit_chain SET last_seq = last_seq - 1 WHERE chain_key = ?", reference))
+        .hasMessageContaining("only move forward");
+    assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_chain WHERE chain_key = ?", reference))
+        .hasMessageContaining("cannot be removed");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND actor = 'mallory'",
         Long.class, reference)).isZero();
     assertThat(bean(AuditIntegrity.class).verifyChain(reference).verified()).isTrue();

@@ -4,6 +4,7 @@ import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE
 
 import com.redress.audit.AuditTrail;
 import com.redress.shared.AppClock;
+import com.redress.shared.BusinessCalendar;
 import com.redress.shared.NotFoundException;
 import com.redress.shared.PageRequestParams;
 import com.redress.shared.PageResult;
@@ -33,10 +34,13 @@ public class ComplaintService {
   private final RuntimeService runtimeService;
   private final AppClock clock;
   private final AuditTrail audit;
+  private final BusinessCalendar calendar;
 
   ComplaintService(ComplaintRepository complaints, ReferenceGenerator references, AccessTokens tokens,
-      IdempotencyKeys idempotencyKeys, RuntimeService runtimeService, AppClock clock, AuditTrail audit) {
+      IdempotencyKeys idempotencyKeys, RuntimeService runtimeService, AppClock clock, AuditTrail audit,
+      BusinessCalendar calendar) {
     this.audit = audit;
+    this.calendar = calendar;
     this.complaints = complaints;
     this.references = references;
     this.tokens = tokens;
@@ -113,14 +117,14 @@ public class ComplaintService {
     audit.recordDomainChange(reference, STATUS_CHANGED, Map.of("status", ComplaintStatus.TRIAGE.name()));
   }
 
-  /** Stores severity, team and SLA due times; the complaint is then being worked on. */
+  /** Stores severity, team and SLA due times (counted in business hours); the complaint is then being worked on. */
   @Transactional
   public Complaint.Classification classify(String reference, Severity severity, String handlerGroup,
       String classifiedBy, int firstResponseSlaHours, int resolutionSlaHours) {
     OffsetDateTime now = clock.nowInBusinessZone();
     Complaint.Classification classification = new Complaint.Classification(severity, handlerGroup, classifiedBy,
         firstResponseSlaHours, resolutionSlaHours,
-        now.plusHours(firstResponseSlaHours), now.plusHours(resolutionSlaHours));
+        inBusinessHours(now, firstResponseSlaHours), inBusinessHours(now, resolutionSlaHours));
     complaints.saveClassification(reference, classification, ComplaintStatus.IN_PROGRESS, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("status", ComplaintStatus.IN_PROGRESS.name());
@@ -132,6 +136,10 @@ public class ComplaintService {
     details.put("resolutionDue", classification.resolutionDue().toString());
     audit.recordDomainChange(reference, STATUS_CHANGED, details);
     return classification;
+  }
+
+  private OffsetDateTime inBusinessHours(OffsetDateTime from, int hours) {
+    return calendar.plus(from.toInstant(), Duration.ofHours(hours)).atZone(clock.businessZone()).toOffsetDateTime();
   }
 
   @Transactional

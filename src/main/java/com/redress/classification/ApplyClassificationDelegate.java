@@ -8,6 +8,7 @@ import static com.redress.complaint.ComplaintHandlingProcess.HANDLER_GROUP;
 import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION_DUE;
 import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION_SLA_HOURS;
 import static com.redress.complaint.ComplaintHandlingProcess.SEVERITY;
+import static com.redress.complaint.ComplaintHandlingProcess.SLA_WARNING_AT;
 import static com.redress.complaint.ComplaintHandlingProcess.TRIAGED_BY;
 
 import com.redress.complaint.Complaint;
@@ -60,5 +61,6 @@ class ApplyClassificationDelegate implements JavaDelegate {
     FIRST_RESPONSE_SLA_HOURS.set(execution, firstResponseHours);
     RESOLUTION_SLA_HOURS.set(execution, resolutionHours);
     RESOLUTION_DUE.set(execution, stored.resolutionDue().truncatedTo(ChronoUnit.MINUTES).toString());
+    SLA_WARNING_AT.set(execution, stored.slaWarningAt().truncatedTo(ChronoUnit.MINUTES).toString());
   }
 }

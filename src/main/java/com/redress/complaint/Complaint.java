@@ -19,7 +19,13 @@ public record Complaint(
     String recordedBy,
     String duplicateOf,
     Classification classification,
+    Sla sla,
     Outcome outcome) {
+
+  /** What happened to the SLA: the first human action, the 75 % warning, the breach. */
+  public record Sla(OffsetDateTime firstResponseAt, String firstResponseBy, OffsetDateTime warnedAt,
+      OffsetDateTime breachedAt) {
+  }
 
   /** Severity, team and SLA; null until classified by the rules or a dispatcher. */
   public record Classification(
@@ -29,7 +35,8 @@ public record Complaint(
       int firstResponseSlaHours,
       int resolutionSlaHours,
       OffsetDateTime firstResponseDue,
-      OffsetDateTime resolutionDue) {
+      OffsetDateTime resolutionDue,
+      OffsetDateTime slaWarningAt) {
   }
 
   /** What the handler found and did; null until handled. */

@@ -28,6 +28,12 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
   public static final String END_RESOLVED = "End_ComplaintResolved";
   public static final String END_ACKNOWLEDGEMENT_SENT = "End_AcknowledgementSent";
+  public static final String TIMER_SLA_WARNING = "Timer_SlaWarning";
+  public static final String TASK_WARN_SUPERVISORS = "Task_WarnSupervisors";
+  public static final String TASK_SEND_SLA_WARNING = "Task_SendSlaWarning";
+  public static final String TIMER_SLA_BREACHED = "Timer_SlaBreached";
+  public static final String TASK_ESCALATE = "Task_EscalateComplaint";
+  public static final String END_ESCALATED = "End_Escalated";
 
   public static final String DECISION_CLASSIFICATION = "ComplaintClassification";
   public static final String FORM_START = "StartComplaint";
@@ -64,6 +70,8 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<Integer> RESOLUTION_SLA_HOURS =
       ProcessVariable.of("resolutionSlaHours", Integer.class);
   public static final ProcessVariable<String> TRIAGED_BY = ProcessVariable.of("triagedBy", String.class);
+  /** ISO-8601 with offset: when 75 % of the resolution SLA (in business hours) has passed. */
+  public static final ProcessVariable<String> SLA_WARNING_AT = ProcessVariable.of("slaWarningAt", String.class);
   /** ISO-8601 with offset: the handling task's due date and the "Resolve by" in its form. */
   public static final ProcessVariable<String> RESOLUTION_DUE = ProcessVariable.of("resolutionDue", String.class);
 

@@ -103,14 +103,34 @@ class ComplaintRepository {
     jdbc.sql("""
         UPDATE complaint SET severity = :severity, handler_group = :group, classified_by = :by,
           first_response_sla_hours = :frHours, resolution_sla_hours = :rHours,
-          first_response_due = :frDue, resolution_due = :rDue, status = :status, updated_at = :now
+          first_response_due = :frDue, resolution_due = :rDue, sla_warning_at = :warnAt, status = :status,
+          updated_at = :now
         WHERE reference = :reference
         """)
         .param("severity", c.severity().name()).param("group", c.handlerGroup()).param("by", c.classifiedBy())
         .param("frHours", c.firstResponseSlaHours()).param("rHours", c.resolutionSlaHours())
-        .param("frDue", c.firstResponseDue()).param("rDue", c.resolutionDue())
+        .param("frDue", c.firstResponseDue()).param("rDue", c.resolutionDue()).param("warnAt", c.slaWarningAt())
         .param("status", status.name()).param("now", now).param("reference", reference)
         .update();
+  }
+
+  /** Records the first human action once; later ones leave it as it is. */
+  void recordFirstResponse(String reference, OffsetDateTime at, String user) {
+    jdbc.sql("""
+        UPDATE complaint SET first_response_at = :at, first_response_by = :user, updated_at = :at
+        WHERE reference = :reference AND first_response_at IS NULL""")
+        .param("at", at).param("user", user).param("reference", reference).update();
+  }
+
+  void recordSlaWarning(String reference, OffsetDateTime at) {
+    jdbc.sql("UPDATE complaint SET sla_warned_at = :at, updated_at = :at WHERE reference = :reference")
+        .param("at", at).param("reference", reference).update();
+  }
+
+  void recordSlaBreach(String reference, OffsetDateTime at) {
+    jdbc.sql("""
+        UPDATE complaint SET sla_breached_at = :at, status = 'ESCALATED', updated_at = :at WHERE reference = :reference""")
+        .param("at", at).param("reference", reference).update();
   }
 
   void saveOutcome(String reference, Complaint.Outcome o, ComplaintStatus status) {
@@ -192,7 +212,10 @@ class ComplaintRepository {
         rs.getString("duplicate_of"),
         severity == null ? null : new Complaint.Classification(Severity.valueOf(severity), rs.getString("handler_group"),
             rs.getString("classified_by"), rs.getInt("first_response_sla_hours"), rs.getInt("resolution_sla_hours"),
-            rs.getObject("first_response_due", OffsetDateTime.class), rs.getObject("resolution_due", OffsetDateTime.class)),
+            rs.getObject("first_response_due", OffsetDateTime.class), rs.getObject("resolution_due", OffsetDateTime.class),
+            rs.getObject("sla_warning_at", OffsetDateTime.class)),
+        new Complaint.Sla(rs.getObject("first_response_at", OffsetDateTime.class), rs.getString("first_response_by"),
+            rs.getObject("sla_warned_at", OffsetDateTime.class), rs.getObject("sla_breached_at", OffsetDateTime.class)),
         rootCause == null ? null : new Complaint.Outcome(RootCause.valueOf(rootCause), rs.getString("resolution"),
             rs.getBoolean("service_failure_acknowledged"), rs.getString("resolved_by"),
             rs.getObject("resolved_at", OffsetDateTime.class)));

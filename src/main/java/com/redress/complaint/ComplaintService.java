@@ -124,7 +124,9 @@ public class ComplaintService {
     OffsetDateTime now = clock.nowInBusinessZone();
     Complaint.Classification classification = new Complaint.Classification(severity, handlerGroup, classifiedBy,
         firstResponseSlaHours, resolutionSlaHours,
-        inBusinessHours(now, firstResponseSlaHours), inBusinessHours(now, resolutionSlaHours));
+        inBusinessTime(now, Duration.ofHours(firstResponseSlaHours)),
+        inBusinessTime(now, Duration.ofHours(resolutionSlaHours)),
+        inBusinessTime(now, Duration.ofHours(resolutionSlaHours).multipliedBy(3).dividedBy(4)));
     complaints.saveClassification(reference, classification, ComplaintStatus.IN_PROGRESS, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("status", ComplaintStatus.IN_PROGRESS.name());
@@ -138,8 +140,29 @@ public class ComplaintService {
     return classification;
   }
 
-  private OffsetDateTime inBusinessHours(OffsetDateTime from, int hours) {
-    return calendar.plus(from.toInstant(), Duration.ofHours(hours)).atZone(clock.businessZone()).toOffsetDateTime();
+  private OffsetDateTime inBusinessTime(OffsetDateTime from, Duration amount) {
+    return calendar.plus(from.toInstant(), amount).atZone(clock.businessZone()).toOffsetDateTime();
+  }
+
+  /** The first human action on the complaint (a claim or a triage): recorded once, with who and when. */
+  @Transactional
+  public void recordFirstResponse(String reference, String user) {
+    complaints.recordFirstResponse(reference, clock.nowInBusinessZone(), user);
+  }
+
+  /** 75 % of the resolution SLA has passed. */
+  @Transactional
+  public void recordSlaWarning(String reference) {
+    complaints.recordSlaWarning(reference, clock.nowInBusinessZone());
+    audit.recordDomainChange(reference, "complaint-sla-warning", Map.of("at", clock.nowInBusinessZone().toString()));
+  }
+
+  /** The resolution SLA is breached: the complaint is escalated. */
+  @Transactional
+  public void recordSlaBreach(String reference) {
+    complaints.recordSlaBreach(reference, clock.nowInBusinessZone());
+    audit.recordDomainChange(reference, STATUS_CHANGED,
+        Map.of("status", ComplaintStatus.ESCALATED.name(), "slaBreachedAt", clock.nowInBusinessZone().toString()));
   }
 
   @Transactional

@@ -42,6 +42,7 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
   @Autowired RepositoryService repository;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** Submits through the service and runs the save point after registration. */
   private ComplaintService.Submitted submit(NewComplaint complaint) {
@@ -87,6 +88,113 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
         .isEqualTo(java.time.OffsetDateTime.parse("2026-11-30T14:00:00+08:00").toInstant());
     Assertions.assertThat(task(TASK_HANDLE, pi).getDueDate().toInstant())
         .isEqualTo(stored.classification().resolutionDue().toInstant().truncatedTo(ChronoUnit.MINUTES));
+  }
+
+  /** Friday 15:00 in Shanghai; a CRITICAL safety complaint: resolution in 8 business hours, Monday 14:00. */
+  private ProcessInstance criticalComplaintOnFriday() {
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.OffsetDateTime.parse("2026-11-27T15:00:00+08:00").toInstant()));
+    return instanceOf(submit(Complaints.of(Category.SAFETY, CustomerTier.GOLD)).reference());
+  }
+
+  private org.camunda.bpm.engine.runtime.Job timer(ProcessInstance pi, String activity) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activity)
+        .singleResult();
+  }
+
+  private static java.time.Instant shanghai(String localDateTime) {
+    return java.time.OffsetDateTime.parse(localDateTime + "+08:00").toInstant();
+  }
+
+  @Test
+  void handledInTimeNeitherWarnsNorEscalatesAndRecordsTheFirstResponse() {
+    try {
+      ProcessInstance pi = criticalComplaintOnFriday();
+      assertThat(pi).isWaitingAt(TASK_HANDLE);
+      // 75 % of 8 business hours from Friday 15:00 is Monday 12:00
+      Assertions.assertThat(timer(pi, TIMER_SLA_WARNING).getDuedate().toInstant()).isEqualTo(shanghai("2026-11-30T12:00:00"));
+      Assertions.assertThat(timer(pi, TIMER_SLA_BREACHED).getDuedate().toInstant()).isEqualTo(shanghai("2026-11-30T14:00:00"));
+
+      ClockUtil.setCurrentTime(java.util.Date.from(shanghai("2026-11-27T15:20:00")));
+      String handler = TestUsers.ensure(identity, "sla-safety-handler", Groups.TEAM_SAFETY);
+      tasks.claim(task(TASK_HANDLE, pi).getId(), handler);
+      Complaint claimed = complaints.get(pi.getBusinessKey());
+      Assertions.assertThat(claimed.sla().firstResponseAt().toInstant()).isEqualTo(shanghai("2026-11-27T15:20:00"));
+      Assertions.assertThat(claimed.sla().firstResponseBy()).isEqualTo(handler);
+
+      tasks.complete(task(TASK_HANDLE, pi).getId(), Map.of("rootCause", "STAFF_ERROR",
+          "resolution", "Closed the socket cover and checked the wiring.", "serviceFailureAcknowledged", true));
+      Assertions.assertThat(timer(pi, TIMER_SLA_WARNING)).as("timers end with the task").isNull();
+      Assertions.assertThat(timer(pi, TIMER_SLA_BREACHED)).isNull();
+      Complaint handled = complaints.get(pi.getBusinessKey());
+      Assertions.assertThat(handled.sla().warnedAt()).isNull();
+      Assertions.assertThat(handled.sla().breachedAt()).isNull();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void atThreeQuartersOfTheSlaSupervisorsAreWarnedAndPriorityRises() {
+    try {
+      TestUsers.ensureWithEmail(identity, "sla-supervisor", "sla.supervisor@redress.example", Groups.SUPERVISORS);
+      ProcessInstance pi = criticalComplaintOnFriday();
+      ClockUtil.setCurrentTime(java.util.Date.from(shanghai("2026-11-30T12:00:00")));
+      execute(timer(pi, TIMER_SLA_WARNING));
+
+      assertThat(pi).hasPassed(TASK_WARN_SUPERVISORS).isWaitingAt(TASK_HANDLE, TASK_SEND_SLA_WARNING);
+      Task task = task(TASK_HANDLE, pi);
+      Assertions.assertThat(task.getPriority()).isEqualTo(SlaService.WARNED_PRIORITY);
+      assertThat(task).hasCandidateGroup(Groups.TEAM_SAFETY);
+      Complaint warned = complaints.get(pi.getBusinessKey());
+      Assertions.assertThat(warned.sla().warnedAt().toInstant()).isEqualTo(shanghai("2026-11-30T12:00:00"));
+      Assertions.assertThat(warned.status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+      Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE complaint_reference = ?"
+          + " AND kind = 'SLA_WARNING' AND recipient = 'sla.supervisor@redress.example'", Integer.class,
+          pi.getBusinessKey())).isEqualTo(1);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void atTheFullSlaTheComplaintIsEscalatedAndTheSameTaskMovesToSupervisors() {
+    try {
+      ProcessInstance pi = criticalComplaintOnFriday();
+      String handler = TestUsers.ensure(identity, "sla-slow-handler", Groups.TEAM_SAFETY);
+      tasks.claim(task(TASK_HANDLE, pi).getId(), handler);
+      String taskId = task(TASK_HANDLE, pi).getId();
+      ClockUtil.setCurrentTime(java.util.Date.from(shanghai("2026-11-30T14:00:00")));
+      execute(timer(pi, TIMER_SLA_BREACHED));
+
+      assertThat(pi).hasPassed(TASK_ESCALATE, END_ESCALATED).isWaitingAt(TASK_HANDLE);
+      Task task = task(TASK_HANDLE, pi);
+      Assertions.assertThat(task.getId()).as("the same task, its history kept").isEqualTo(taskId);
+      Assertions.assertThat(task.getAssignee()).isNull();
+      Assertions.assertThat(task.getPriority()).isEqualTo(SlaService.ESCALATED_PRIORITY);
+      assertThat(task).hasCandidateGroup(Groups.SUPERVISORS);
+      Assertions.assertThat(tasks.getIdentityLinksForTask(taskId)).noneMatch(l -> Groups.TEAM_SAFETY.equals(l.getGroupId()));
+      Complaint escalated = complaints.get(pi.getBusinessKey());
+      Assertions.assertThat(escalated.status()).isEqualTo(ComplaintStatus.ESCALATED);
+      Assertions.assertThat(escalated.sla().breachedAt().toInstant()).isEqualTo(shanghai("2026-11-30T14:00:00"));
+      Assertions.assertThat(escalated.sla().firstResponseBy()).isEqualTo(handler);
+
+      // the handler can no longer work it; a supervisor can
+      String supervisor = TestUsers.ensure(identity, "sla-escalation-supervisor", Groups.SUPERVISORS);
+      identity.setAuthentication(handler, List.of(Groups.TEAM_SAFETY));
+      try {
+        Assertions.assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
+      } finally {
+        identity.clearAuthentication();
+      }
+      tasks.claim(taskId, supervisor);
+      tasks.complete(taskId, Map.of("rootCause", "PROCESS_GAP", "resolution", "Sent an electrician the same day.",
+          "serviceFailureAcknowledged", true));
+      execute(job(TASK_HANDLE, pi));
+      Assertions.assertThat(complaints.get(pi.getBusinessKey()).status()).isEqualTo(ComplaintStatus.RESOLVED);
+      Assertions.assertThat(complaints.get(pi.getBusinessKey()).outcome().resolvedBy()).isEqualTo(supervisor);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test

@@ -11,6 +11,17 @@ public final class TestUsers {
   private TestUsers() {
   }
 
+  /** As {@link #ensure}, with an e-mail address for notifications. */
+  public static String ensureWithEmail(IdentityService identity, String userId, String email, String... groups) {
+    ensure(identity, userId, groups);
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (!email.equals(user.getEmail())) {
+      user.setEmail(email);
+      identity.saveUser(user);
+    }
+    return userId;
+  }
+
   /** Ensures {@code userId} exists with {@link #PASSWORD} and is a member of {@code groups}. */
   public static String ensure(IdentityService identity, String userId, String... groups) {
     if (identity.createUserQuery().userId(userId).count() == 0) {

@@ -1,0 +1,36 @@
+package com.redress.complaint;
+
+import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the triage and handling tasks' claim and completion: the first human action on a complaint
+ * is its first response; only the first one is recorded.
+ */
+@Component
+class RecordFirstResponseListener implements TaskListener {
+
+  private final ComplaintService complaints;
+
+  RecordFirstResponseListener(ComplaintService complaints) {
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reference = COMPLAINT_REFERENCE.get(task);
+    if (reference == null) {
+      return;
+    }
+    String user = Context.getCommandContext() != null && Context.getCommandContext().getAuthenticatedUserId() != null
+        ? Context.getCommandContext().getAuthenticatedUserId()
+        : task.getAssignee();
+    if (user != null) { // an escalation's unassignment is no human action
+      complaints.recordFirstResponse(reference, user);
+    }
+  }
+}

@@ -45,6 +45,11 @@ public record Complaint(
       String resolution,
       boolean serviceFailureAcknowledged,
       String resolvedBy,
-      OffsetDateTime resolvedAt) {
+      OffsetDateTime resolvedAt,
+      CompensationProposal proposedCompensation) {
+  }
+
+  /** The handler's proposal; null when none was proposed. */
+  public record CompensationProposal(CompensationType type, Money amount, String reason) {
   }
 }

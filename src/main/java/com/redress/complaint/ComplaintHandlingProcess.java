@@ -27,6 +27,9 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_HANDLE = "Task_HandleComplaint";
   public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
   public static final String END_RESOLVED = "End_ComplaintResolved";
+  /** Where CompensationApproval will be called (compensation issue). */
+  public static final String GATEWAY_COMPENSATION_PROPOSED = "Gateway_CompensationProposed";
+  public static final String END_COMPENSATION_PROPOSED = "End_CompensationProposed";
   public static final String END_ACKNOWLEDGEMENT_SENT = "End_AcknowledgementSent";
   public static final String TIMER_SLA_WARNING = "Timer_SlaWarning";
   public static final String TASK_WARN_SUPERVISORS = "Task_WarnSupervisors";
@@ -81,6 +84,12 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<Boolean> SERVICE_FAILURE_ACKNOWLEDGED =
       ProcessVariable.of("serviceFailureAcknowledged", Boolean.class);
   public static final ProcessVariable<String> HANDLED_BY = ProcessVariable.of("handledBy", String.class);
+  // Proposed compensation from the HandleComplaint form; the amount stays a decimal string.
+  public static final ProcessVariable<String> COMPENSATION_TYPE = ProcessVariable.of("compensationType", String.class);
+  public static final ProcessVariable<String> COMPENSATION_AMOUNT = ProcessVariable.of("compensationAmount", String.class);
+  public static final ProcessVariable<String> COMPENSATION_CURRENCY =
+      ProcessVariable.of("compensationCurrency", String.class);
+  public static final ProcessVariable<String> COMPENSATION_REASON = ProcessVariable.of("compensationReason", String.class);
 
   private ComplaintHandlingProcess() {
   }

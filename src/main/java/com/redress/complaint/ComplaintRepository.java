@@ -136,9 +136,15 @@ class ComplaintRepository {
   void saveOutcome(String reference, Complaint.Outcome o, ComplaintStatus status) {
     jdbc.sql("""
         UPDATE complaint SET root_cause = :rootCause, resolution = :resolution,
-          service_failure_acknowledged = :ack, resolved_by = :by, resolved_at = :at, status = :status, updated_at = :at
+          service_failure_acknowledged = :ack, resolved_by = :by, resolved_at = :at, status = :status, updated_at = :at,
+          compensation_type = :compType, compensation_amount = :compAmount, compensation_currency = :compCurrency,
+          compensation_reason = :compReason
         WHERE reference = :reference
         """)
+        .param("compType", o.proposedCompensation() == null ? null : o.proposedCompensation().type().name())
+        .param("compAmount", o.proposedCompensation() == null ? null : o.proposedCompensation().amount().amount())
+        .param("compCurrency", o.proposedCompensation() == null ? null : o.proposedCompensation().amount().currency())
+        .param("compReason", o.proposedCompensation() == null ? null : o.proposedCompensation().reason())
         .param("rootCause", o.rootCause().name()).param("resolution", o.resolution())
         .param("ack", o.serviceFailureAcknowledged()).param("by", o.resolvedBy()).param("at", o.resolvedAt())
         .param("status", status.name()).param("reference", reference)
@@ -190,6 +196,16 @@ class ComplaintRepository {
     }
   }
 
+  private static Complaint.CompensationProposal proposal(ResultSet rs) throws SQLException {
+    String type = rs.getString("compensation_type");
+    if (type == null) {
+      return null;
+    }
+    return new Complaint.CompensationProposal(CompensationType.valueOf(type),
+        new Money(rs.getBigDecimal("compensation_amount"), rs.getString("compensation_currency").strip()),
+        rs.getString("compensation_reason"));
+  }
+
   private static Complaint map(ResultSet rs, int row) throws SQLException {
     BigDecimal amount = rs.getBigDecimal("order_amount");
     String severity = rs.getString("severity");
@@ -218,6 +234,6 @@ class ComplaintRepository {
             rs.getObject("sla_warned_at", OffsetDateTime.class), rs.getObject("sla_breached_at", OffsetDateTime.class)),
         rootCause == null ? null : new Complaint.Outcome(RootCause.valueOf(rootCause), rs.getString("resolution"),
             rs.getBoolean("service_failure_acknowledged"), rs.getString("resolved_by"),
-            rs.getObject("resolved_at", OffsetDateTime.class)));
+            rs.getObject("resolved_at", OffsetDateTime.class), proposal(rs)));
   }
 }

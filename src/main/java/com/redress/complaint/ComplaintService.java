@@ -167,15 +167,20 @@ public class ComplaintService {
 
   @Transactional
   public void recordOutcome(String reference, RootCause rootCause, String resolution,
-      boolean serviceFailureAcknowledged, String resolvedBy) {
+      boolean serviceFailureAcknowledged, String resolvedBy, Complaint.CompensationProposal proposal) {
     complaints.saveOutcome(reference, new Complaint.Outcome(rootCause, resolution, serviceFailureAcknowledged,
-        resolvedBy, clock.nowInBusinessZone()), ComplaintStatus.RESOLVED);
+        resolvedBy, clock.nowInBusinessZone(), proposal), ComplaintStatus.RESOLVED);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("status", ComplaintStatus.RESOLVED.name());
     details.put("rootCause", rootCause.name());
     details.put("serviceFailureAcknowledged", serviceFailureAcknowledged);
     if (resolvedBy != null) {
       details.put("resolvedBy", resolvedBy);
+    }
+    if (proposal != null) {
+      details.put("proposedCompensation", Map.of("type", proposal.type().name(),
+          "amount", proposal.amount().amount().toPlainString(), "currency", proposal.amount().currency(),
+          "reason", proposal.reason()));
     }
     audit.recordDomainChange(reference, STATUS_CHANGED, details);
   }

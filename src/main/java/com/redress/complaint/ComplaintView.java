@@ -34,7 +34,8 @@ record ComplaintView(
 
   /** Only in the staff view. */
   record Staff(NewComplaint.Customer customer, String orderReference, Money orderAmount, OffsetDateTime occurredAt,
-      String recordedBy, String handlerGroup, String classifiedBy, String resolvedBy) {
+      String recordedBy, String handlerGroup, String classifiedBy, String resolvedBy,
+      Complaint.CompensationProposal proposedCompensation) {
   }
 
   static ComplaintView forCustomer(Complaint c, ZoneId zone) {
@@ -45,7 +46,8 @@ record ComplaintView(
     Complaint.Classification cl = c.classification();
     return of(c, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(), at(c.occurredAt(), zone),
         c.recordedBy(), cl == null ? null : cl.handlerGroup(), cl == null ? null : cl.classifiedBy(),
-        c.outcome() == null ? null : c.outcome().resolvedBy()));
+        c.outcome() == null ? null : c.outcome().resolvedBy(),
+        c.outcome() == null ? null : c.outcome().proposedCompensation()));
   }
 
   private static ComplaintView of(Complaint c, ZoneId zone, Staff staff) {

@@ -1,11 +1,16 @@
 package com.redress.complaint;
 
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_AMOUNT;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_CURRENCY;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_REASON;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_TYPE;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 import static com.redress.complaint.ComplaintHandlingProcess.HANDLED_BY;
 import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION;
 import static com.redress.complaint.ComplaintHandlingProcess.ROOT_CAUSE;
 import static com.redress.complaint.ComplaintHandlingProcess.SERVICE_FAILURE_ACKNOWLEDGED;
 
+import com.redress.shared.Money;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,6 +31,17 @@ class RecordHandlingOutcomeDelegate implements JavaDelegate {
         RootCause.valueOf(ROOT_CAUSE.require(execution)),
         RESOLUTION.require(execution).strip(),
         SERVICE_FAILURE_ACKNOWLEDGED.require(execution),
-        HANDLED_BY.get(execution));
+        HANDLED_BY.get(execution),
+        proposal(execution));
+  }
+
+  private static Complaint.CompensationProposal proposal(DelegateExecution execution) {
+    CompensationType type = CompensationType.valueOf(COMPENSATION_TYPE.require(execution));
+    if (type == CompensationType.NONE) {
+      return null;
+    }
+    return new Complaint.CompensationProposal(type,
+        Money.parse(COMPENSATION_AMOUNT.require(execution), COMPENSATION_CURRENCY.require(execution)),
+        COMPENSATION_REASON.require(execution).strip());
   }
 }

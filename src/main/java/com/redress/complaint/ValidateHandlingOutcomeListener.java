@@ -1,5 +1,10 @@
 package com.redress.complaint;
 
+import static com.redress.complaint.ComplaintHandlingProcess.CATEGORY;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_AMOUNT;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_CURRENCY;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_REASON;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_TYPE;
 import static com.redress.complaint.ComplaintHandlingProcess.HANDLED_BY;
 import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION;
 import static com.redress.complaint.ComplaintHandlingProcess.ROOT_CAUSE;
@@ -18,6 +23,7 @@ import org.springframework.stereotype.Component;
 class ValidateHandlingOutcomeListener implements ExecutionListener {
 
   static final int MIN_RESOLUTION = 10;
+  static final int MAX_COMPENSATION_REASON = 2000;
 
   @Override
   public void notify(DelegateExecution execution) {
@@ -25,9 +31,23 @@ class ValidateHandlingOutcomeListener implements ExecutionListener {
       return;
     }
     CompletionCheck check = new CompletionCheck(execution);
-    check.enumValue(ROOT_CAUSE.name(), RootCause.class);
+    RootCause rootCause = check.enumValue(ROOT_CAUSE.name(), RootCause.class);
+    Category category = Category.valueOf(CATEGORY.require(execution));
+    if (rootCause != null && !RootCause.allowedFor(category).contains(rootCause)) {
+      check.problem(ROOT_CAUSE.name(), "does not apply to a " + category + " complaint; choose one of "
+          + RootCause.allowedFor(category));
+    }
     check.text(RESOLUTION.name(), MIN_RESOLUTION, ComplaintValidator.MAX_DESCRIPTION);
     check.flag(SERVICE_FAILURE_ACKNOWLEDGED.name());
+    // no compensation unless one is proposed; a proposal needs an amount, currency and reason
+    if (COMPENSATION_TYPE.get(execution) == null) {
+      COMPENSATION_TYPE.set(execution, CompensationType.NONE.name());
+    }
+    CompensationType compensation = check.enumValue(COMPENSATION_TYPE.name(), CompensationType.class);
+    if (compensation != null && compensation != CompensationType.NONE) {
+      check.money(COMPENSATION_AMOUNT.name(), COMPENSATION_CURRENCY.name());
+      check.text(COMPENSATION_REASON.name(), MIN_RESOLUTION, MAX_COMPENSATION_REASON);
+    }
     check.refuseIfInvalid("The complaint cannot be marked as handled");
     HANDLED_BY.set(execution, check.actingUser());
   }

@@ -90,6 +90,21 @@ public final class CompletionCheck {
     return whole;
   }
 
+  /** A non-negative decimal amount as text (never a float) and a known currency. */
+  public Money money(String amountName, String currencyName) {
+    Object amount = execution.getVariable(amountName);
+    Object currency = execution.getVariable(currencyName);
+    String amountProblem = amount instanceof String text ? Money.amountProblem(text) : "must be a decimal as text, e.g. \"200.00\"";
+    String currencyProblem = Money.currencyProblem(currency == null ? null : currency.toString());
+    if (amountProblem != null) {
+      problems.add(new FieldProblem(amountName, amountProblem));
+    }
+    if (currencyProblem != null) {
+      problems.add(new FieldProblem(currencyName, currencyProblem));
+    }
+    return amountProblem == null && currencyProblem == null ? Money.parse((String) amount, currency.toString()) : null;
+  }
+
   public Boolean flag(String name) {
     Object value = execution.getVariable(name);
     if (value instanceof Boolean flag) {

@@ -286,10 +286,40 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
     Assertions.assertThat(stored.outcome().rootCause()).isEqualTo(RootCause.SYSTEM_FAILURE);
     Assertions.assertThat(stored.outcome().serviceFailureAcknowledged()).isTrue();
     Assertions.assertThat(stored.outcome().resolvedBy()).isEqualTo(handler);
+    Assertions.assertThat(stored.outcome().proposedCompensation()).isNull();
     execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
-    assertThat(pi).isEnded().hasPassed(TASK_RECORD_OUTCOME, END_RESOLVED, END_ACKNOWLEDGEMENT_SENT);
+    assertThat(pi).isEnded().hasPassed(TASK_RECORD_OUTCOME, GATEWAY_COMPENSATION_PROPOSED, END_RESOLVED,
+        END_ACKNOWLEDGEMENT_SENT);
     Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_HANDLE).singleResult().getAssignee()).isEqualTo(handler);
+  }
+
+  @Test
+  void proposedCompensationIsStoredAndTakesTheCompensationBranch() {
+    String reference = submit(Complaints.of(Category.DAMAGE, CustomerTier.GOLD)).reference();
+    ProcessInstance pi = instanceOf(reference);
+    String taskId = task(TASK_HANDLE, pi).getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("rootCause", "SYSTEM_FAILURE",
+        "resolution", "Replaced the vase with the same model.", "serviceFailureAcknowledged", true,
+        "compensationType", "REFUND", "compensationAmount", 800.5, "compensationCurrency", "XYZ")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("rootCause does not apply to a DAMAGE complaint")
+        .hasMessageContaining("compensationAmount must be a decimal as text")
+        .hasMessageContaining("compensationCurrency")
+        .hasMessageContaining("compensationReason is required");
+
+    tasks.complete(taskId, Map.of("rootCause", "STAFF_ERROR", "resolution", "Replaced the vase with the same model.",
+        "serviceFailureAcknowledged", true, "compensationType", "REFUND", "compensationAmount", "800.00",
+        "compensationCurrency", "CNY", "compensationReason", "The vase was broken by our cleaner."));
+    execute(job(TASK_HANDLE, pi));
+
+    assertThat(pi).hasPassed(GATEWAY_COMPENSATION_PROPOSED, END_COMPENSATION_PROPOSED).hasNotPassed(END_RESOLVED);
+    Complaint.CompensationProposal proposal = complaints.get(reference).outcome().proposedCompensation();
+    Assertions.assertThat(proposal.type()).isEqualTo(CompensationType.REFUND);
+    Assertions.assertThat(proposal.amount().amount()).isEqualByComparingTo("800.00");
+    Assertions.assertThat(proposal.amount().currency()).isEqualTo("CNY");
+    Assertions.assertThat(proposal.reason()).isEqualTo("The vase was broken by our cleaner.");
   }
 
   @Test

@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 class AuditController {
 
-  static final MediaType CSV = MediaType.parseMediaType("text/csv");
-
   private final AuditTimeline timeline;
   private final AuditIntegrity integrity;
   private final AuditRetention retention;
@@ -41,9 +39,7 @@ class AuditController {
 
   @GetMapping(path = "/complaints/{reference}/timeline", produces = "text/csv")
   ResponseEntity<String> timelineCsv(@PathVariable String reference) {
-    return ResponseEntity.ok().contentType(CSV)
-        .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
-        .body(TimelineCsv.of(timeline.of(reference, clock.businessZone()), json));
+    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()), json);
   }
 
   record RetentionRun(int removedEvents) {

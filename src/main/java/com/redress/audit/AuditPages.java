@@ -133,9 +133,7 @@ class AuditPages {
 
   @GetMapping("/audit/complaints/{reference}/timeline.csv")
   ResponseEntity<String> csv(@PathVariable String reference) {
-    return ResponseEntity.ok().contentType(AuditController.CSV)
-        .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
-        .body(TimelineCsv.of(timeline.of(reference, clock.businessZone()), json));
+    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()), json);
   }
 
   @GetMapping("/audit/integrity")

@@ -3,11 +3,22 @@ package com.redress.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** A timeline as RFC 4180 CSV: one row per audit event, details as JSON in the last column. */
 final class TimelineCsv {
 
   private TimelineCsv() {
+  }
+
+  static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+  /** The timeline of {@code reference} as a CSV download. */
+  static ResponseEntity<String> download(String reference, List<AuditTimeline.Entry> entries, ObjectMapper json) {
+    return ResponseEntity.ok().contentType(CSV)
+        .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
+        .body(of(entries, json));
   }
 
   static String of(List<AuditTimeline.Entry> entries, ObjectMapper json) {

@@ -52,16 +52,14 @@ class CustomerMessages {
       LOG.info("{} of {} not e-mailed: the customer gave no e-mail address", kind, reference);
       return;
     }
-    if (notifications.isQueued(dedupKey)) {
-      return;
-    }
-    String statusLink = publicBaseUrl + "/complaints/" + reference + "?token=" + tokens.issue(reference, kind);
-    Map<String, Object> model = new HashMap<>(Map.of("complaint", complaint, "statusLink", statusLink));
-    if (complaint.classification() != null) {
-      // the database may hand times back in UTC; customers read them in the business time zone
-      model.put("resolveBy", complaint.classification().resolutionDue().atZoneSameInstant(clock.businessZone()));
-    }
-    notifications.enqueue(new OutgoingMessage(dedupKey, reference, kind, complaint.customer().email(), subject,
-        template, model));
+    notifications.enqueue(dedupKey, () -> {
+      String statusLink = publicBaseUrl + "/complaints/" + reference + "?token=" + tokens.issue(reference, kind);
+      Map<String, Object> model = new HashMap<>(Map.of("complaint", complaint, "statusLink", statusLink));
+      if (complaint.classification() != null) {
+        // the database may hand times back in UTC; customers read them in the business time zone
+        model.put("resolveBy", complaint.classification().resolutionDue().atZoneSameInstant(clock.businessZone()));
+      }
+      return new OutgoingMessage(dedupKey, reference, kind, complaint.customer().email(), subject, template, model);
+    });
   }
 }

@@ -1,6 +1,7 @@
 package com.redress.notification;
 
 import com.redress.shared.AppClock;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -22,15 +23,23 @@ public class NotificationService {
     this.clock = clock;
   }
 
-  public boolean isQueued(String dedupKey) {
-    return outbox.exists(dedupKey);
-  }
-
   /** Queues the message unless one with the same dedup key is already queued. */
   public void enqueue(OutgoingMessage message) {
-    if (outbox.exists(message.dedupKey())) {
+    enqueue(message.dedupKey(), () -> message);
+  }
+
+  /**
+   * Queues the message built by {@code message} unless one with this dedup key is already queued;
+   * the message is only built (e.g. a link's token only issued) when it will be queued.
+   */
+  public void enqueue(String dedupKey, Supplier<OutgoingMessage> message) {
+    if (outbox.exists(dedupKey)) {
       return;
     }
+    write(message.get());
+  }
+
+  private void write(OutgoingMessage message) {
     Context context = new Context();
     context.setVariables(message.model());
     outbox.insert(message, templates.process(message.template(), context), clock.nowInBusinessZone());

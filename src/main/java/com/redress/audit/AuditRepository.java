@@ -36,6 +36,11 @@ class AuditRepository {
         .param("key", chainKey).query(AuditRepository::event).list();
   }
 
+  List<StoredAuditEvent> domainEvents(String chainKey) {
+    return jdbc.sql("SELECT * FROM audit_event WHERE chain_key = :key AND source = :source ORDER BY seq, id")
+        .param("key", chainKey).param("source", AuditEvent.Source.DOMAIN.name()).query(AuditRepository::event).list();
+  }
+
   /** Chains (complaints) in which the user did something, newest activity first, at most {@code limit}. */
   List<String> chainsActedOnBy(String user, int limit) {
     return jdbc.sql("SELECT chain_key FROM audit_event WHERE actor = :user GROUP BY chain_key"

@@ -38,6 +38,15 @@ public class AuditTimeline {
     if (rows.isEmpty()) {
       throw new NotFoundException("No audit trail for " + chainKey);
     }
+    return entries(rows, zone);
+  }
+
+  /** Only what Redress itself recorded (status changes, survey answers…), not the engine's history: for customers. */
+  public List<Entry> domainChanges(String chainKey, ZoneId zone) {
+    return entries(repository.domainEvents(chainKey), zone);
+  }
+
+  private List<Entry> entries(List<StoredAuditEvent> rows, ZoneId zone) {
     Map<String, Object> lastValues = new HashMap<>();
     Map<String, String> activityNames = new HashMap<>();
     List<Entry> entries = new ArrayList<>(rows.size());

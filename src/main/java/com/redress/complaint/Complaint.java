@@ -20,7 +20,18 @@ public record Complaint(
     String duplicateOf,
     Classification classification,
     Sla sla,
-    Outcome outcome) {
+    Outcome outcome,
+    Lifecycle lifecycle,
+    QualityReview qualityReview) {
+
+  /** After the handling: how often the customer had it reopened, whether it closed unresolved, when it closed. */
+  public record Lifecycle(int reopenCount, boolean unresolved, OffsetDateTime closedAt) {
+  }
+
+  /** The quality reviewer's verdict; null until reviewed. */
+  public record QualityReview(int score, boolean innovative, String innovationReason, String comment,
+      String reviewedBy, OffsetDateTime reviewedAt) {
+  }
 
   /** What happened to the SLA: the first human action, the 75 % warning, the breach. */
   public record Sla(OffsetDateTime firstResponseAt, String firstResponseBy, OffsetDateTime warnedAt,

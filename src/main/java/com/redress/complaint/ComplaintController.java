@@ -38,8 +38,13 @@ class ComplaintController {
   private final ComplaintService complaints;
   private final AccessTokens tokens;
   private final AppClock clock;
+  private final SurveyService surveys;
+  private final ComplaintClosing closing;
 
-  ComplaintController(ComplaintIntake intake, ComplaintService complaints, AccessTokens tokens, AppClock clock) {
+  ComplaintController(ComplaintIntake intake, ComplaintService complaints, AccessTokens tokens, AppClock clock,
+      SurveyService surveys, ComplaintClosing closing) {
+    this.surveys = surveys;
+    this.closing = closing;
     this.intake = intake;
     this.complaints = complaints;
     this.tokens = tokens;
@@ -64,13 +69,30 @@ class ComplaintController {
   ComplaintView get(@PathVariable String reference, @RequestParam(required = false) String token,
       Authentication authentication) {
     if (isStaff(authentication)) {
-      return ComplaintView.forStaff(complaints.find(reference).orElseThrow(() -> new NotFoundException(NOT_FOUND)),
-          clock.businessZone());
+      Complaint complaint = complaints.find(reference).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+      return ComplaintView.forStaff(complaint, surveys.latest(reference).orElse(null), complaints.handlers(reference),
+          closing.kpi(reference).orElse(null), clock.businessZone());
     }
     if (!tokens.verify(reference, token)) {
       throw new NotFoundException(NOT_FOUND);
     }
-    return ComplaintView.forCustomer(complaints.get(reference), clock.businessZone());
+    return ComplaintView.forCustomer(complaints.get(reference), surveys.latest(reference).orElse(null),
+        clock.businessZone());
+  }
+
+  /** The customer's survey answer; {@code score} must be a whole JSON number (4.5 is refused, not rounded). */
+  record SurveyBody(String token, Object score, String comment) {
+  }
+
+  record SurveyAccepted(String reference, ComplaintStatus status) {
+  }
+
+  @PostMapping(path = "/{reference}/survey", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<SurveyAccepted> answerSurvey(@PathVariable String reference, @RequestBody SurveyBody body) {
+    // text is the page's form; over JSON the score must be a number
+    Object score = body.score() instanceof String ? null : body.score();
+    surveys.answer(reference, new SurveyService.Answer(body.token(), score, body.comment()));
+    return ResponseEntity.accepted().body(new SurveyAccepted(reference, complaints.get(reference).status()));
   }
 
   @GetMapping
@@ -102,7 +124,8 @@ class ComplaintController {
       throw new InvalidRequestException(problems);
     }
     PageResult<Complaint> found = complaints.search(filter, paging);
-    return new PageResult<>(found.items().stream().map(c -> ComplaintView.forStaff(c, clock.businessZone())).toList(),
+    return new PageResult<>(found.items().stream()
+        .map(c -> ComplaintView.forStaff(c, null, null, null, clock.businessZone())).toList(),
         found.page(), found.size(), found.totalElements());
   }
 

@@ -26,10 +26,21 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
   public static final String TASK_HANDLE = "Task_HandleComplaint";
   public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
-  public static final String END_RESOLVED = "End_ComplaintResolved";
   /** Where CompensationApproval will be called (compensation issue). */
   public static final String GATEWAY_COMPENSATION_PROPOSED = "Gateway_CompensationProposed";
-  public static final String END_COMPENSATION_PROPOSED = "End_CompensationProposed";
+  public static final String TASK_NOTIFY_RESOLUTION = "Task_NotifyResolution";
+  public static final String TASK_SEND_RESOLUTION_NOTICE = "Task_SendResolutionNotice";
+  public static final String GATEWAY_AWAIT_SURVEY = "Gateway_AwaitSurvey";
+  public static final String EVENT_SURVEY_ANSWERED = "Event_SurveyAnswered";
+  public static final String TIMER_SURVEY_TIMEOUT = "Timer_SurveyTimeout";
+  public static final String TASK_CLOSE_SURVEY = "Task_CloseSurvey";
+  public static final String TASK_REOPEN = "Task_ReopenComplaint";
+  public static final String TASK_MARK_UNRESOLVED = "Task_MarkUnresolved";
+  public static final String TASK_REVIEW_QUALITY = "Task_ReviewQuality";
+  public static final String TASK_CLOSE = "Task_CloseComplaint";
+  public static final String END_CLOSED = "End_ComplaintClosed";
+  /** The message's id and name alike. */
+  public static final String MESSAGE_SURVEY_ANSWERED = "Msg_SurveyAnswered";
   public static final String END_ACKNOWLEDGEMENT_SENT = "End_AcknowledgementSent";
   public static final String TIMER_SLA_WARNING = "Timer_SlaWarning";
   public static final String TASK_WARN_SUPERVISORS = "Task_WarnSupervisors";
@@ -42,6 +53,7 @@ public final class ComplaintHandlingProcess {
   public static final String FORM_START = "StartComplaint";
   public static final String FORM_TRIAGE = "TriageComplaint";
   public static final String FORM_HANDLE = "HandleComplaint";
+  public static final String FORM_REVIEW_QUALITY = "ReviewQuality";
 
   /** The process holds the reference; the complaint row is the source of truth. */
   public static final ProcessVariable<String> COMPLAINT_REFERENCE = ProcessVariable.of("complaintReference", String.class);
@@ -90,6 +102,22 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<String> COMPENSATION_CURRENCY =
       ProcessVariable.of("compensationCurrency", String.class);
   public static final ProcessVariable<String> COMPENSATION_REASON = ProcessVariable.of("compensationReason", String.class);
+
+  // After the resolution: the survey and reopening (limits from redress.survey.*).
+  /** ISO-8601 with offset: when the survey closes unanswered. */
+  public static final ProcessVariable<String> SURVEY_DUE_AT = ProcessVariable.of("surveyDueAt", String.class);
+  /** The customer's answer, 1 to 5; set by the message Msg_SurveyAnswered. */
+  public static final ProcessVariable<Integer> SURVEY_SCORE = ProcessVariable.of("surveyScore", Integer.class);
+  public static final ProcessVariable<Integer> REOPEN_COUNT = ProcessVariable.of("reopenCount", Integer.class);
+  public static final ProcessVariable<Integer> MAX_REOPENINGS = ProcessVariable.of("maxReopenings", Integer.class);
+  /** Shown in the handling form of a reopened complaint: what was done before and what the customer said. */
+  public static final ProcessVariable<String> PREVIOUS_OUTCOME = ProcessVariable.of("previousOutcome", String.class);
+
+  // The ReviewQuality form.
+  public static final ProcessVariable<Integer> QUALITY_SCORE = ProcessVariable.of("qualityScore", Integer.class);
+  public static final ProcessVariable<Boolean> INNOVATIVE = ProcessVariable.of("innovative", Boolean.class);
+  public static final ProcessVariable<String> INNOVATION_REASON = ProcessVariable.of("innovationReason", String.class);
+  public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
 
   private ComplaintHandlingProcess() {
   }

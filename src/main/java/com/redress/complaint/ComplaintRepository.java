@@ -151,6 +151,42 @@ class ComplaintRepository {
         .update();
   }
 
+  /** The row locked until the transaction ends: survey answers and the survey's timeout queue up behind each other. */
+  Optional<ComplaintStatus> lockStatus(String reference) {
+    return jdbc.sql("SELECT status FROM complaint WHERE reference = :reference FOR UPDATE")
+        .param("reference", reference).query(String.class).optional().map(ComplaintStatus::valueOf);
+  }
+
+  /** Handling again: a fresh resolution SLA counted from now. */
+  void reopen(String reference, OffsetDateTime resolutionDue, OffsetDateTime slaWarningAt, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE complaint SET status = 'REOPENED', reopen_count = reopen_count + 1, resolution_due = :due,
+          sla_warning_at = :warnAt, updated_at = :now
+        WHERE reference = :reference""")
+        .param("due", resolutionDue).param("warnAt", slaWarningAt).param("now", now).param("reference", reference)
+        .update();
+  }
+
+  void markUnresolved(String reference, OffsetDateTime now) {
+    jdbc.sql("UPDATE complaint SET unresolved = TRUE, status = 'RESOLVED', updated_at = :now WHERE reference = :reference")
+        .param("now", now).param("reference", reference).update();
+  }
+
+  void saveQualityReview(String reference, Complaint.QualityReview r) {
+    jdbc.sql("""
+        UPDATE complaint SET quality_score = :score, innovative = :innovative, innovation_reason = :reason,
+          review_comment = :comment, reviewed_by = :by, reviewed_at = :at, updated_at = :at
+        WHERE reference = :reference""")
+        .param("score", r.score()).param("innovative", r.innovative()).param("reason", r.innovationReason())
+        .param("comment", r.comment()).param("by", r.reviewedBy()).param("at", r.reviewedAt())
+        .param("reference", reference).update();
+  }
+
+  void close(String reference, OffsetDateTime now) {
+    jdbc.sql("UPDATE complaint SET status = 'CLOSED', closed_at = :now, updated_at = :now WHERE reference = :reference")
+        .param("now", now).param("reference", reference).update();
+  }
+
   long count() {
     return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
   }
@@ -234,6 +270,18 @@ class ComplaintRepository {
             rs.getObject("sla_warned_at", OffsetDateTime.class), rs.getObject("sla_breached_at", OffsetDateTime.class)),
         rootCause == null ? null : new Complaint.Outcome(RootCause.valueOf(rootCause), rs.getString("resolution"),
             rs.getBoolean("service_failure_acknowledged"), rs.getString("resolved_by"),
-            rs.getObject("resolved_at", OffsetDateTime.class), proposal(rs)));
+            rs.getObject("resolved_at", OffsetDateTime.class), proposal(rs)),
+        new Complaint.Lifecycle(rs.getInt("reopen_count"), rs.getBoolean("unresolved"),
+            rs.getObject("closed_at", OffsetDateTime.class)),
+        qualityReview(rs));
+  }
+
+  private static Complaint.QualityReview qualityReview(ResultSet rs) throws SQLException {
+    int score = rs.getInt("quality_score");
+    if (rs.wasNull()) {
+      return null;
+    }
+    return new Complaint.QualityReview(score, rs.getBoolean("innovative"), rs.getString("innovation_reason"),
+        rs.getString("review_comment"), rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class));
   }
 }

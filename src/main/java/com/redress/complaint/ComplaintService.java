@@ -11,6 +11,7 @@ import com.redress.shared.PageResult;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,10 +36,12 @@ public class ComplaintService {
   private final AppClock clock;
   private final AuditTrail audit;
   private final BusinessCalendar calendar;
+  private final HandlerRepository handlers;
 
   ComplaintService(ComplaintRepository complaints, ReferenceGenerator references, AccessTokens tokens,
       IdempotencyKeys idempotencyKeys, RuntimeService runtimeService, AppClock clock, AuditTrail audit,
-      BusinessCalendar calendar) {
+      BusinessCalendar calendar, HandlerRepository handlers) {
+    this.handlers = handlers;
     this.audit = audit;
     this.calendar = calendar;
     this.complaints = complaints;
@@ -183,6 +186,60 @@ public class ComplaintService {
           "reason", proposal.reason()));
     }
     audit.recordDomainChange(reference, STATUS_CHANGED, details);
+  }
+
+  /** Someone took on or completed the handling: they may not review its quality later. */
+  @Transactional
+  public void recordHandler(String reference, String user) {
+    handlers.add(reference, user, clock.nowInBusinessZone());
+  }
+
+  /** Everyone who handled the complaint, first come first. */
+  public List<String> handlers(String reference) {
+    return handlers.of(reference);
+  }
+
+  /**
+   * The customer was unhappy: handling starts again with a fresh resolution SLA counted from now
+   * (same number of business hours as classified). Returns the new due times.
+   */
+  @Transactional
+  public Complaint.Classification reopen(String reference) {
+    Complaint complaint = get(reference);
+    Complaint.Classification c = complaint.classification();
+    OffsetDateTime now = clock.nowInBusinessZone();
+    Duration sla = Duration.ofHours(c.resolutionSlaHours());
+    Complaint.Classification renewed = new Complaint.Classification(c.severity(), c.handlerGroup(), c.classifiedBy(),
+        c.firstResponseSlaHours(), c.resolutionSlaHours(), c.firstResponseDue(), inBusinessTime(now, sla),
+        inBusinessTime(now, sla.multipliedBy(3).dividedBy(4)));
+    complaints.reopen(reference, renewed.resolutionDue(), renewed.slaWarningAt(), now);
+    audit.recordDomainChange(reference, STATUS_CHANGED, Map.of("status", ComplaintStatus.REOPENED.name(),
+        "reopenCount", complaint.lifecycle().reopenCount() + 1, "resolutionDue", renewed.resolutionDue().toString()));
+    return renewed;
+  }
+
+  /** Unhappy again with no reopening left: it goes on to review and closing, flagged unresolved. */
+  @Transactional
+  public void markUnresolved(String reference) {
+    complaints.markUnresolved(reference, clock.nowInBusinessZone());
+    audit.recordDomainChange(reference, STATUS_CHANGED,
+        Map.of("status", ComplaintStatus.RESOLVED.name(), "unresolved", true));
+  }
+
+  @Transactional
+  public void recordQualityReview(String reference, int score, boolean innovative, String innovationReason,
+      String comment, String reviewer) {
+    OffsetDateTime now = clock.nowInBusinessZone();
+    complaints.saveQualityReview(reference,
+        new Complaint.QualityReview(score, innovative, innovationReason, comment, reviewer, now));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("qualityScore", score);
+    details.put("innovative", innovative);
+    if (innovationReason != null) {
+      details.put("innovationReason", innovationReason);
+    }
+    details.put("reviewedBy", reviewer);
+    audit.recordDomainChange(reference, "complaint-quality-reviewed", details);
   }
 
   public Complaint get(String reference) {

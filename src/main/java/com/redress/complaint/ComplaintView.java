@@ -2,12 +2,15 @@ package com.redress.complaint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.redress.shared.Money;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
- * A complaint as the API shows it. Customers see their case; staff also see who the customer is
- * and who worked on it. Times are in the business time zone.
+ * A complaint as the API shows it. Customers see their case, its survey and how it closed; staff
+ * also see who the customer is, who worked on it, the quality review and the KPI record. Times
+ * are in the business time zone, durations ISO-8601 ("PT5H30M").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ComplaintView(
@@ -22,8 +25,8 @@ record ComplaintView(
     Sla sla,
     Resolution resolution,
     String duplicateOf,
-    Object compensation,
-    Object survey,
+    SurveyView survey,
+    Closing closing,
     Staff staff) {
 
   record Sla(OffsetDateTime firstResponseDue, OffsetDateTime resolutionDue) {
@@ -32,33 +35,67 @@ record ComplaintView(
   record Resolution(RootCause rootCause, String text, boolean serviceFailureAcknowledged, OffsetDateTime resolvedAt) {
   }
 
+  /** The latest survey: open until {@code answerBy}, answered, or expired unanswered. */
+  record SurveyView(int round, boolean awaited, OffsetDateTime answerBy, Integer score, String comment,
+      OffsetDateTime answeredAt, boolean expired) {
+  }
+
+  /** Only once closed. */
+  record Closing(OffsetDateTime closedAt, boolean unresolved, int reopenCount) {
+  }
+
   /** Only in the staff view. */
   record Staff(NewComplaint.Customer customer, String orderReference, Money orderAmount, OffsetDateTime occurredAt,
       String recordedBy, String handlerGroup, String classifiedBy, String resolvedBy,
-      Complaint.CompensationProposal proposedCompensation) {
+      Complaint.CompensationProposal proposedCompensation, List<String> handlers,
+      Complaint.QualityReview qualityReview, Kpi kpi) {
   }
 
-  static ComplaintView forCustomer(Complaint c, ZoneId zone) {
-    return of(c, zone, null);
+  record Kpi(TimeTo firstResponse, TimeTo resolution, Integer csat, int reopenCount, boolean escalated,
+      boolean unresolved, List<String> handlers, int qualityScore, boolean innovative) {
   }
 
-  static ComplaintView forStaff(Complaint c, ZoneId zone) {
-    Complaint.Classification cl = c.classification();
-    return of(c, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(), at(c.occurredAt(), zone),
-        c.recordedBy(), cl == null ? null : cl.handlerGroup(), cl == null ? null : cl.classifiedBy(),
-        c.outcome() == null ? null : c.outcome().resolvedBy(),
-        c.outcome() == null ? null : c.outcome().proposedCompensation()));
+  /** A time from receipt, in business hours and in calendar time, and whether its SLA was met. */
+  record TimeTo(String business, String calendar, boolean slaMet) {
+    static TimeTo of(Duration business, Duration calendar, boolean slaMet) {
+      return new TimeTo(business == null ? null : business.toString(), calendar == null ? null : calendar.toString(),
+          slaMet);
+    }
   }
 
-  private static ComplaintView of(Complaint c, ZoneId zone, Staff staff) {
+  static ComplaintView forCustomer(Complaint c, Survey survey, ZoneId zone) {
+    return of(c, survey, zone, null);
+  }
+
+  /** Handlers, survey and KPI only when given (a list view leaves them out). */
+  static ComplaintView forStaff(Complaint c, Survey survey, List<String> handlers, ComplaintKpi kpi, ZoneId zone) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
+    return of(c, survey, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(), at(c.occurredAt(), zone),
+        c.recordedBy(), cl == null ? null : cl.handlerGroup(), cl == null ? null : cl.classifiedBy(),
+        o == null ? null : o.resolvedBy(), o == null ? null : o.proposedCompensation(), handlers,
+        c.qualityReview(), kpi == null ? null : new Kpi(
+            TimeTo.of(kpi.firstResponseBusiness(), kpi.firstResponseCalendar(), kpi.firstResponseSlaMet()),
+            TimeTo.of(kpi.resolutionBusiness(), kpi.resolutionCalendar(), kpi.resolutionSlaMet()),
+            kpi.csat(), kpi.reopenCount(), kpi.escalated(), kpi.unresolved(), kpi.handlers(), kpi.qualityScore(),
+            kpi.innovative())));
+  }
+
+  private static ComplaintView of(Complaint c, Survey survey, ZoneId zone, Staff staff) {
+    Complaint.Classification cl = c.classification();
+    Complaint.Outcome o = c.outcome();
+    Complaint.Lifecycle life = c.lifecycle();
     return new ComplaintView(c.reference(), c.status(), c.channel(), c.category(),
         cl == null ? null : cl.severity(), c.subject(), c.description(), at(c.receivedAt(), zone),
         cl == null ? null : new Sla(at(cl.firstResponseDue(), zone), at(cl.resolutionDue(), zone)),
         o == null ? null : new Resolution(o.rootCause(), o.resolution(), o.serviceFailureAcknowledged(),
             at(o.resolvedAt(), zone)),
-        c.duplicateOf(), null, null, staff);
+        c.duplicateOf(),
+        survey == null ? null : new SurveyView(survey.round(),
+            survey.isOpen() && c.status() == ComplaintStatus.AWAITING_FEEDBACK, at(survey.dueAt(), zone),
+            survey.score(), survey.comment(), at(survey.answeredAt(), zone), survey.expiredAt() != null),
+        life.closedAt() == null ? null : new Closing(at(life.closedAt(), zone), life.unresolved(), life.reopenCount()),
+        staff);
   }
 
   private static OffsetDateTime at(OffsetDateTime time, ZoneId zone) {

@@ -5,6 +5,7 @@ import com.redress.notification.OutgoingMessage;
 import com.redress.shared.AppClock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,20 +46,37 @@ class CustomerMessages {
         "mail/duplicate-notice");
   }
 
+  /** The resolution with the survey link; one per resolution (a reopened complaint is resolved again). */
+  void resolutionNotice(String reference, Survey survey) {
+    queue(complaints.get(reference), "RESOLUTION", ":" + survey.round(), "Your complaint " + reference + " is resolved",
+        "mail/resolution-notice", (model, token) -> {
+          model.put("surveyLink", publicBaseUrl + "/complaints/" + reference + "/survey?token=" + token);
+          model.put("answerBy", survey.dueAt().atZoneSameInstant(clock.businessZone()));
+        });
+  }
+
   private void queue(Complaint complaint, String kind, String subject, String template) {
+    queue(complaint, kind, "", subject, template, (model, token) -> { });
+  }
+
+  /** Queues once per dedup key; the link's token and the model are made only when it is really queued. */
+  private void queue(Complaint complaint, String kind, String occasion, String subject, String template,
+      BiConsumer<Map<String, Object>, String> extras) {
     String reference = complaint.reference();
-    String dedupKey = reference + ":" + kind;
+    String dedupKey = reference + ":" + kind + occasion;
     if (complaint.customer().email() == null) {
       LOG.info("{} of {} not e-mailed: the customer gave no e-mail address", kind, reference);
       return;
     }
     notifications.enqueue(dedupKey, () -> {
-      String statusLink = publicBaseUrl + "/complaints/" + reference + "?token=" + tokens.issue(reference, kind);
+      String token = tokens.issue(reference, kind);
+      String statusLink = publicBaseUrl + "/complaints/" + reference + "?token=" + token;
       Map<String, Object> model = new HashMap<>(Map.of("complaint", complaint, "statusLink", statusLink));
       if (complaint.classification() != null) {
         // the database may hand times back in UTC; customers read them in the business time zone
         model.put("resolveBy", complaint.classification().resolutionDue().atZoneSameInstant(clock.businessZone()));
       }
+      extras.accept(model, token);
       return new OutgoingMessage(dedupKey, reference, kind, complaint.customer().email(), subject, template, model);
     });
   }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -24,10 +25,14 @@ class CamundaIdentityFilter extends OncePerRequestFilter {
     this.identityService = identityService;
   }
 
-  /** Public intake runs as the system whoever calls it: staff credentials must not make it fail. */
+  /** The customer's survey answer: {@code POST /api/complaints/{reference}/survey}. */
+  private static final Pattern SURVEY = Pattern.compile("/api/complaints/[^/]+/survey");
+
+  /** Public intake and survey run as the system whoever calls them: staff credentials must not make them fail. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return "POST".equals(request.getMethod()) && "/api/complaints".equals(request.getRequestURI());
+    return "POST".equals(request.getMethod())
+        && ("/api/complaints".equals(request.getRequestURI()) || SURVEY.matcher(request.getRequestURI()).matches());
   }
 
   @Override

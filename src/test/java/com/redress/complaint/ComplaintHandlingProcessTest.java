@@ -190,7 +190,7 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
       tasks.complete(taskId, Map.of("rootCause", "PROCESS_GAP", "resolution", "Sent an electrician the same day.",
           "serviceFailureAcknowledged", true));
       execute(job(TASK_HANDLE, pi));
-      Assertions.assertThat(complaints.get(pi.getBusinessKey()).status()).isEqualTo(ComplaintStatus.RESOLVED);
+      Assertions.assertThat(complaints.get(pi.getBusinessKey()).status()).isEqualTo(ComplaintStatus.AWAITING_FEEDBACK);
       Assertions.assertThat(complaints.get(pi.getBusinessKey()).outcome().resolvedBy()).isEqualTo(supervisor);
     } finally {
       ClockUtil.reset();
@@ -282,13 +282,13 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
     execute(job(TASK_HANDLE, pi));
 
     Complaint stored = complaints.get(reference);
-    Assertions.assertThat(stored.status()).isEqualTo(ComplaintStatus.RESOLVED);
+    Assertions.assertThat(stored.status()).as("resolved, the customer asked").isEqualTo(ComplaintStatus.AWAITING_FEEDBACK);
     Assertions.assertThat(stored.outcome().rootCause()).isEqualTo(RootCause.SYSTEM_FAILURE);
     Assertions.assertThat(stored.outcome().serviceFailureAcknowledged()).isTrue();
     Assertions.assertThat(stored.outcome().resolvedBy()).isEqualTo(handler);
     Assertions.assertThat(stored.outcome().proposedCompensation()).isNull();
     execute(job(TASK_SEND_ACKNOWLEDGEMENT, pi));
-    assertThat(pi).isEnded().hasPassed(TASK_RECORD_OUTCOME, GATEWAY_COMPENSATION_PROPOSED, END_RESOLVED,
+    assertThat(pi).isWaitingAt(GATEWAY_AWAIT_SURVEY).hasPassed(TASK_RECORD_OUTCOME, GATEWAY_COMPENSATION_PROPOSED, TASK_NOTIFY_RESOLUTION,
         END_ACKNOWLEDGEMENT_SENT);
     Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(TASK_HANDLE).singleResult().getAssignee()).isEqualTo(handler);
@@ -314,7 +314,7 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
         "compensationCurrency", "CNY", "compensationReason", "The vase was broken by our cleaner."));
     execute(job(TASK_HANDLE, pi));
 
-    assertThat(pi).hasPassed(GATEWAY_COMPENSATION_PROPOSED, END_COMPENSATION_PROPOSED).hasNotPassed(END_RESOLVED);
+    assertThat(pi).hasPassed(GATEWAY_COMPENSATION_PROPOSED, TASK_NOTIFY_RESOLUTION);
     Complaint.CompensationProposal proposal = complaints.get(reference).outcome().proposedCompensation();
     Assertions.assertThat(proposal.type()).isEqualTo(CompensationType.REFUND);
     Assertions.assertThat(proposal.amount().amount()).isEqualByComparingTo("800.00");

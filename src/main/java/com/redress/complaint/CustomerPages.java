@@ -1,0 +1,178 @@
+package com.redress.complaint;
+
+import com.redress.shared.AppClock;
+import com.redress.shared.ConflictException;
+import com.redress.shared.FieldProblem;
+import com.redress.shared.InvalidRequestException;
+import com.redress.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The customer's pages, server-rendered without JavaScript: submit a complaint (the web channel),
+ * follow its status and history, answer the survey. The complaint's access token from the e-mailed
+ * link is the only credential; an unknown reference and a wrong token get the same 404 page.
+ */
+@Controller
+class CustomerPages {
+
+  private final ComplaintIntake intake;
+  private final ComplaintService complaints;
+  private final SurveyService surveys;
+  private final AccessTokens tokens;
+  private final CustomerHistory history;
+  private final AppClock clock;
+
+  CustomerPages(ComplaintIntake intake, ComplaintService complaints, SurveyService surveys, AccessTokens tokens,
+      CustomerHistory history, AppClock clock) {
+    this.intake = intake;
+    this.complaints = complaints;
+    this.surveys = surveys;
+    this.tokens = tokens;
+    this.history = history;
+    this.clock = clock;
+  }
+
+  /** The web form's fields; {@code submissionId} makes a double-clicked submit one complaint. */
+  record WebComplaint(String submissionId, String name, String email, String phone, String customerNumber,
+      String category, String subject, String description, String orderReference, String orderAmount,
+      String orderCurrency, String occurredAt) {
+  }
+
+  @GetMapping("/complaints/new")
+  String newComplaint(Model model) {
+    model.addAttribute("form", new WebComplaint(UUID.randomUUID().toString(), "", "", "", "", "", "", "", "", "",
+        "CNY", ""));
+    return formPage(model, Map.of());
+  }
+
+  @PostMapping("/complaints")
+  String submit(@ModelAttribute WebComplaint form, Model model, HttpServletResponse response) {
+    try {
+      ComplaintService.Submitted submitted = intake.submit(submission(form), form.submissionId()).submitted();
+      return "redirect:" + statusPath(submitted.reference(), submitted.accessToken(), "submitted");
+    } catch (InvalidRequestException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("form", form);
+      return formPage(model, byField(e.problems()));
+    }
+  }
+
+  private String formPage(Model model, Map<String, String> errors) {
+    model.addAttribute("errors", errors);
+    model.addAttribute("categories", List.of(Category.values()));
+    return "customer/new";
+  }
+
+  private ComplaintSubmission submission(WebComplaint f) {
+    String email = blankToNull(f.email());
+    // without a customer number the e-mail address identifies the customer (repeat complaints, duplicates)
+    String customerId = blankToNull(f.customerNumber()) != null ? f.customerNumber().strip()
+        : email == null ? null : email.strip().toLowerCase();
+    String amount = blankToNull(f.orderAmount());
+    return new ComplaintSubmission(
+        new ComplaintSubmission.CustomerInput(customerId, f.name(), email, blankToNull(f.phone()),
+            CustomerTier.STANDARD.name()),
+        Channel.WEB.name(), f.category(), f.subject(), f.description(), blankToNull(f.orderReference()),
+        amount == null ? null : new ComplaintSubmission.MoneyInput(amount.strip(), f.orderCurrency()),
+        occurredAt(f.occurredAt()));
+  }
+
+  /** The page's date-time field has no offset: it is local time where the business is. */
+  private String occurredAt(String local) {
+    if (blankToNull(local) == null) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(local.strip()).atZone(clock.businessZone()).toOffsetDateTime().toString();
+    } catch (DateTimeParseException e) {
+      return local; // the validator names the field
+    }
+  }
+
+  @GetMapping("/complaints/{reference}")
+  String status(@PathVariable String reference, @RequestParam(required = false) String token,
+      @RequestParam(required = false) String notice, Model model, HttpServletResponse response) {
+    if (!tokens.verify(reference, token)) {
+      return notFound(response);
+    }
+    Survey survey = surveys.latest(reference).orElse(null);
+    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.businessZone()));
+    model.addAttribute("history", history.of(reference, clock.businessZone()));
+    model.addAttribute("token", token);
+    model.addAttribute("notice", notice);
+    return "customer/status";
+  }
+
+  @GetMapping("/complaints/{reference}/survey")
+  String survey(@PathVariable String reference, @RequestParam(required = false) String token, Model model,
+      HttpServletResponse response) {
+    if (!tokens.verify(reference, token)) {
+      return notFound(response);
+    }
+    return surveyPage(reference, token, model, null, null, Map.of(), null);
+  }
+
+  @PostMapping("/complaints/{reference}/survey")
+  String answer(@PathVariable String reference, @RequestParam(required = false) String token,
+      @RequestParam(required = false) String score, @RequestParam(required = false) String comment, Model model,
+      HttpServletResponse response) {
+    try {
+      surveys.answer(reference, new SurveyService.Answer(token, score, comment));
+      return "redirect:" + statusPath(reference, token, "answered");
+    } catch (InvalidRequestException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return surveyPage(reference, token, model, score, comment, byField(e.problems()), null);
+    } catch (ConflictException e) {
+      response.setStatus(e.status());
+      return surveyPage(reference, token, model, score, comment, Map.of(), e.getMessage());
+    } catch (NotFoundException e) {
+      return notFound(response);
+    }
+  }
+
+  private String surveyPage(String reference, String token, Model model, String score, String comment,
+      Map<String, String> errors, String refusal) {
+    Survey survey = surveys.latest(reference).orElse(null);
+    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.businessZone()));
+    model.addAttribute("token", token);
+    model.addAttribute("score", score);
+    model.addAttribute("comment", comment);
+    model.addAttribute("errors", errors);
+    model.addAttribute("refusal", refusal);
+    return "customer/survey";
+  }
+
+  private static String notFound(HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    return "customer/not-found";
+  }
+
+  private static String statusPath(String reference, String token, String notice) {
+    return UriComponentsBuilder.fromPath("/complaints/{reference}").queryParam("token", token)
+        .queryParam("notice", notice).buildAndExpand(reference).encode().toUriString();
+  }
+
+  private static Map<String, String> byField(List<FieldProblem> problems) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+    return errors;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

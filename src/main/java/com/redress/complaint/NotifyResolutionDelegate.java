@@ -1,0 +1,35 @@
+package com.redress.complaint;
+
+import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+import static com.redress.complaint.ComplaintHandlingProcess.MAX_REOPENINGS;
+import static com.redress.complaint.ComplaintHandlingProcess.REOPEN_COUNT;
+import static com.redress.complaint.ComplaintHandlingProcess.SURVEY_DUE_AT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_NotifyResolution: opens the survey, queues the resolution notice and arms the survey's timeout. */
+@Component
+class NotifyResolutionDelegate implements JavaDelegate {
+
+  private final SurveyService surveys;
+  private final CustomerMessages messages;
+  private final SurveyPolicy policy;
+
+  NotifyResolutionDelegate(SurveyService surveys, CustomerMessages messages, SurveyPolicy policy) {
+    this.surveys = surveys;
+    this.messages = messages;
+    this.policy = policy;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = COMPLAINT_REFERENCE.require(execution);
+    Survey survey = surveys.open(reference);
+    messages.resolutionNotice(reference, survey);
+    SURVEY_DUE_AT.set(execution, survey.dueAt().toString());
+    REOPEN_COUNT.set(execution, survey.round());
+    MAX_REOPENINGS.set(execution, policy.maxReopenings());
+  }
+}

@@ -1,0 +1,58 @@
+package com.redress.quality;
+
+import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+import static com.redress.complaint.ComplaintHandlingProcess.INNOVATION_REASON;
+import static com.redress.complaint.ComplaintHandlingProcess.INNOVATIVE;
+import static com.redress.complaint.ComplaintHandlingProcess.QUALITY_SCORE;
+import static com.redress.complaint.ComplaintHandlingProcess.REVIEW_COMMENT;
+
+import com.redress.complaint.ComplaintService;
+import com.redress.shared.CompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of Task_ReviewQuality: checks the review (score 1 to 5, a reason when flagged innovative)
+ * and the four-eyes rule for whoever completes it, then stores the review on the complaint.
+ */
+@Component
+class ValidateQualityReviewListener implements ExecutionListener {
+
+  static final int MAX_TEXT = 2000;
+
+  private final FourEyes fourEyes;
+  private final ComplaintService complaints;
+
+  ValidateQualityReviewListener(FourEyes fourEyes, ComplaintService complaints) {
+    this.fourEyes = fourEyes;
+    this.complaints = complaints;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!CompletionCheck.isCompletion(execution)) {
+      return;
+    }
+    String reference = COMPLAINT_REFERENCE.require(execution);
+    CompletionCheck check = new CompletionCheck(execution);
+    String reviewer = check.actingUser();
+    if (reviewer == null) {
+      check.problem("reviewer", "is unknown: claim the task or complete it as a signed-in user");
+    } else if (fourEyes.handled(reference, reviewer)) {
+      check.problem("reviewer", FourEyes.refusal(reviewer, reference));
+    }
+    Integer score = check.wholeNumber(QUALITY_SCORE.name(), 1, 5);
+    // an unticked checkbox may arrive as nothing from REST callers: not innovative
+    boolean innovative = execution.getVariable(INNOVATIVE.name()) != null
+        && Boolean.TRUE.equals(check.flag(INNOVATIVE.name()));
+    String reason = innovative ? check.text(INNOVATION_REASON.name(), 10, MAX_TEXT) : null;
+    Object comment = execution.getVariable(REVIEW_COMMENT.name());
+    if (comment != null && (!(comment instanceof String text) || text.strip().length() > MAX_TEXT)) {
+      check.problem(REVIEW_COMMENT.name(), "must be text of at most " + MAX_TEXT + " characters");
+    }
+    check.refuseIfInvalid("Quality review refused");
+    String commentText = comment == null || ((String) comment).isBlank() ? null : ((String) comment).strip();
+    complaints.recordQualityReview(reference, score, innovative, reason, commentText, reviewer);
+  }
+}

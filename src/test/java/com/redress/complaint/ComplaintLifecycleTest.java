@@ -3,20 +3,18 @@ package com.redress.complaint;
 import static com.redress.complaint.ComplaintHandlingProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
+import com.redress.support.Handling;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.List;
-import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -247,15 +245,7 @@ class ComplaintLifecycleTest extends ApplicationTest {
   }
 
   private void complete(Case c, String user) {
-    identity.setAuthentication(user, List.of());
-    try {
-      tasks.complete(task(TASK_HANDLE, c.pi()).getId(), Map.of("rootCause", "STAFF_ERROR",
-          "resolution", "Closed the socket cover and checked the wiring.", "serviceFailureAcknowledged", true,
-          "compensationType", "NONE"));
-    } finally {
-      identity.clearAuthentication();
-    }
-    execute(job(TASK_HANDLE, c.pi()));
+    Handling.resolve(engine, c.reference(), user);
   }
 
   private void answer(Case c, int score, String comment) {
@@ -268,14 +258,7 @@ class ComplaintLifecycleTest extends ApplicationTest {
 
   private void review(Case c, int score, boolean innovative, String reason) {
     String reviewer = TestUsers.ensure(identity, "life-reviewer", Groups.QUALITY_REVIEWERS);
-    String taskId = task(TASK_REVIEW_QUALITY, c.pi()).getId();
-    tasks.claim(taskId, reviewer);
-    Map<String, Object> values = new java.util.HashMap<>(Map.of("qualityScore", score, "innovative", innovative));
-    if (reason != null) {
-      values.put("innovationReason", reason);
-    }
-    tasks.complete(taskId, values);
-    execute(job(TASK_REVIEW_QUALITY, c.pi()));
+    Handling.review(engine, c.reference(), reviewer, score, innovative, reason);
     Assertions.assertThat(complaints.get(c.reference()).qualityReview().reviewedBy()).isEqualTo(reviewer);
   }
 

@@ -1,0 +1,58 @@
+package com.redress.support;
+
+import com.redress.complaint.ComplaintHandlingProcess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+
+/** Works a complaint's user tasks through the Java API as the given users, then runs the save point after each. */
+public final class Handling {
+
+  public static final String RESOLUTION = "Closed the socket cover and checked the wiring.";
+
+  private Handling() {
+  }
+
+  /** The handler (claiming it if nobody has) records a plain outcome without compensation. */
+  public static void resolve(ProcessEngine engine, String reference, String handler) {
+    complete(engine, reference, ComplaintHandlingProcess.TASK_HANDLE, handler, Map.of("rootCause", "STAFF_ERROR",
+        "resolution", RESOLUTION, "serviceFailureAcknowledged", true, "compensationType", "NONE"));
+  }
+
+  public static void review(ProcessEngine engine, String reference, String reviewer, int score) {
+    review(engine, reference, reviewer, score, false, null);
+  }
+
+  public static void review(ProcessEngine engine, String reference, String reviewer, int score, boolean innovative,
+      String reason) {
+    Map<String, Object> values = new HashMap<>(Map.of("qualityScore", score, "innovative", innovative));
+    if (reason != null) {
+      values.put("innovationReason", reason);
+    }
+    complete(engine, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY, reviewer, values);
+  }
+
+  public static Task task(ProcessEngine engine, String reference, String taskDefinitionKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(taskDefinitionKey).singleResult();
+  }
+
+  private static void complete(ProcessEngine engine, String reference, String taskDefinitionKey, String user,
+      Map<String, Object> values) {
+    Task task = task(engine, reference, taskDefinitionKey);
+    if (task.getAssignee() == null) {
+      engine.getTaskService().claim(task.getId(), user);
+    }
+    engine.getIdentityService().setAuthentication(user, List.of());
+    try {
+      engine.getTaskService().complete(task.getId(), values);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String instance = task.getProcessInstanceId();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(instance).activityId(taskDefinitionKey).singleResult().getId());
+  }
+}

@@ -6,8 +6,10 @@ import com.redress.complaint.Category;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.CustomerTier;
+import com.redress.complaint.SurveyService;
 import com.redress.identity.Groups;
 import com.redress.support.Complaints;
+import com.redress.support.Handling;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TasklistBrowserTest extends BrowserTest {
 
   @Autowired ComplaintService complaints;
+  @Autowired SurveyService surveys;
 
   @Test
   void handlerClaimsFillsInAndCompletesTheHandlingFormInTasklist() throws IOException {
@@ -37,10 +40,7 @@ class TasklistBrowserTest extends BrowserTest {
     try {
       logIn(handler);
 
-      wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks"))).click();
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + reference + "')]]//a")))
-          .click();
+      openGroupTask(reference);
 
       wait.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
@@ -109,6 +109,58 @@ class TasklistBrowserTest extends BrowserTest {
     assertThat(complaint.channel().name()).isEqualTo("PHONE");
     assertThat(complaint.orderAmount().amount()).isEqualByComparingTo("260.00");
     assertThat(complaint.classification().handlerGroup()).isEqualTo(Groups.TEAM_BILLING);
+  }
+
+  @Test
+  void qualityReviewIsRefusedToTheHandlerAndDoneByAnotherReviewerInTasklist() throws IOException {
+    String both = TestUsers.ensure(engine.getIdentityService(), "browser-handler-qa", Groups.TEAM_SAFETY,
+        Groups.QUALITY_REVIEWERS);
+    String reviewer = TestUsers.ensure(engine.getIdentityService(), "browser-reviewer", Groups.QUALITY_REVIEWERS);
+    ComplaintService.Submitted submitted = complaints.submit(Complaints.of(Category.SAFETY, CustomerTier.GOLD), null,
+        null);
+    String reference = submitted.reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    Handling.resolve(engine, reference, both);
+    surveys.answer(reference, new SurveyService.Answer(submitted.accessToken(), 4, null));
+
+    try {
+      logIn(both);
+      openGroupTask(reference);
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("four-eyes principle"));
+      screenshot("tasklist-review-refused-to-handler");
+      assertThat(Handling.task(engine, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY).getAssignee()).isNull();
+
+      browser.manage().deleteAllCookies();
+      logIn(reviewer);
+      openGroupTask(reference);
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      click(wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//label[contains(normalize-space(),'4 – good')]//input[@type='radio']"))));
+      click(browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_innovative']")));
+      type("Field_innovationReason", "Checked every socket in the flat, not just the reported one.");
+      screenshot("tasklist-review-form-filled");
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+      wait.until(driver -> Handling.task(engine, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY) == null);
+    } catch (RuntimeException e) {
+      keepPage("tasklist-review-failure");
+      throw e;
+    }
+
+    var review = complaints.get(reference).qualityReview();
+    assertThat(review.reviewedBy()).isEqualTo(reviewer);
+    assertThat(review.score()).isEqualTo(4);
+    assertThat(review.innovative()).isTrue();
+    assertThat(review.innovationReason()).startsWith("Checked every socket");
+  }
+
+  private void openGroupTask(String reference) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + reference + "')]]//a")))
+        .click();
   }
 
   private void logIn(String user) {

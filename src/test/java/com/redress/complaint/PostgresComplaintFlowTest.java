@@ -7,21 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.audit.AuditIntegrity;
 import com.redress.audit.AuditRetention;
 import com.redress.identity.Groups;
+import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.PostgresApplicationTest;
+import com.redress.support.PublicApiLifecycle;
 import com.redress.support.Submissions;
 import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The whole application on a real PostgreSQL server: intake, concurrency, handling through engine REST. */
+/** The whole application on a real PostgreSQL server: intake, concurrency, a complaint's whole life through the public APIs. */
 class PostgresComplaintFlowTest extends PostgresApplicationTest implements IntakeConcurrencyScenarios {
 
   @Autowired DataSource dataSource;
@@ -39,48 +40,37 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
   }
 
   @Test
-  void complaintIsSubmittedClassifiedAndHandledThroughTheRestApis() {
-    HttpResponse<String> created = http.postJson("/api/complaints", Submissions.valid("DAMAGE", "PLATINUM"));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String reference = Http.json(created).get("reference").asText();
-    String token = Http.json(created).get("accessToken").asText();
-    Jobs.continueAfterRegistration(engine, reference);
-
-    JsonNode view = Http.json(http.get("/api/complaints/" + reference + "?token=" + token));
+  void complaintLivesFromSubmissionToClosingThroughThePublicApis() {
+    PublicApiLifecycle lifecycle = new PublicApiLifecycle(http, engine);
+    PublicApiLifecycle.Created c = lifecycle.submit();
+    JsonNode view = Http.json(http.get("/api/complaints/" + c.reference() + "?token=" + c.token()));
     assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(view.get("severity").asText()).isEqualTo("HIGH");
     assertThat(view.has("staff")).isFalse();
 
     String handler = TestUsers.ensure(engine.getIdentityService(), "pg-logistics-handler", Groups.TEAM_LOGISTICS);
+    String taskId = Handling.task(engine, c.reference(), ComplaintHandlingProcess.TASK_HANDLE).getId();
     Http asHandler = http.as(handler, TestUsers.PASSWORD);
-    JsonNode tasks = Http.json(asHandler.get("/engine-rest/task?processInstanceBusinessKey=" + reference));
-    assertThat(tasks).hasSize(1);
-    String taskId = tasks.get(0).get("id").asText();
-    assertThat(asHandler.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + handler + "\"}")
-        .statusCode()).isEqualTo(204);
-
     HttpResponse<String> refused = asHandler.postJson("/engine-rest/task/" + taskId + "/complete",
         "{\"variables\":{\"rootCause\":{\"value\":\"STAFF_ERROR\"}}}");
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("resolution").contains("serviceFailureAcknowledged");
+    lifecycle.handle(c, handler);
+    assertThat(Http.json(http.get("/api/complaints/" + c.reference() + "?token=" + c.token())).at("/survey/awaited")
+        .asBoolean()).isTrue();
 
-    HttpResponse<String> completed = asHandler.postJson("/engine-rest/task/" + taskId + "/complete", """
-        {"variables": {"rootCause": {"value": "STAFF_ERROR"},
-                       "resolution": {"value": "Replaced the vase and retrained the cleaner."},
-                       "serviceFailureAcknowledged": {"value": true}}}""");
-    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
-    for (Job job : engine.getManagementService().createJobQuery().processInstanceId(
-        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-            .singleResult().getId()).list()) {
-      engine.getManagementService().executeJob(job.getId());
-    }
+    assertThat(lifecycle.answerSurvey(c, 4).statusCode()).isEqualTo(202);
+    assertThat(lifecycle.answerSurvey(c, 4).statusCode()).as("answered once").isEqualTo(409);
+    lifecycle.review(c, TestUsers.ensure(engine.getIdentityService(), "pg-reviewer", Groups.QUALITY_REVIEWERS));
 
-    JsonNode staffView = Http.json(asHandler.get("/api/complaints/" + reference));
-    assertThat(staffView.get("status").asText()).isEqualTo("RESOLVED");
+    JsonNode staffView = Http.json(asHandler.get("/api/complaints/" + c.reference()));
+    assertThat(staffView.get("status").asText()).isEqualTo("CLOSED");
     assertThat(staffView.at("/resolution/rootCause").asText()).isEqualTo("STAFF_ERROR");
     assertThat(staffView.at("/staff/resolvedBy").asText()).isEqualTo(handler);
     assertThat(staffView.at("/staff/handlerGroup").asText()).isEqualTo(Groups.TEAM_LOGISTICS);
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+    assertThat(staffView.at("/staff/kpi/csat").asInt()).isEqualTo(4);
+    assertThat(staffView.at("/staff/kpi/handlers/0").asText()).isEqualTo(handler);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.reference())
         .finished().count()).isEqualTo(1);
   }
 

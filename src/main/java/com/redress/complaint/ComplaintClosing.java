@@ -37,7 +37,7 @@ public class ComplaintClosing {
   public ComplaintKpi close(String reference) {
     Complaint complaint = complaints.find(reference).orElseThrow(() -> new IllegalStateException("No complaint " + reference));
     OffsetDateTime now = clock.nowInBusinessZone();
-    ComplaintKpi kpi = ComplaintKpi.of(complaint, now, surveys.lastScore(reference).orElse(null),
+    ComplaintKpi kpi = ComplaintKpi.of(complaint, now, surveys.finalScore(reference).orElse(null),
         handlers.of(reference), calendar);
     kpis.insert(kpi);
     complaints.close(reference, now);

@@ -71,12 +71,12 @@ class ComplaintController {
     if (isStaff(authentication)) {
       Complaint complaint = complaints.find(reference).orElseThrow(() -> new NotFoundException(NOT_FOUND));
       return ComplaintView.forStaff(complaint, surveys.latest(reference).orElse(null), complaints.handlers(reference),
-          closing.kpi(reference).orElse(null), clock.businessZone());
+          closing.kpi(reference).orElse(null), clock.now(), clock.businessZone());
     }
     if (!tokens.verify(reference, token)) {
       throw new NotFoundException(NOT_FOUND);
     }
-    return ComplaintView.forCustomer(complaints.get(reference), surveys.latest(reference).orElse(null),
+    return ComplaintView.forCustomer(complaints.get(reference), surveys.latest(reference).orElse(null), clock.now(),
         clock.businessZone());
   }
 
@@ -125,7 +125,7 @@ class ComplaintController {
     }
     PageResult<Complaint> found = complaints.search(filter, paging);
     return new PageResult<>(found.items().stream()
-        .map(c -> ComplaintView.forStaff(c, null, null, null, clock.businessZone())).toList(),
+        .map(c -> ComplaintView.forStaff(c, null, null, null, clock.now(), clock.businessZone())).toList(),
         found.page(), found.size(), found.totalElements());
   }
 

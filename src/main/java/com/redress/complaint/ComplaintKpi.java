@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The figures of a closed complaint, written once at its closing. Times run from receipt to the
  * first human action and to the last resolution, in business hours and in calendar time. The
- * resolution SLA counts as met when no handling round breached it.
+ * resolution SLA counts as met when no handling round breached it; CSAT is the answer about the
+ * final resolution.
  */
 public record ComplaintKpi(
     String reference,

@@ -3,6 +3,7 @@ package com.redress.complaint;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.redress.shared.Money;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -63,15 +64,17 @@ record ComplaintView(
     }
   }
 
-  static ComplaintView forCustomer(Complaint c, Survey survey, ZoneId zone) {
-    return of(c, survey, zone, null);
+  /** {@code now} decides whether a survey is still awaited: after its deadline it is not, timer run or not. */
+  static ComplaintView forCustomer(Complaint c, Survey survey, Instant now, ZoneId zone) {
+    return of(c, survey, now, zone, null);
   }
 
   /** Handlers, survey and KPI only when given (a list view leaves them out). */
-  static ComplaintView forStaff(Complaint c, Survey survey, List<String> handlers, ComplaintKpi kpi, ZoneId zone) {
+  static ComplaintView forStaff(Complaint c, Survey survey, List<String> handlers, ComplaintKpi kpi, Instant now,
+      ZoneId zone) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
-    return of(c, survey, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(), at(c.occurredAt(), zone),
+    return of(c, survey, now, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(), at(c.occurredAt(), zone),
         c.recordedBy(), cl == null ? null : cl.handlerGroup(), cl == null ? null : cl.classifiedBy(),
         o == null ? null : o.resolvedBy(), o == null ? null : o.proposedCompensation(), handlers,
         c.qualityReview(), kpi == null ? null : new Kpi(
@@ -81,7 +84,7 @@ record ComplaintView(
             kpi.innovative())));
   }
 
-  private static ComplaintView of(Complaint c, Survey survey, ZoneId zone, Staff staff) {
+  private static ComplaintView of(Complaint c, Survey survey, Instant now, ZoneId zone, Staff staff) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
     Complaint.Lifecycle life = c.lifecycle();
@@ -92,7 +95,8 @@ record ComplaintView(
             at(o.resolvedAt(), zone)),
         c.duplicateOf(),
         survey == null ? null : new SurveyView(survey.round(),
-            survey.isOpen() && c.status() == ComplaintStatus.AWAITING_FEEDBACK, at(survey.dueAt(), zone),
+            survey.isOpen() && c.status() == ComplaintStatus.AWAITING_FEEDBACK && now.isBefore(survey.dueAt().toInstant()),
+            at(survey.dueAt(), zone),
             survey.score(), survey.comment(), at(survey.answeredAt(), zone), survey.expiredAt() != null),
         life.closedAt() == null ? null : new Closing(at(life.closedAt(), zone), life.unresolved(), life.reopenCount()),
         staff);

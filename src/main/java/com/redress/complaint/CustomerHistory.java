@@ -34,6 +34,7 @@ class CustomerHistory {
         case "survey-answered" -> "customer.history.surveyAnswered";
         case "survey-expired" -> "customer.history.surveyExpired";
         case ComplaintService.STATUS_CHANGED -> Boolean.TRUE.equals(d.get("unresolved"))
+            && !ComplaintStatus.CLOSED.name().equals(d.get("status"))
             ? "customer.history.unresolved"
             : "customer.history." + d.get("status");
         default -> null;

@@ -4,7 +4,6 @@ import com.redress.shared.AppClock;
 import com.redress.shared.ConflictException;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
-import com.redress.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -68,7 +67,19 @@ class CustomerPages {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("form", form);
       return formPage(model, byField(e.problems()));
+    } catch (ConflictException e) {
+      // this form was sent before with other content (back button, edit, send): a new id makes it a new complaint
+      response.setStatus(e.status());
+      model.addAttribute("form", withNewSubmissionId(form));
+      model.addAttribute("refusal", "resent");
+      return formPage(model, Map.of());
     }
+  }
+
+  private static WebComplaint withNewSubmissionId(WebComplaint f) {
+    return new WebComplaint(UUID.randomUUID().toString(), f.name(), f.email(), f.phone(), f.customerNumber(),
+        f.category(), f.subject(), f.description(), f.orderReference(), f.orderAmount(), f.orderCurrency(),
+        f.occurredAt());
   }
 
   private String formPage(Model model, Map<String, String> errors) {
@@ -110,7 +121,7 @@ class CustomerPages {
       return notFound(response);
     }
     Survey survey = surveys.latest(reference).orElse(null);
-    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.businessZone()));
+    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.now(), clock.businessZone()));
     model.addAttribute("history", history.of(reference, clock.businessZone()));
     model.addAttribute("token", token);
     model.addAttribute("notice", notice);
@@ -130,6 +141,9 @@ class CustomerPages {
   String answer(@PathVariable String reference, @RequestParam(required = false) String token,
       @RequestParam(required = false) String score, @RequestParam(required = false) String comment, Model model,
       HttpServletResponse response) {
+    if (!tokens.verify(reference, token)) {
+      return notFound(response); // before anything of the complaint is shown, even a refusal
+    }
     try {
       surveys.answer(reference, new SurveyService.Answer(token, score, comment));
       return "redirect:" + statusPath(reference, token, "answered");
@@ -139,15 +153,13 @@ class CustomerPages {
     } catch (ConflictException e) {
       response.setStatus(e.status());
       return surveyPage(reference, token, model, score, comment, Map.of(), e.getMessage());
-    } catch (NotFoundException e) {
-      return notFound(response);
     }
   }
 
   private String surveyPage(String reference, String token, Model model, String score, String comment,
       Map<String, String> errors, String refusal) {
     Survey survey = surveys.latest(reference).orElse(null);
-    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.businessZone()));
+    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.now(), clock.businessZone()));
     model.addAttribute("token", token);
     model.addAttribute("score", score);
     model.addAttribute("comment", comment);

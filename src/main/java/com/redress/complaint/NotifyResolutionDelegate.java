@@ -4,6 +4,7 @@ import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE
 import static com.redress.complaint.ComplaintHandlingProcess.MAX_REOPENINGS;
 import static com.redress.complaint.ComplaintHandlingProcess.REOPEN_COUNT;
 import static com.redress.complaint.ComplaintHandlingProcess.SURVEY_DUE_AT;
+import static com.redress.complaint.ComplaintHandlingProcess.SURVEY_SCORE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,6 +30,8 @@ class NotifyResolutionDelegate implements JavaDelegate {
     Survey survey = surveys.open(reference);
     messages.resolutionNotice(reference, survey);
     SURVEY_DUE_AT.set(execution, survey.dueAt().toString());
+    // an earlier round's answer must not be taken for this one's (reviewers see surveyScore)
+    execution.removeVariable(SURVEY_SCORE.name());
     REOPEN_COUNT.set(execution, survey.round());
     MAX_REOPENINGS.set(execution, policy.maxReopenings());
   }

@@ -56,7 +56,9 @@ class SlaService {
       if (supervisor.getEmail() == null || supervisor.getEmail().isBlank()) {
         continue;
       }
-      notifications.enqueue(new OutgoingMessage(reference + ":SLA_WARNING:" + supervisor.getId(), reference,
+      // one warning per supervisor and handling round (a reopened complaint has a fresh SLA)
+      String dedupKey = reference + ":SLA_WARNING:" + complaint.lifecycle().reopenCount() + ":" + supervisor.getId();
+      notifications.enqueue(new OutgoingMessage(dedupKey, reference,
           "SLA_WARNING", supervisor.getEmail(), "SLA warning: " + reference + " is due "
               + complaint.classification().resolutionDue(), "mail/sla-warning",
           Map.of("complaint", complaint, "tasklistLink", staffBaseUrl + "/camunda/app/tasklist/")));

@@ -12,8 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("redress.survey")
 public record SurveyPolicy(@DefaultValue("P7D") Duration timeout, @DefaultValue("2") int maxReopenings) {
 
-  /** Scores up to this one are unhappy and reopen the complaint. */
-  public static final int UNHAPPY_AT_MOST = 2;
   public static final int MIN_SCORE = 1;
   public static final int MAX_SCORE = 5;
   public static final int MAX_COMMENT = 2000;

@@ -3,7 +3,6 @@ package com.redress.complaint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,11 +28,6 @@ class SurveyRepository {
   Optional<Survey> latest(String reference) {
     return jdbc.sql("SELECT * FROM complaint_survey WHERE complaint_reference = :reference ORDER BY round DESC")
         .param("reference", reference).query(SurveyRepository::map).list().stream().findFirst();
-  }
-
-  List<Survey> all(String reference) {
-    return jdbc.sql("SELECT * FROM complaint_survey WHERE complaint_reference = :reference ORDER BY round")
-        .param("reference", reference).query(SurveyRepository::map).list();
   }
 
   void answer(String reference, int round, int score, String comment, OffsetDateTime at) {

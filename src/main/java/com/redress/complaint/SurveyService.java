@@ -85,10 +85,14 @@ public class SurveyService {
    */
   @Transactional
   public void answer(String reference, Answer answer) {
-    List<FieldProblem> problems = new ArrayList<>();
+    // the token first: without it nobody learns anything about the complaint, not even which fields are wrong
     if (answer.token() == null || answer.token().isBlank()) {
-      problems.add(new FieldProblem("token", "is required: use the link from our e-mail"));
+      throw new InvalidRequestException("token", "is required: use the link from our e-mail");
     }
+    if (!tokens.verify(reference, answer.token())) {
+      throw new NotFoundException(ComplaintController.NOT_FOUND);
+    }
+    List<FieldProblem> problems = new ArrayList<>();
     Integer score = answer.wholeScore();
     if (score == null || score < SurveyPolicy.MIN_SCORE || score > SurveyPolicy.MAX_SCORE) {
       problems.add(new FieldProblem("score", "must be a whole number from 1 to 5"));
@@ -99,9 +103,6 @@ public class SurveyService {
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
-    }
-    if (!tokens.verify(reference, answer.token())) {
-      throw new NotFoundException(ComplaintController.NOT_FOUND);
     }
     ComplaintStatus status = complaints.lockStatus(reference).orElseThrow(() -> new NotFoundException(ComplaintController.NOT_FOUND));
     Survey survey = awaitedSurvey(reference, status);
@@ -138,11 +139,18 @@ public class SurveyService {
     return latest.get();
   }
 
-  /** The survey's timeout: no answer recorded; the quality review follows. */
+  /**
+   * The survey's timeout: no answer recorded; the quality review follows. Does nothing when an
+   * answer got in first (its transaction then also wins against this timer's).
+   */
   @Transactional
   public void expire(String reference) {
-    complaints.lockStatus(reference);
-    Survey survey = surveys.latest(reference).orElseThrow(() -> new IllegalStateException("No survey for " + reference));
+    Optional<ComplaintStatus> status = complaints.lockStatus(reference);
+    Optional<Survey> latest = surveys.latest(reference);
+    if (status.orElse(null) != ComplaintStatus.AWAITING_FEEDBACK || latest.isEmpty() || !latest.get().isOpen()) {
+      return;
+    }
+    Survey survey = latest.get();
     OffsetDateTime now = clock.nowInBusinessZone();
     surveys.expire(reference, survey.round(), now);
     complaints.updateStatus(reference, ComplaintStatus.RESOLVED, now);
@@ -154,8 +162,11 @@ public class SurveyService {
     return surveys.latest(reference);
   }
 
-  /** The customer's last answer over all rounds: the complaint's CSAT. */
-  public Optional<Integer> lastScore(String reference) {
-    return surveys.all(reference).stream().filter(s -> s.score() != null).reduce((a, b) -> b).map(Survey::score);
+  /**
+   * The complaint's CSAT: the answer about its final resolution, none when that survey expired
+   * (an earlier round's score was about a resolution that was replaced).
+   */
+  public Optional<Integer> finalScore(String reference) {
+    return surveys.latest(reference).map(Survey::score);
   }
 }

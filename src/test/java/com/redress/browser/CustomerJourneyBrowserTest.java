@@ -57,6 +57,7 @@ class CustomerJourneyBrowserTest extends BrowserTest {
     click(browser.findElement(By.cssSelector("button[type='submit']")));
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("notice"))).getText())
         .isEqualTo("Thank you for your answer.");
+    Jobs.continueAfterSurvey(engine, reference);
 
     Handling.review(engine, reference, TestUsers.ensure(engine.getIdentityService(), "journey-reviewer",
         Groups.QUALITY_REVIEWERS), 5);

@@ -122,6 +122,7 @@ class TasklistBrowserTest extends BrowserTest {
     Jobs.continueAfterRegistration(engine, reference);
     Handling.resolve(engine, reference, both);
     surveys.answer(reference, new SurveyService.Answer(submitted.accessToken(), 4, null));
+    Jobs.continueAfterSurvey(engine, reference);
 
     try {
       logIn(both);

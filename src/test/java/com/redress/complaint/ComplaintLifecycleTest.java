@@ -14,7 +14,9 @@ import com.redress.support.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,6 +44,7 @@ class ComplaintLifecycleTest extends ApplicationTest {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CustomerHistory customerHistory;
 
   private record Case(String reference, String token, ProcessInstance pi) {
   }
@@ -163,11 +166,15 @@ class ComplaintLifecycleTest extends ApplicationTest {
   void unhappyCustomerReopensForSupervisorsWithAFreshSlaThenHappyCloses() {
     Case c = receivedFridayAtThree();
     String handler = TestUsers.ensure(identity, "life-handler-4", Groups.TEAM_SAFETY);
-    String supervisor = TestUsers.ensure(identity, "life-supervisor-4", Groups.SUPERVISORS);
+    String supervisor = TestUsers.ensureWithEmail(identity, "life-supervisor-4", "life.supervisor.4@redress.example",
+        Groups.SUPERVISORS);
     at("2026-11-30T10:00");
     tasks.claim(task(TASK_HANDLE, c.pi()).getId(), handler);
+    at("2026-11-30T12:00");
+    execute(timer(c, TIMER_SLA_WARNING));
+    Assertions.assertThat(slaWarningsTo("life.supervisor.4@redress.example", c)).isEqualTo(1);
     complete(c, handler);
-    at("2026-11-30T11:00");
+    at("2026-11-30T13:00");
     answer(c, 1, "The socket still sparks.");
 
     assertThat(c.pi()).hasPassed(TASK_REOPEN).isWaitingAt(TASK_HANDLE);
@@ -175,27 +182,31 @@ class ComplaintLifecycleTest extends ApplicationTest {
     Complaint reopened = complaints.get(c.reference());
     Assertions.assertThat(reopened.status()).isEqualTo(ComplaintStatus.REOPENED);
     Assertions.assertThat(reopened.lifecycle().reopenCount()).isEqualTo(1);
-    // a fresh 8 business hours from Monday 11:00: due Tuesday 10:00, warned Monday 17:00
-    Assertions.assertThat(reopened.classification().resolutionDue().toInstant()).isEqualTo(shanghai("2026-12-01T10:00"));
-    Assertions.assertThat(timer(c, TIMER_SLA_BREACHED).getDuedate().toInstant()).isEqualTo(shanghai("2026-12-01T10:00"));
-    Assertions.assertThat(timer(c, TIMER_SLA_WARNING).getDuedate().toInstant()).isEqualTo(shanghai("2026-11-30T17:00"));
+    // a fresh 8 business hours from Monday 13:00: due Tuesday 12:00, warned Tuesday 10:00
+    Assertions.assertThat(reopened.classification().resolutionDue().toInstant()).isEqualTo(shanghai("2026-12-01T12:00"));
+    Assertions.assertThat(timer(c, TIMER_SLA_BREACHED).getDuedate().toInstant()).isEqualTo(shanghai("2026-12-01T12:00"));
+    Assertions.assertThat(timer(c, TIMER_SLA_WARNING).getDuedate().toInstant()).isEqualTo(shanghai("2026-12-01T10:00"));
     Assertions.assertThat((String) runtime.getVariable(c.pi().getId(), PREVIOUS_OUTCOME.name()))
         .contains("Closed the socket cover").contains("1 of 5").contains("The socket still sparks.");
     Assertions.assertThat(runtime.getVariable(c.pi().getId(), RESOLUTION.name())).as("to be written anew").isNull();
+    at("2026-12-01T10:00");
+    execute(timer(c, TIMER_SLA_WARNING));
+    Assertions.assertThat(slaWarningsTo("life.supervisor.4@redress.example", c)).as("the reopened round warns again")
+        .isEqualTo(2);
 
-    at("2026-11-30T16:00");
+    at("2026-12-01T10:30");
     tasks.claim(task(TASK_HANDLE, c.pi()).getId(), supervisor);
     complete(c, supervisor);
     Assertions.assertThat(complaints.get(c.reference()).status()).isEqualTo(ComplaintStatus.AWAITING_FEEDBACK);
     Assertions.assertThat(surveys.latest(c.reference()).orElseThrow().round()).isEqualTo(1);
-    at("2026-11-30T17:00");
+    at("2026-12-01T10:45");
     answer(c, 4, "Fixed now.");
     review(c, 4);
 
     ComplaintKpi kpi = closing.kpi(c.reference()).orElseThrow();
-    // to the last resolution, Monday 16:00: 3 + 7 business hours, 73 calendar hours
-    Assertions.assertThat(kpi.resolutionBusiness()).isEqualTo(Duration.ofHours(10));
-    Assertions.assertThat(kpi.resolutionCalendar()).isEqualTo(Duration.ofHours(73));
+    // to the last resolution, Tuesday 10:30: 3 + 9 + 1.5 business hours, 91.5 calendar hours
+    Assertions.assertThat(kpi.resolutionBusiness()).isEqualTo(Duration.ofMinutes(13 * 60 + 30));
+    Assertions.assertThat(kpi.resolutionCalendar()).isEqualTo(Duration.ofMinutes(91 * 60 + 30));
     Assertions.assertThat(kpi.resolutionSlaMet()).isTrue();
     Assertions.assertThat(kpi.reopenCount()).isEqualTo(1);
     Assertions.assertThat(kpi.csat()).as("the last answer").isEqualTo(4);
@@ -232,6 +243,30 @@ class ComplaintLifecycleTest extends ApplicationTest {
     Assertions.assertThat(kpi.reopenCount()).isEqualTo(2);
     Assertions.assertThat(kpi.csat()).isEqualTo(1);
     Assertions.assertThat(surveys.latest(c.reference()).orElseThrow().round()).isEqualTo(2);
+    List<CustomerHistory.Step> history = customerHistory.of(c.reference(), ZoneId.of("Asia/Shanghai"));
+    Assertions.assertThat(history).extracting(CustomerHistory.Step::messageKey)
+        .containsSubsequence("customer.history.unresolved", "customer.history.CLOSED");
+  }
+
+  @Test
+  void anAnswerAboutAnEarlierResolutionIsNotTheFinalSatisfaction() {
+    Case c = receivedFridayAtThree();
+    String handler = TestUsers.ensure(identity, "life-handler-6", Groups.TEAM_SAFETY);
+    String supervisor = TestUsers.ensure(identity, "life-supervisor-6", Groups.SUPERVISORS);
+    at("2026-11-30T10:00");
+    complete(c, handler);
+    answer(c, 1, "Nothing changed.");
+    complete(c, supervisor);
+    Assertions.assertThat(runtime.getVariable(c.pi().getId(), SURVEY_SCORE.name()))
+        .as("the reviewer must not see round 0's answer as this round's").isNull();
+    at("2026-12-07T10:00");
+    execute(timer(c, TIMER_SURVEY_TIMEOUT));
+    review(c, 3);
+
+    ComplaintKpi kpi = closing.kpi(c.reference()).orElseThrow();
+    Assertions.assertThat(kpi.csat()).as("the final resolution was never rated").isNull();
+    Assertions.assertThat(kpi.reopenCount()).isEqualTo(1);
+    Assertions.assertThat(kpi.unresolved()).isFalse();
   }
 
   // --- driving the process
@@ -250,6 +285,7 @@ class ComplaintLifecycleTest extends ApplicationTest {
 
   private void answer(Case c, int score, String comment) {
     surveys.answer(c.reference(), new SurveyService.Answer(c.token(), score, comment));
+    Jobs.continueAfterSurvey(engine, c.reference());
   }
 
   private void review(Case c, int score) {
@@ -260,6 +296,11 @@ class ComplaintLifecycleTest extends ApplicationTest {
     String reviewer = TestUsers.ensure(identity, "life-reviewer", Groups.QUALITY_REVIEWERS);
     Handling.review(engine, c.reference(), reviewer, score, innovative, reason);
     Assertions.assertThat(complaints.get(c.reference()).qualityReview().reviewedBy()).isEqualTo(reviewer);
+  }
+
+  private int slaWarningsTo(String recipient, Case c) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE complaint_reference = ?"
+        + " AND kind = 'SLA_WARNING' AND recipient = ?", Integer.class, c.reference(), recipient);
   }
 
   private Job timer(Case c, String activity) {

@@ -87,6 +87,10 @@ class CustomerPagesTest extends ApplicationTest {
     String reference = location.replaceAll(".*/complaints/([^?]+)\\?.*", "$1");
     assertThat(again.headers().firstValue("Location").orElseThrow()).as("a double click is one complaint")
         .contains("/complaints/" + reference + "?");
+    HttpResponse<String> edited = http.post("/complaints", FORM, submission.replace("Vase+broken", "Vase+and+lamp+broken"));
+    assertThat(edited.statusCode()).as("back, edit, send again").isEqualTo(422);
+    assertThat(edited.body()).contains("already sent with other content").contains("Vase and lamp broken")
+        .doesNotContain(submission.substring("submissionId=".length(), submission.indexOf('&')));
     assertThat(jdbc.queryForMap("SELECT channel, customer_id, customer_tier, order_amount, occurred_at FROM complaint"
         + " WHERE reference = ?", reference))
         .containsEntry("CHANNEL", "WEB").containsEntry("CUSTOMER_ID", "li.wei.page@example.com")
@@ -124,11 +128,16 @@ class CustomerPagesTest extends ApplicationTest {
     HttpResponse<String> badScore = http.post(survey, FORM, "token=" + token + "&score=9");
     assertThat(badScore.statusCode()).isEqualTo(400);
     assertThat(badScore.body()).contains("must be a whole number from 1 to 5");
-    HttpResponse<String> wrongToken = http.post(survey, FORM, "token=guess&score=2");
-    assertThat(wrongToken.statusCode()).isEqualTo(404);
+    for (String noAccess : new String[] {"token=guess&score=2", "token=guess&score=9", "score=9"}) {
+      HttpResponse<String> refused = http.post(survey, FORM, noAccess);
+      assertThat(refused.statusCode()).as(noAccess).isEqualTo(404);
+      assertThat(refused.body()).as("nothing of the complaint without its token").doesNotContain(Handling.RESOLUTION)
+          .doesNotContain(reference);
+    }
 
     HttpResponse<String> answered = http.post(survey, FORM, "token=" + token + "&score=2&comment=Still+sparks");
     assertThat(answered.statusCode()).isEqualTo(302);
+    Jobs.continueAfterSurvey(engine, reference);
     HttpResponse<String> twice = http.post(survey, FORM, "token=" + token + "&score=5");
     assertThat(twice.statusCode()).isEqualTo(409);
     assertThat(twice.body()).contains("is not resolved yet");

@@ -51,6 +51,7 @@ class SurveyApiTest extends ApplicationTest {
   void closedComplaintShowsItsOutcomeToCustomerAndItsKpisToStaff() {
     Created c = resolved();
     http.postJson(surveyOf(c), "{\"token\": \"%s\", \"score\": 4}".formatted(c.token()));
+    Jobs.continueAfterSurvey(engine, c.reference());
     String reviewer = TestUsers.ensure(engine.getIdentityService(), "survey-api-reviewer", Groups.QUALITY_REVIEWERS);
     Handling.review(engine, c.reference(), reviewer, 5);
 
@@ -95,11 +96,13 @@ class SurveyApiTest extends ApplicationTest {
     HttpResponse<String> wrong = http.postJson(surveyOf(c), "{\"token\": \"guess\", \"score\": 1}");
     HttpResponse<String> otherComplaints = http.postJson(surveyOf(c),
         "{\"token\": \"%s\", \"score\": 1}".formatted(resolved().token()));
+    HttpResponse<String> wrongAndInvalid = http.postJson(surveyOf(c), "{\"token\": \"guess\", \"score\": 9}");
 
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(Http.json(missing).at("/errors/0/field").asText()).isEqualTo("token");
     assertThat(wrong.statusCode()).isEqualTo(404);
     assertThat(otherComplaints.statusCode()).isEqualTo(404);
+    assertThat(wrongAndInvalid.statusCode()).as("the token is checked before anything else").isEqualTo(404);
     assertUnchanged(c);
   }
 
@@ -116,6 +119,11 @@ class SurveyApiTest extends ApplicationTest {
     assertThat(jdbc.queryForObject("SELECT score FROM complaint_survey WHERE complaint_reference = ?", Integer.class,
         c.reference())).isEqualTo(4);
     assertThat(complaintStatus(c)).as("not reopened").isEqualTo("RESOLVED");
+
+    bean(SurveyService.class).expire(c.reference()); // a timer that lost the race to the answer
+    assertThat(complaintStatus(c)).isEqualTo("RESOLVED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM complaint_survey WHERE complaint_reference = ?"
+        + " AND expired_at IS NULL", Integer.class, c.reference())).isEqualTo(1);
   }
 
   @Test
@@ -139,6 +147,8 @@ class SurveyApiTest extends ApplicationTest {
 
     HttpResponse<String> late = http.postJson(surveyOf(c), "{\"token\": \"%s\", \"score\": 5}".formatted(c.token()));
     assertThat(late.statusCode()).as("due, timer not yet run").isEqualTo(409);
+    assertThat(Http.json(http.get("/api/complaints/" + c.reference() + "?token=" + c.token())).at("/survey/awaited")
+        .asBoolean()).as("not offered after its deadline").isFalse();
     assertUnchanged(c);
 
     engine.getManagementService().executeJob(surveyTimer(c).getId());

@@ -152,5 +152,6 @@ class QualityReviewFourEyesTest extends ApplicationTest {
   private void answer(String reference, int score) {
     String token = bean(AccessTokens.class).issue(reference, "TEST");
     surveys.answer(reference, new SurveyService.Answer(token, score, null));
+    Jobs.continueAfterSurvey(engine, reference);
   }
 }

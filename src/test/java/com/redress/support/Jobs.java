@@ -10,12 +10,21 @@ public final class Jobs {
   private Jobs() {
   }
 
+  /** Runs the save point after a survey answer: reopening or the quality review task. */
+  public static void continueAfterSurvey(ProcessEngine engine, String reference) {
+    run(engine, reference, ComplaintHandlingProcess.EVENT_SURVEY_ANSWERED);
+  }
+
   /** Runs the save point after registration: classification, acknowledgement, handling task. */
   public static void continueAfterRegistration(ProcessEngine engine, String reference) {
+    run(engine, reference, ComplaintHandlingProcess.TASK_REGISTER);
+  }
+
+  private static void run(ProcessEngine engine, String reference, String activity) {
     String instance = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(reference).singleResult().getId();
     Job job = engine.getManagementService().createJobQuery().processInstanceId(instance)
-        .activityId(ComplaintHandlingProcess.TASK_REGISTER).singleResult();
+        .activityId(activity).singleResult();
     engine.getManagementService().executeJob(job.getId());
   }
 }

@@ -26,8 +26,9 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
   public static final String TASK_HANDLE = "Task_HandleComplaint";
   public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
-  /** Where CompensationApproval will be called (compensation issue). */
   public static final String GATEWAY_COMPENSATION_PROPOSED = "Gateway_CompensationProposed";
+  /** Calls CompensationApproval; compensationOutcome (ISSUED or REJECTED) comes back. */
+  public static final String CALL_APPROVE_COMPENSATION = "CallActivity_ApproveCompensation";
   public static final String TASK_NOTIFY_RESOLUTION = "Task_NotifyResolution";
   public static final String TASK_SEND_RESOLUTION_NOTICE = "Task_SendResolutionNotice";
   public static final String GATEWAY_AWAIT_SURVEY = "Gateway_AwaitSurvey";

@@ -188,6 +188,14 @@ public class ComplaintService {
     audit.recordDomainChange(reference, STATUS_CHANGED, details);
   }
 
+  /** A proposed compensation goes to approval; the complaint waits for it. */
+  @Transactional
+  public void awaitApproval(String reference, String proposalId) {
+    complaints.updateStatus(reference, ComplaintStatus.AWAITING_APPROVAL, clock.nowInBusinessZone());
+    audit.recordDomainChange(reference, STATUS_CHANGED,
+        Map.of("status", ComplaintStatus.AWAITING_APPROVAL.name(), "proposalId", proposalId));
+  }
+
   /** Someone took on or completed the handling: they may not review its quality later. */
   @Transactional
   public void recordHandler(String reference, String user) {

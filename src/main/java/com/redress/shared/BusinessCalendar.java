@@ -38,6 +38,11 @@ public record BusinessCalendar(
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
   }
 
+  /** Business time in one working day (9 hours by default): "2 business days" is twice this. */
+  public Duration workingDay() {
+    return Duration.between(start, end);
+  }
+
   /** The moment {@code amount} of business time after {@code from}. */
   public Instant plus(Instant from, Duration amount) {
     ZonedDateTime at = from.atZone(timeZone);

@@ -314,7 +314,8 @@ class ComplaintHandlingProcessTest extends ApplicationTest {
         "compensationCurrency", "CNY", "compensationReason", "The vase was broken by our cleaner."));
     execute(job(TASK_HANDLE, pi));
 
-    assertThat(pi).hasPassed(GATEWAY_COMPENSATION_PROPOSED, TASK_NOTIFY_RESOLUTION);
+    assertThat(pi).hasPassed(GATEWAY_COMPENSATION_PROPOSED).isWaitingAt(CALL_APPROVE_COMPENSATION);
+    Assertions.assertThat(complaints.get(reference).status()).isEqualTo(ComplaintStatus.AWAITING_APPROVAL);
     Complaint.CompensationProposal proposal = complaints.get(reference).outcome().proposedCompensation();
     Assertions.assertThat(proposal.type()).isEqualTo(CompensationType.REFUND);
     Assertions.assertThat(proposal.amount().amount()).isEqualByComparingTo("800.00");

@@ -1,0 +1,32 @@
+package com.redress.compensation;
+
+import static com.redress.compensation.CompensationApprovalProcess.CURRENT_AMOUNT;
+import static com.redress.compensation.CompensationApprovalProcess.GRANTED_LAST_90_DAYS;
+import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
+import static com.redress.compensation.CompensationApprovalProcess.PROPOSED_BY;
+import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RegisterProposal: the proposal awaits approval; the policy's inputs are set. */
+@Component
+class RegisterProposalDelegate implements JavaDelegate {
+
+  private final CompensationService compensations;
+
+  RegisterProposalDelegate(CompensationService compensations) {
+    this.compensations = compensations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CompensationService.Registered registered = compensations.register(COMPLAINT_REFERENCE.require(execution));
+    Compensation c = registered.compensation();
+    PROPOSAL_ID.set(execution, c.id());
+    PROPOSED_BY.set(execution, c.proposedBy());
+    GRANTED_LAST_90_DAYS.set(execution, registered.grantedLast90Days().toPlainString());
+    CURRENT_AMOUNT.set(execution, c.currentAmount().toPlainString());
+  }
+}

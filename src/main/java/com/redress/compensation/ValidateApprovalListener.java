@@ -1,0 +1,83 @@
+package com.redress.compensation;
+
+import static com.redress.compensation.CompensationApprovalProcess.APPROVAL_STEP;
+import static com.redress.compensation.CompensationApprovalProcess.APPROVER_GROUP;
+import static com.redress.compensation.CompensationApprovalProcess.COMPENSATION_OUTCOME;
+import static com.redress.compensation.CompensationApprovalProcess.CURRENT_AMOUNT;
+import static com.redress.compensation.CompensationApprovalProcess.DECISION;
+import static com.redress.compensation.CompensationApprovalProcess.DECISION_REASON;
+import static com.redress.compensation.CompensationApprovalProcess.LOWERED_AMOUNT;
+import static com.redress.compensation.CompensationApprovalProcess.MORE_APPROVALS;
+import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
+
+import com.redress.shared.CompletionCheck;
+import com.redress.shared.Money;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of Task_ApproveCompensation: checks the decision (a reason for lowering or rejecting; a
+ * lowered amount below the current one, never above) and the four-eyes rule for whoever completes
+ * it, then records the decision and tells the gateway what follows.
+ */
+@Component
+class ValidateApprovalListener implements ExecutionListener {
+
+  static final int MIN_REASON = 10;
+  static final int MAX_REASON = 2000;
+
+  private final CompensationService compensations;
+  private final ApprovalFourEyes fourEyes;
+
+  ValidateApprovalListener(CompensationService compensations, ApprovalFourEyes fourEyes) {
+    this.compensations = compensations;
+    this.fourEyes = fourEyes;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!CompletionCheck.isCompletion(execution)) {
+      return;
+    }
+    String id = PROPOSAL_ID.require(execution);
+    CompletionCheck check = new CompletionCheck(execution);
+    String approver = check.actingUser();
+    String refusal = fourEyes.refusal(id, approver);
+    if (approver == null) {
+      check.problem("approver", "is unknown: claim the task or complete it as a signed-in user");
+    } else if (refusal != null) {
+      check.problem("approver", refusal);
+    }
+    Compensation.Verdict verdict = check.enumValue(DECISION.name(), Compensation.Verdict.class);
+    BigDecimal current = new BigDecimal(CURRENT_AMOUNT.require(execution));
+    BigDecimal lowered = null;
+    if (verdict == Compensation.Verdict.LOWER) {
+      Object text = LOWERED_AMOUNT.get(execution);
+      String problem = text == null ? "is required when lowering" : Money.amountProblem(text.toString());
+      if (problem == null) {
+        lowered = new BigDecimal(text.toString().strip());
+        if (lowered.signum() <= 0) {
+          problem = "must be more than 0; reject the proposal instead";
+        } else if (lowered.compareTo(current) >= 0) {
+          problem = "must be below the current " + current.toPlainString() + " (an approver can lower, never raise)";
+        }
+      }
+      if (problem != null) {
+        check.problem(LOWERED_AMOUNT.name(), problem);
+      }
+    }
+    String reason = verdict == Compensation.Verdict.LOWER || verdict == Compensation.Verdict.REJECT
+        ? check.text(DECISION_REASON.name(), MIN_REASON, MAX_REASON) : null;
+    check.refuseIfInvalid("Compensation decision refused");
+
+    int step = APPROVAL_STEP.require(execution) + 1;
+    Compensation decided = compensations.decide(id, step, APPROVER_GROUP.require(execution), approver, verdict,
+        lowered, reason);
+    APPROVAL_STEP.set(execution, step);
+    CURRENT_AMOUNT.set(execution, decided.currentAmount().toPlainString());
+    MORE_APPROVALS.set(execution, decided.status() == Compensation.Status.AWAITING_APPROVAL);
+    COMPENSATION_OUTCOME.set(execution, decided.status().name());
+  }
+}

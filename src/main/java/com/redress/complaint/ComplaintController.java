@@ -40,9 +40,11 @@ class ComplaintController {
   private final AppClock clock;
   private final SurveyService surveys;
   private final ComplaintClosing closing;
+  private final CompensationInfo compensations;
 
   ComplaintController(ComplaintIntake intake, ComplaintService complaints, AccessTokens tokens, AppClock clock,
-      SurveyService surveys, ComplaintClosing closing) {
+      SurveyService surveys, ComplaintClosing closing, CompensationInfo compensations) {
+    this.compensations = compensations;
     this.surveys = surveys;
     this.closing = closing;
     this.intake = intake;
@@ -70,14 +72,15 @@ class ComplaintController {
       Authentication authentication) {
     if (isStaff(authentication)) {
       Complaint complaint = complaints.find(reference).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-      return ComplaintView.forStaff(complaint, surveys.latest(reference).orElse(null), complaints.handlers(reference),
+      return ComplaintView.forStaff(complaint, surveys.latest(reference).orElse(null),
+          compensations.latest(reference).orElse(null), complaints.handlers(reference),
           closing.kpi(reference).orElse(null), clock.now(), clock.businessZone());
     }
     if (!tokens.verify(reference, token)) {
       throw new NotFoundException(NOT_FOUND);
     }
-    return ComplaintView.forCustomer(complaints.get(reference), surveys.latest(reference).orElse(null), clock.now(),
-        clock.businessZone());
+    return ComplaintView.forCustomer(complaints.get(reference), surveys.latest(reference).orElse(null),
+        compensations.latest(reference).orElse(null), clock.now(), clock.businessZone());
   }
 
   /** The customer's survey answer; {@code score} must be a whole JSON number (4.5 is refused, not rounded). */
@@ -125,7 +128,7 @@ class ComplaintController {
     }
     PageResult<Complaint> found = complaints.search(filter, paging);
     return new PageResult<>(found.items().stream()
-        .map(c -> ComplaintView.forStaff(c, null, null, null, clock.now(), clock.businessZone())).toList(),
+        .map(c -> ComplaintView.forStaff(c, null, null, null, null, clock.now(), clock.businessZone())).toList(),
         found.page(), found.size(), found.totalElements());
   }
 

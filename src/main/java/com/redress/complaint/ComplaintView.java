@@ -26,6 +26,7 @@ record ComplaintView(
     Sla sla,
     Resolution resolution,
     String duplicateOf,
+    CompensationView compensation,
     SurveyView survey,
     Closing closing,
     Staff staff) {
@@ -41,6 +42,20 @@ record ComplaintView(
       OffsetDateTime answeredAt, boolean expired) {
   }
 
+  /**
+   * The compensation as the customer sees it: being approved (no amount yet), or granted with
+   * its amount, and once issued its code. A rejected proposal is the staff's business only.
+   */
+  record CompensationView(CompensationType type, String state, Money amount, String code, OffsetDateTime issuedAt) {
+    static CompensationView of(CompensationInfo.Summary s, ZoneId zone) {
+      if (s == null || "REJECTED".equals(s.state())) {
+        return null;
+      }
+      boolean granted = !"AWAITING_APPROVAL".equals(s.state());
+      return new CompensationView(s.type(), s.state(), granted ? s.granted() : null, s.issueCode(), at(s.issuedAt(), zone));
+    }
+  }
+
   /** Only once closed. */
   record Closing(OffsetDateTime closedAt, boolean unresolved, int reopenCount) {
   }
@@ -48,8 +63,8 @@ record ComplaintView(
   /** Only in the staff view. */
   record Staff(NewComplaint.Customer customer, String orderReference, Money orderAmount, OffsetDateTime occurredAt,
       String recordedBy, String handlerGroup, String classifiedBy, String resolvedBy,
-      Complaint.CompensationProposal proposedCompensation, List<String> handlers,
-      Complaint.QualityReview qualityReview, Kpi kpi) {
+      Complaint.CompensationProposal proposedCompensation, CompensationInfo.Summary compensation,
+      List<String> handlers, Complaint.QualityReview qualityReview, Kpi kpi) {
   }
 
   record Kpi(TimeTo firstResponse, TimeTo resolution, Integer csat, int reopenCount, boolean escalated,
@@ -65,18 +80,20 @@ record ComplaintView(
   }
 
   /** {@code now} decides whether a survey is still awaited: after its deadline it is not, timer run or not. */
-  static ComplaintView forCustomer(Complaint c, Survey survey, Instant now, ZoneId zone) {
-    return of(c, survey, now, zone, null);
+  static ComplaintView forCustomer(Complaint c, Survey survey, CompensationInfo.Summary compensation, Instant now,
+      ZoneId zone) {
+    return of(c, survey, compensation, now, zone, null);
   }
 
   /** Handlers, survey and KPI only when given (a list view leaves them out). */
-  static ComplaintView forStaff(Complaint c, Survey survey, List<String> handlers, ComplaintKpi kpi, Instant now,
-      ZoneId zone) {
+  static ComplaintView forStaff(Complaint c, Survey survey, CompensationInfo.Summary compensation,
+      List<String> handlers, ComplaintKpi kpi, Instant now, ZoneId zone) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
-    return of(c, survey, now, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(), at(c.occurredAt(), zone),
-        c.recordedBy(), cl == null ? null : cl.handlerGroup(), cl == null ? null : cl.classifiedBy(),
-        o == null ? null : o.resolvedBy(), o == null ? null : o.proposedCompensation(), handlers,
+    return of(c, survey, compensation, now, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(),
+        at(c.occurredAt(), zone), c.recordedBy(), cl == null ? null : cl.handlerGroup(),
+        cl == null ? null : cl.classifiedBy(), o == null ? null : o.resolvedBy(),
+        o == null ? null : o.proposedCompensation(), compensation, handlers,
         c.qualityReview(), kpi == null ? null : new Kpi(
             TimeTo.of(kpi.firstResponseBusiness(), kpi.firstResponseCalendar(), kpi.firstResponseSlaMet()),
             TimeTo.of(kpi.resolutionBusiness(), kpi.resolutionCalendar(), kpi.resolutionSlaMet()),
@@ -84,7 +101,8 @@ record ComplaintView(
             kpi.innovative())));
   }
 
-  private static ComplaintView of(Complaint c, Survey survey, Instant now, ZoneId zone, Staff staff) {
+  private static ComplaintView of(Complaint c, Survey survey, CompensationInfo.Summary compensation, Instant now,
+      ZoneId zone, Staff staff) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
     Complaint.Lifecycle life = c.lifecycle();
@@ -94,6 +112,7 @@ record ComplaintView(
         o == null ? null : new Resolution(o.rootCause(), o.resolution(), o.serviceFailureAcknowledged(),
             at(o.resolvedAt(), zone)),
         c.duplicateOf(),
+        CompensationView.of(compensation, zone),
         survey == null ? null : new SurveyView(survey.round(),
             survey.isOpen() && c.status() == ComplaintStatus.AWAITING_FEEDBACK && now.isBefore(survey.dueAt().toInstant()),
             at(survey.dueAt(), zone),

@@ -26,8 +26,11 @@ class CustomerMessages {
   private final String publicBaseUrl;
   private final AppClock clock;
 
+  private final CompensationInfo compensations;
+
   CustomerMessages(ComplaintService complaints, AccessTokens tokens, NotificationService notifications,
-      @Value("${redress.public-base-url}") String publicBaseUrl, AppClock clock) {
+      @Value("${redress.public-base-url}") String publicBaseUrl, AppClock clock, CompensationInfo compensations) {
+    this.compensations = compensations;
     this.clock = clock;
     this.complaints = complaints;
     this.tokens = tokens;
@@ -52,6 +55,9 @@ class CustomerMessages {
         "mail/resolution-notice", (model, token) -> {
           model.put("surveyLink", publicBaseUrl + "/complaints/" + reference + "/survey?token=" + token);
           model.put("answerBy", survey.dueAt().atZoneSameInstant(clock.businessZone()));
+          // what was issued with this resolution, if anything
+          compensations.latest(reference).filter(c -> "ISSUED".equals(c.state())
+              && c.proposalId().equals(reference + "/" + survey.round())).ifPresent(c -> model.put("compensation", c));
         });
   }
 

@@ -34,9 +34,11 @@ class CustomerPages {
   private final AccessTokens tokens;
   private final CustomerHistory history;
   private final AppClock clock;
+  private final CompensationInfo compensations;
 
   CustomerPages(ComplaintIntake intake, ComplaintService complaints, SurveyService surveys, AccessTokens tokens,
-      CustomerHistory history, AppClock clock) {
+      CustomerHistory history, AppClock clock, CompensationInfo compensations) {
+    this.compensations = compensations;
     this.intake = intake;
     this.complaints = complaints;
     this.surveys = surveys;
@@ -121,7 +123,8 @@ class CustomerPages {
       return notFound(response);
     }
     Survey survey = surveys.latest(reference).orElse(null);
-    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.now(), clock.businessZone()));
+    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey,
+        compensations.latest(reference).orElse(null), clock.now(), clock.businessZone()));
     model.addAttribute("history", history.of(reference, clock.businessZone()));
     model.addAttribute("token", token);
     model.addAttribute("notice", notice);
@@ -159,7 +162,8 @@ class CustomerPages {
   private String surveyPage(String reference, String token, Model model, String score, String comment,
       Map<String, String> errors, String refusal) {
     Survey survey = surveys.latest(reference).orElse(null);
-    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey, clock.now(), clock.businessZone()));
+    model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey,
+        compensations.latest(reference).orElse(null), clock.now(), clock.businessZone()));
     model.addAttribute("token", token);
     model.addAttribute("score", score);
     model.addAttribute("comment", comment);

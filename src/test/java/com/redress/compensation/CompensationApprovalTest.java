@@ -104,6 +104,56 @@ class CompensationApprovalTest extends ApplicationTest {
     assertThat(compensations.issued(c.id()).orElseThrow().amount()).isEqualByComparingTo("600.00");
     assertBudget(Groups.TEAM_LOGISTICS, "2031-03", "0", "600.00");
     assertThat(compensations.decisions(c.id()).get(0).reason()).contains("second-hand");
+
+    // what the customer is told and sees: 600, with its reference
+    String code = compensations.issued(c.id()).orElseThrow().code();
+    assertThat(jdbc.queryForObject("SELECT body_html FROM notification_outbox WHERE complaint_reference = ?"
+        + " AND kind = 'RESOLUTION'", String.class, reference)).contains("600.00 CNY").contains(code);
+    String token = bean(com.redress.complaint.AccessTokens.class).issue(reference, "TEST");
+    com.fasterxml.jackson.databind.JsonNode customer = com.redress.support.Http.json(
+        http.get("/api/complaints/" + reference + "?token=" + token));
+    assertThat(customer.at("/compensation/state").asText()).isEqualTo("ISSUED");
+    assertThat(customer.at("/compensation/amount/amount").asText()).isEqualTo("600.00");
+    assertThat(customer.at("/compensation/code").asText()).isEqualTo(code);
+    assertThat(http.get("/complaints/" + reference + "?token=" + token, "text/html").body())
+        .contains("600.00 CNY").contains(code);
+    String auditor = TestUsers.ensure(identity, "ca-auditor", Groups.AUDITORS);
+    com.fasterxml.jackson.databind.JsonNode staff = com.redress.support.Http.json(
+        http.as(auditor, TestUsers.PASSWORD).get("/api/complaints/" + reference));
+    assertThat(staff.at("/staff/compensation/proposed/amount").asText()).isEqualTo("800.00");
+    assertThat(staff.at("/staff/compensation/decisions/0/decision").asText()).isEqualTo("LOWER");
+    assertThat(staff.at("/staff/compensation/decisions/0/decidedBy").asText()).isEqualTo("ca-supervisor-2");
+  }
+
+  @Test
+  void theAuditTimelineShowsThePolicyWithItsVersionEveryDecisionAndTheBudgetMovements() {
+    inMonth("2031-09");
+    String reference = proposed(Category.DAMAGE, CustomerTier.STANDARD, "REFUND", "800.00", "ca-audit-handler");
+    decide(reference, supervisor("ca-supervisor-5"), "APPROVE", null, null);
+    runIssue(reference);
+
+    String auditor = TestUsers.ensure(identity, "ca-auditor", Groups.AUDITORS);
+    com.fasterxml.jackson.databind.JsonNode timeline = com.redress.support.Http.json(
+        http.as(auditor, TestUsers.PASSWORD).get("/api/audit/complaints/" + reference + "/timeline"));
+    List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+    timeline.forEach(events::add);
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("decision-evaluate");
+      assertThat(e.at("/details/decisionKey").asText()).isEqualTo(CompensationApprovalProcess.DECISION_POLICY);
+      assertThat(e.at("/details/decisionVersion").asInt()).isPositive();
+      assertThat(e.at("/details/inputs").toString()).contains("Amount counted").contains("800");
+      assertThat(e.at("/details/outputs/bandName").asText()).isEqualTo("SUPERVISOR");
+    });
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("compensation-budget-reserved");
+      assertThat(e.at("/details/reserved").asText()).isEqualTo("800.00");
+    });
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("compensation-decision");
+      assertThat(e.get("actor").asText()).isEqualTo("ca-supervisor-5");
+    });
+    assertThat(events).filteredOn(e -> e.get("type").asText().equals("compensation-issued")).singleElement()
+        .satisfies(e -> assertThat(e.at("/details/budgetSpent").asText()).isEqualTo("800.00"));
   }
 
   @Test

@@ -20,6 +20,8 @@ public final class CompensationApprovalProcess {
   public static final String TASK_NEXT_APPROVER = "Task_NextApprover";
   public static final String TASK_APPROVE = "Task_ApproveCompensation";
   public static final String GATEWAY_DECISION = "Gateway_ApprovalDecision";
+  public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";
+  public static final String TASK_ESCALATE_APPROVAL = "Task_EscalateApproval";
   public static final String TASK_ISSUE = "Task_IssueCompensation";
   public static final String END_ISSUED = "End_CompensationIssued";
   public static final String END_REJECTED = "End_CompensationRejected";

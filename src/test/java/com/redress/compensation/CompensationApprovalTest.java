@@ -173,6 +173,31 @@ class CompensationApprovalTest extends ApplicationTest {
   }
 
   @Test
+  void anApprovalOverdueAfterTwoBusinessDaysGoesToTheNextLevelToo() {
+    inMonth("2031-10"); // Wednesday 15 October 2031, 10:00
+    String reference = proposed(Category.DAMAGE, CustomerTier.STANDARD, "REFUND", "800.00", "ca-slow-handler");
+    Task task = approvalTask(reference);
+    assertThat(task.getDueDate().toInstant()).as("two working days of 9 hours later")
+        .isEqualTo(OffsetDateTime.parse("2031-10-17T10:00:00+08:00").toInstant());
+    String called = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(CompensationApprovalProcess.KEY).singleResult().getId();
+    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(called)
+        .activityId(CompensationApprovalProcess.TIMER_APPROVAL_OVERDUE).singleResult();
+    assertThat(overdue.getDuedate()).isEqualTo(task.getDueDate());
+
+    ClockUtil.setCurrentTime(overdue.getDuedate());
+    engine.getManagementService().executeJob(overdue.getId());
+
+    Task escalated = approvalTask(reference);
+    assertThat(escalated.getId()).isEqualTo(task.getId());
+    assertThat(escalated.getPriority()).isEqualTo(EscalateApprovalDelegate.OVERDUE_PRIORITY);
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+        .contains(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS);
+    decide(reference, TestUsers.ensure(identity, "ca-manager-3", Groups.SERVICE_MANAGERS), "APPROVE", null, null);
+    assertThat(compensations.latestOf(reference).orElseThrow().status()).isEqualTo(Compensation.Status.APPROVED);
+  }
+
+  @Test
   void twoLevelsServiceManagersThenFinanceCoSign() {
     inMonth("2031-05");
     String reference = proposed(Category.SAFETY, CustomerTier.GOLD, "REFUND", "25000.00", "life-big-handler");

@@ -56,6 +56,11 @@ public final class Http {
     return send(builder.build());
   }
 
+  public HttpResponse<String> put(String path, String json) {
+    return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/json").header("Accept", "application/json").build());
+  }
+
   public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());

@@ -20,9 +20,14 @@ public final class Jobs {
     run(engine, reference, ComplaintHandlingProcess.TASK_REGISTER);
   }
 
+  /** Runs the job of the complaint's ComplaintHandling instance at the given activity (a save point). */
+  public static void continueAfter(ProcessEngine engine, String reference, String activity) {
+    run(engine, reference, activity);
+  }
+
   private static void run(ProcessEngine engine, String reference, String activity) {
     String instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(reference).singleResult().getId();
+        .processInstanceBusinessKey(reference).processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
     Job job = engine.getManagementService().createJobQuery().processInstanceId(instance)
         .activityId(activity).singleResult();
     engine.getManagementService().executeJob(job.getId());

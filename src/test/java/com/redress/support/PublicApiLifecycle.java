@@ -81,20 +81,21 @@ public final class PublicApiLifecycle {
     runDueJobs(c.reference());
   }
 
-  /** Runs the instance's due jobs (save points, e-mails) until none is left; timers not yet due stay. */
+  /**
+   * Runs the due jobs (save points, e-mails) of the complaint's process instances (its handling
+   * and any compensation approval) until none is left; timers not yet due stay.
+   */
   public void runDueJobs(String reference) {
-    var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult();
-    if (instance == null) {
-      return;
-    }
-    for (Job job = next(instance.getId()); job != null; job = next(instance.getId())) {
+    for (Job job = next(reference); job != null; job = next(reference)) {
       engine.getManagementService().executeJob(job.getId());
     }
   }
 
-  private Job next(String instanceId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instanceId).executable().list()
-        .stream().findFirst().orElse(null);
+  private Job next(String reference) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+        .stream()
+        .flatMap(instance -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+            .executable().list().stream())
+        .findFirst().orElse(null);
   }
 }

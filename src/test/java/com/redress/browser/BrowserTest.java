@@ -3,6 +3,7 @@ package com.redress.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.redress.support.ApplicationTest;
+import com.redress.support.TestUsers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -55,11 +59,19 @@ abstract class BrowserTest extends ApplicationTest {
     }
   }
 
-  /** Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the page. */
+  /**
+   * Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the page.
+   * When a long form ends at the page's very bottom the footer may still cover the button; then the
+   * browser clicks it the way a keyboard user would.
+   */
   protected void click(WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
         element);
-    element.click();
+    try {
+      element.click();
+    } catch (ElementClickInterceptedException covered) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
   }
 
   protected void screenshot(String name) throws IOException {
@@ -71,5 +83,39 @@ abstract class BrowserTest extends ApplicationTest {
   protected void keepPage(String name) throws IOException {
     screenshot(name);
     Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+  }
+
+  // --- Tasklist
+
+  protected void openGroupTask(String reference) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + reference + "')]]//a")))
+        .click();
+  }
+
+  protected void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
+        .sendKeys(user);
+    browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  protected void type(String fieldId, String text) {
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("input[id$='" + fieldId + "'], textarea[id$='" + fieldId + "']")));
+    click(field);
+    field.sendKeys(text);
+  }
+
+  /** form-js renders selects as its own dropdown, not a native select. */
+  protected void selectOption(String fieldId, String label) {
+    WebElement display = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@id,'" + fieldId + "')]/ancestor-or-self::*[contains(@class,'fjs-form-field')][1]"
+            + "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]")));
+    click(display);
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))));
   }
 }

@@ -156,38 +156,4 @@ class TasklistBrowserTest extends BrowserTest {
     assertThat(review.innovative()).isTrue();
     assertThat(review.innovationReason()).startsWith("Checked every socket");
   }
-
-  private void openGroupTask(String reference) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + reference + "')]]//a")))
-        .click();
-  }
-
-  private void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
-        .sendKeys(user);
-    browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-  }
-
-  private void type(String fieldId, String text) {
-    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("input[id$='" + fieldId + "'], textarea[id$='" + fieldId + "']")));
-    click(field);
-    field.sendKeys(text);
-  }
-
-  /** form-js renders selects as its own dropdown, not a native select. */
-  private void selectOption(String fieldId, String label) {
-    WebElement display = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@id,'" + fieldId + "')]/ancestor-or-self::*[contains(@class,'fjs-form-field')][1]"
-            + "//*[contains(@class,'fjs-select-display') or contains(@class,'fjs-input-group')]")));
-    click(display);
-    click(wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))));
-  }
-
-
 }

@@ -103,6 +103,8 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<String> COMPENSATION_CURRENCY =
       ProcessVariable.of("compensationCurrency", String.class);
   public static final ProcessVariable<String> COMPENSATION_REASON = ProcessVariable.of("compensationReason", String.class);
+  /** Shown in the HandleComplaint form: CompensationRange's recommendation per type for this severity. */
+  public static final ProcessVariable<String> RECOMMENDED_RANGES = ProcessVariable.of("recommendedRanges", String.class);
 
   // After the resolution: the survey and reopening (limits from redress.survey.*).
   /** ISO-8601 with offset: when the survey closes unanswered. */

@@ -70,6 +70,14 @@ class CompensationApprovalTest extends ApplicationTest {
   }
 
   @Test
+  void theHandlerSeesTheRecommendedRangesForTheComplaintsSeverity() {
+    String reference = submitted(Category.DAMAGE, CustomerTier.STANDARD); // MEDIUM
+    assertThat((String) engine.getRuntimeService().getVariable(instanceOf(reference), "recommendedRanges"))
+        .contains("REFUND: 50 to 1000").contains("VOUCHER: 50 to 300").contains("REPLACEMENT: 0 to 2000")
+        .contains("one approval level more");
+  }
+
+  @Test
   void oneLevelSupervisorsApproveAndTheReservationBecomesSpending() {
     inMonth("2031-02");
     String reference = proposed(Category.DAMAGE, CustomerTier.STANDARD, "REFUND", "800.00", "life-damage-handler");

@@ -10,20 +10,14 @@ import com.redress.complaint.CustomerTier;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
+import com.redress.support.FakePaymentProvider;
 import com.redress.support.Handling;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,31 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * outside Redress, so the one thing faked) fails the first refund call; the job is retried and
  * the customer gets one refund, one notice, one audit row of issuing.
  */
-@Import(IssuingExactlyOnceTest.FlakyProvider.class)
 class IssuingExactlyOnceTest extends ApplicationTest {
-
-  /** Fails the first call of each idempotency key, remembers which keys it paid. */
-  @TestConfiguration
-  static class FlakyProvider {
-    static final Set<String> PAID = ConcurrentHashMap.newKeySet();
-    static final AtomicInteger CALLS = new AtomicInteger();
-
-    @Bean
-    @Primary
-    PaymentProvider flakyPaymentProvider() {
-      return (key, customer, amount) -> {
-        if (CALLS.incrementAndGet() == 1) {
-          throw new IllegalStateException("payment provider timed out");
-        }
-        PAID.add(key);
-        return "PAY-" + key;
-      };
-    }
-  }
 
   @Autowired ComplaintService complaints;
   @Autowired CompensationService compensations;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FakePaymentProvider payments;
 
   @Test
   void aRetriedIssueStepIssuesOnceAndTellsTheCustomerOnce() {
@@ -71,6 +46,7 @@ class IssuingExactlyOnceTest extends ApplicationTest {
     runJob(reference, ComplaintHandlingProcess.KEY, ComplaintHandlingProcess.TASK_HANDLE);
 
     Job issue = job(reference, CompensationApprovalProcess.KEY, CompensationApprovalProcess.TASK_ISSUE);
+    payments.failNextCalls(1);
     assertThatThrownBy(() -> engine.getManagementService().executeJob(issue.getId()))
         .hasMessageContaining("payment provider timed out");
     String id = reference + "/0";
@@ -81,7 +57,8 @@ class IssuingExactlyOnceTest extends ApplicationTest {
     engine.getManagementService().executeJob(issue.getId());
 
     assertThat(compensations.get(id).status()).isEqualTo(Compensation.Status.ISSUED);
-    assertThat(FlakyProvider.PAID).containsExactly(id);
+    assertThat(payments.paymentsFor(id)).singleElement()
+        .satisfies(p -> assertThat(p.amount().amount()).isEqualByComparingTo("59.90"));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM compensation_issue WHERE compensation_id = ?",
         Integer.class, id)).isEqualTo(1);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?"
@@ -94,7 +71,7 @@ class IssuingExactlyOnceTest extends ApplicationTest {
     // and a second run of the step, as after a crash between its commit and the job's removal, changes nothing
     Compensation.Issue first = compensations.issued(id).orElseThrow();
     assertThat(compensations.issue(id)).isEqualTo(first);
-    assertThat(FlakyProvider.PAID).hasSize(1);
+    assertThat(payments.paymentsFor(id)).hasSize(1);
   }
 
   private Job job(String reference, String processKey, String activity) {

@@ -27,7 +27,8 @@ CREATE TABLE compensation (
   CONSTRAINT compensation_reserved_not_negative CHECK (reserved_amount >= 0),
   CONSTRAINT compensation_one_per_round UNIQUE (complaint_reference, round)
 );
-CREATE INDEX compensation_customer_idx ON compensation (complaint_reference);
+-- the report and the budget views read by team and month
+CREATE INDEX compensation_team_month_idx ON compensation (team, budget_month);
 
 -- Every approver's decision, one row per step of the approval chain.
 CREATE TABLE compensation_decision (

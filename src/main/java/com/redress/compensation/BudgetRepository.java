@@ -1,5 +1,6 @@
 package com.redress.compensation;
 
+import com.redress.shared.Database;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -20,17 +21,24 @@ class BudgetRepository {
   }
 
   private final JdbcClient jdbc;
+  /** Two first proposals of a month may create its row at once: PostgreSQL lets the second do nothing. */
+  private final String ensureSql;
 
-  BudgetRepository(JdbcClient jdbc) {
+  BudgetRepository(JdbcClient jdbc, Database database) {
     this.jdbc = jdbc;
+    this.ensureSql = database.isPostgres()
+        ? """
+          INSERT INTO compensation_budget (team, budget_month, currency, amount, updated_at)
+          VALUES (:team, :month, :currency, :amount, :now) ON CONFLICT (team, budget_month) DO NOTHING"""
+        : """
+          INSERT INTO compensation_budget (team, budget_month, currency, amount, updated_at)
+          SELECT :team, :month, :currency, :amount, :now
+          WHERE NOT EXISTS (SELECT 1 FROM compensation_budget WHERE team = :team AND budget_month = :month)""";
   }
 
   /** Creates the month's row with the configured figure unless it exists. */
   void ensure(String team, String month, String currency, BigDecimal amount, OffsetDateTime now) {
-    jdbc.sql("""
-        INSERT INTO compensation_budget (team, budget_month, currency, amount, updated_at)
-        SELECT :team, :month, :currency, :amount, :now
-        WHERE NOT EXISTS (SELECT 1 FROM compensation_budget WHERE team = :team AND budget_month = :month)""")
+    jdbc.sql(ensureSql)
         .param("team", team).param("month", month).param("currency", currency).param("amount", amount)
         .param("now", now).update();
   }

@@ -29,7 +29,7 @@ public record Compensation(
     Status status,
     OffsetDateTime decidedAt) {
 
-  public enum Status { AWAITING_APPROVAL, APPROVED, REJECTED, ISSUED }
+  public enum Status { AWAITING_APPROVAL, APPROVED, REJECTED, ISSUED, CANCELLED }
 
   /** One approver's decision. */
   public record Decision(int step, String approverGroup, String decidedBy, Verdict verdict, BigDecimal amountBefore,

@@ -1,5 +1,6 @@
 package com.redress.compensation;
 
+import com.redress.classification.HandlerGroups;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.Money;
@@ -35,6 +36,9 @@ class CompensationController {
       @RequestBody BudgetBody body) {
     List<FieldProblem> problems = new ArrayList<>();
     YearMonth yearMonth = month(problems, "month", month);
+    if (!HandlerGroups.ALL.contains(team)) {
+      problems.add(new FieldProblem("team", "must be one of " + String.join(", ", HandlerGroups.ALL)));
+    }
     if (body == null || body.amount() == null || body.amount().amount() == null) {
       problems.add(new FieldProblem("amount.amount", "is required"));
     } else {

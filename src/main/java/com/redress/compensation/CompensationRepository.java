@@ -72,14 +72,12 @@ class CompensationRepository {
         .param("status", status.name()).param("reserved", reserved).param("now", now).param("id", id).update();
   }
 
-  /** False when it was issued before (a retried issue step). */
-  boolean insertIssue(String id, Compensation.Issue issue) {
-    return jdbc.sql("""
+  void insertIssue(String id, Compensation.Issue issue) {
+    jdbc.sql("""
         INSERT INTO compensation_issue (compensation_id, kind, code, amount, currency, issued_at)
-        SELECT :id, :kind, :code, :amount, :currency, :at FROM compensation
-        WHERE id = :id AND NOT EXISTS (SELECT 1 FROM compensation_issue WHERE compensation_id = :id)""")
+        VALUES (:id, :kind, :code, :amount, :currency, :at)""")
         .param("id", id).param("kind", issue.kind()).param("code", issue.code()).param("amount", issue.amount())
-        .param("currency", issue.currency()).param("at", issue.issuedAt()).update() == 1;
+        .param("currency", issue.currency()).param("at", issue.issuedAt()).update();
   }
 
   Optional<Compensation.Issue> issue(String id) {
@@ -115,12 +113,16 @@ class CompensationRepository {
         .list();
   }
 
-  /** Granted to this customer (issued or approved) since the given time, in the budget currency. */
-  BigDecimal grantedToCustomerSince(String customerId, OffsetDateTime since) {
+  /**
+   * Granted or still being approved for this customer since the given time, besides proposal
+   * {@code except}: splitting a compensation over several complaints does not lower its band.
+   */
+  BigDecimal grantedToCustomerSince(String customerId, OffsetDateTime since, String except) {
     return jdbc.sql("""
         SELECT COALESCE(SUM(c.current_amount), 0) FROM compensation c JOIN complaint p ON p.reference = c.complaint_reference
-        WHERE p.customer_id = :customer AND c.status IN ('APPROVED', 'ISSUED') AND c.decided_at >= :since""")
-        .param("customer", customerId).param("since", since).query(BigDecimal.class).single();
+        WHERE p.customer_id = :customer AND c.id <> :except
+          AND c.status IN ('AWAITING_APPROVAL', 'APPROVED', 'ISSUED') AND c.proposed_at >= :since""")
+        .param("customer", customerId).param("except", except).param("since", since).query(BigDecimal.class).single();
   }
 
   private static Compensation map(ResultSet rs, int row) throws SQLException {

@@ -57,8 +57,9 @@ public class CompensationService {
     this.clock = clock;
   }
 
-  /** What the policy needs besides the proposal: the customer's compensation of the last 90 days. */
-  public record Registered(Compensation compensation, BigDecimal grantedLast90Days) {
+  /** What the policy needs besides the proposal, as stored: severity, tier, the customer's last 90 days. */
+  public record Registered(Compensation compensation, String severity, String customerTier,
+      BigDecimal grantedLast90Days) {
   }
 
   /**
@@ -82,8 +83,9 @@ public class CompensationService {
     if (compensations.insert(draft)) {
       complaints.awaitApproval(reference, id);
     }
-    BigDecimal granted = compensations.grantedToCustomerSince(complaint.customer().id(), now.minus(GRANTED_WINDOW));
-    return new Registered(get(id), granted);
+    BigDecimal granted = compensations.grantedToCustomerSince(complaint.customer().id(), now.minus(GRANTED_WINDOW), id);
+    return new Registered(get(id), complaint.classification().severity().name(),
+        complaint.customer().tier().name(), granted);
   }
 
   /**
@@ -133,16 +135,23 @@ public class CompensationService {
   }
 
   /**
-   * One approver's decision at {@code step} (1-based). Lowering gives the difference back to the
-   * budget; rejecting gives back the whole reservation. Returns the proposal as it stands now.
+   * The next approver's decision. Which step and group it is, and the amount it starts from, come
+   * from the database, never from process variables a caller could have sent along. Lowering gives
+   * the difference back to the budget; rejecting gives back the whole reservation. Returns the
+   * proposal as it stands now.
    */
   @Transactional
-  public Compensation decide(String id, int step, String approverGroup, String user, Compensation.Verdict verdict,
-      BigDecimal loweredAmount, String reason) {
+  public Compensation decide(String id, String user, Compensation.Verdict verdict, BigDecimal loweredAmount,
+      String reason) {
     Compensation c = compensations.lock(id).orElseThrow();
     if (c.status() != Compensation.Status.AWAITING_APPROVAL) {
       throw new ConflictException(409, "Compensation " + id + " is " + c.status() + ", not awaiting approval");
     }
+    if (verdict == Compensation.Verdict.LOWER && loweredAmount.compareTo(c.currentAmount()) >= 0) {
+      throw new ConflictException(409, "Compensation " + id + " can only be lowered below " + c.currentAmount());
+    }
+    int step = compensations.decisions(id).size() + 1;
+    String approverGroup = c.approverGroups().get(step - 1);
     OffsetDateTime now = clock.nowInBusinessZone();
     BigDecimal after = verdict == Compensation.Verdict.LOWER ? loweredAmount : c.currentAmount();
     BigDecimal reserved = c.reservedAmount();
@@ -181,6 +190,23 @@ public class CompensationService {
   }
 
   /**
+   * The approval was cancelled (an operator cancelled the process): the reservation goes back and
+   * the proposal is marked cancelled. Issued compensation stays issued.
+   */
+  @Transactional
+  public void cancel(String id) {
+    Compensation c = compensations.lock(id).orElse(null);
+    if (c == null || c.status() == Compensation.Status.ISSUED || c.status() == Compensation.Status.CANCELLED) {
+      return;
+    }
+    OffsetDateTime now = clock.nowInBusinessZone();
+    budgets.settle(c.team(), c.budgetMonth(), c.reservedAmount(), BigDecimal.ZERO, now);
+    compensations.updateStatus(id, Compensation.Status.CANCELLED, BigDecimal.ZERO, now);
+    audit.recordDomainChange(c.complaintReference(), "compensation-cancelled", Map.of("proposalId", id,
+        "released", c.reservedAmount().toPlainString()));
+  }
+
+  /**
    * Issues the approved compensation once: a retried step (after a crash, or a failure after the
    * record was written and rolled back) finds the record and does nothing again. The reservation
    * becomes spending; a refund goes to the payment provider with the proposal id as its key.
@@ -194,6 +220,10 @@ public class CompensationService {
     }
     if (c.status() != Compensation.Status.APPROVED) {
       throw new IllegalStateException("Compensation " + id + " is " + c.status() + ", not approved");
+    }
+    if (!c.overBudget() && c.currentAmount().compareTo(c.reservedAmount()) > 0) {
+      throw new IllegalStateException("Compensation " + id + " would spend " + c.currentAmount()
+          + " with only " + c.reservedAmount() + " reserved");
     }
     OffsetDateTime now = clock.nowInBusinessZone();
     Complaint complaint = complaints.get(c.complaintReference());

@@ -41,9 +41,11 @@ class RecommendedRangesListener implements TaskListener {
       return;
     }
     DmnDecision ranges = Context.getCommandContext().runWithoutAuthorization(() -> {
-      DecisionDefinition latest = repository.createDecisionDefinitionQuery()
-          .decisionDefinitionKey(CompensationApprovalProcess.DECISION_RANGE).latestVersion().singleResult();
-      return parsed.computeIfAbsent(latest.getId(), id ->
+      // the version deployed with this process, as the process's own decisions are bound
+      String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+      DecisionDefinition deployed = repository.createDecisionDefinitionQuery()
+          .decisionDefinitionKey(CompensationApprovalProcess.DECISION_RANGE).deploymentId(deployment).singleResult();
+      return parsed.computeIfAbsent(deployed.getId(), id ->
           dmn.parseDecision(CompensationApprovalProcess.DECISION_RANGE, repository.getDecisionModel(id)));
     });
     String text = Arrays.stream(CompensationType.values()).filter(t -> t != CompensationType.NONE)

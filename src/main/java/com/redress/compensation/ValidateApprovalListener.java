@@ -1,7 +1,6 @@
 package com.redress.compensation;
 
 import static com.redress.compensation.CompensationApprovalProcess.APPROVAL_STEP;
-import static com.redress.compensation.CompensationApprovalProcess.APPROVER_GROUP;
 import static com.redress.compensation.CompensationApprovalProcess.COMPENSATION_OUTCOME;
 import static com.redress.compensation.CompensationApprovalProcess.CURRENT_AMOUNT;
 import static com.redress.compensation.CompensationApprovalProcess.DECISION;
@@ -42,6 +41,12 @@ class ValidateApprovalListener implements ExecutionListener {
       return;
     }
     String id = PROPOSAL_ID.require(execution);
+    // the proposal, its amount and its step come from the database: variables sent with the
+    // completion could claim anything
+    Compensation proposal = compensations.get(id);
+    if (!proposal.complaintReference().equals(execution.getProcessBusinessKey())) {
+      throw new IllegalStateException("Proposal " + id + " does not belong to " + execution.getProcessBusinessKey());
+    }
     CompletionCheck check = new CompletionCheck(execution);
     String approver = check.actingUser();
     String refusal = fourEyes.refusal(id, approver);
@@ -51,7 +56,7 @@ class ValidateApprovalListener implements ExecutionListener {
       check.problem("approver", refusal);
     }
     Compensation.Verdict verdict = check.enumValue(DECISION.name(), Compensation.Verdict.class);
-    BigDecimal current = new BigDecimal(CURRENT_AMOUNT.require(execution));
+    BigDecimal current = proposal.currentAmount();
     BigDecimal lowered = null;
     if (verdict == Compensation.Verdict.LOWER) {
       Object text = LOWERED_AMOUNT.get(execution);
@@ -72,10 +77,8 @@ class ValidateApprovalListener implements ExecutionListener {
         ? check.text(DECISION_REASON.name(), MIN_REASON, MAX_REASON) : null;
     check.refuseIfInvalid("Compensation decision refused");
 
-    int step = APPROVAL_STEP.require(execution) + 1;
-    Compensation decided = compensations.decide(id, step, APPROVER_GROUP.require(execution), approver, verdict,
-        lowered, reason);
-    APPROVAL_STEP.set(execution, step);
+    Compensation decided = compensations.decide(id, approver, verdict, lowered, reason);
+    APPROVAL_STEP.set(execution, compensations.decisions(id).size());
     CURRENT_AMOUNT.set(execution, decided.currentAmount().toPlainString());
     MORE_APPROVALS.set(execution, decided.status() == Compensation.Status.AWAITING_APPROVAL);
     COMPENSATION_OUTCOME.set(execution, decided.status().name());

@@ -93,7 +93,7 @@ record ComplaintView(
     return of(c, survey, compensation, now, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(),
         at(c.occurredAt(), zone), c.recordedBy(), cl == null ? null : cl.handlerGroup(),
         cl == null ? null : cl.classifiedBy(), o == null ? null : o.resolvedBy(),
-        o == null ? null : o.proposedCompensation(), compensation, handlers,
+        o == null ? null : o.proposedCompensation(), withoutVoucherCode(compensation), handlers,
         c.qualityReview(), kpi == null ? null : new Kpi(
             TimeTo.of(kpi.firstResponseBusiness(), kpi.firstResponseCalendar(), kpi.firstResponseSlaMet()),
             TimeTo.of(kpi.resolutionBusiness(), kpi.resolutionCalendar(), kpi.resolutionSlaMet()),
@@ -119,6 +119,15 @@ record ComplaintView(
             survey.score(), survey.comment(), at(survey.answeredAt(), zone), survey.expiredAt() != null),
         life.closedAt() == null ? null : new Closing(at(life.closedAt(), zone), life.unresolved(), life.reopenCount()),
         staff);
+  }
+
+  /** A voucher code is the customer's money: staff see that one was issued, not the code. */
+  private static CompensationInfo.Summary withoutVoucherCode(CompensationInfo.Summary s) {
+    if (s == null || s.type() != CompensationType.VOUCHER || s.issueCode() == null) {
+      return s;
+    }
+    return new CompensationInfo.Summary(s.proposalId(), s.type(), s.proposed(), s.granted(), s.state(), null,
+        s.issuedAt(), s.band(), s.approvers(), s.overBudget(), s.decisions());
   }
 
   private static OffsetDateTime at(OffsetDateTime time, ZoneId zone) {

@@ -33,10 +33,11 @@ class CustomerHistory {
         case "complaint-received" -> "customer.history.received";
         case "survey-answered" -> "customer.history.surveyAnswered";
         case "survey-expired" -> "customer.history.surveyExpired";
-        case ComplaintService.STATUS_CHANGED -> Boolean.TRUE.equals(d.get("unresolved"))
-            && !ComplaintStatus.CLOSED.name().equals(d.get("status"))
-            ? "customer.history.unresolved"
-            : "customer.history." + d.get("status");
+        // a compensation being approved shows in the status until decided; a rejected one is staff business
+        case ComplaintService.STATUS_CHANGED -> ComplaintStatus.AWAITING_APPROVAL.name().equals(d.get("status")) ? null
+            : Boolean.TRUE.equals(d.get("unresolved")) && !ComplaintStatus.CLOSED.name().equals(d.get("status"))
+                ? "customer.history.unresolved"
+                : "customer.history." + d.get("status");
         default -> null;
       };
       if (key != null) {

@@ -67,6 +67,12 @@ class CompensationApprovalTest extends ApplicationTest {
     assertThat(voucher.amount()).isEqualByComparingTo("80.00");
     assertBudget(Groups.TEAM_LOGISTICS, "2031-01", "0", "80.00");
     assertThat(complaints.get(reference).status()).isEqualTo(ComplaintStatus.AWAITING_FEEDBACK);
+    String auditor = TestUsers.ensure(identity, "ca-auditor", Groups.AUDITORS);
+    com.fasterxml.jackson.databind.JsonNode staff = com.redress.support.Http.json(
+        http.as(auditor, TestUsers.PASSWORD).get("/api/complaints/" + reference));
+    assertThat(staff.at("/staff/compensation/state").asText()).isEqualTo("ISSUED");
+    assertThat(staff.at("/staff/compensation/issueCode").isMissingNode() || staff.at("/staff/compensation/issueCode")
+        .isNull()).as("the voucher code is the customer's").isTrue();
   }
 
   @Test
@@ -287,7 +293,100 @@ class CompensationApprovalTest extends ApplicationTest {
         Integer.class)).isZero();
   }
 
+  @Test
+  void variablesSentWithACompletionChangeNeitherTheStepNorTheAmountNorThePolicysInputs() {
+    inMonth("2031-11");
+    // DAMAGE from a STANDARD customer is MEDIUM: a 4 000 replacement is above its range, band 3
+    String reference = submitted(Category.DAMAGE, CustomerTier.STANDARD);
+    String handler = TestUsers.ensure(identity, "ca-tamper-handler", Groups.TEAM_LOGISTICS);
+    String taskId = handlingTask(reference).getId();
+    tasks.claim(taskId, handler);
+    Map<String, Object> tampered = outcome("REPLACEMENT", "4000.00", "CNY");
+    tampered.put("severity", "CRITICAL");
+    tampered.put("customerTier", "PLATINUM");
+    tasks.complete(taskId, tampered);
+    execute(reference, ComplaintHandlingProcess.TASK_HANDLE);
+    Compensation c = compensations.latestOf(reference).orElseThrow();
+    assertThat(c.bandName()).as("decided on the stored complaint").isEqualTo("SERVICE_MANAGER_AND_FINANCE");
+
+    String manager = TestUsers.ensure(identity, "ca-tamper-manager", Groups.SERVICE_MANAGERS);
+    Task first = approvalTask(reference);
+    tasks.claim(first.getId(), manager);
+    Map<String, Object> skip = new HashMap<>(Map.of("approvalDecision", "LOWER", "loweredAmount", "3000.00",
+        "decisionReason", "A refurbished replacement is enough.", "approvalStep", 1, "currentAmount", "9000.00",
+        "approverGroup", "finance"));
+    tasks.complete(first.getId(), skip);
+
+    Task second = approvalTask(reference);
+    assertThat(second).as("finance still has to co-sign").isNotNull();
+    assertThat(tasks.getIdentityLinksForTask(second.getId())).anyMatch(l -> Groups.FINANCE.equals(l.getGroupId()));
+    assertThat(compensations.decisions(c.id())).singleElement()
+        .satisfies(d -> assertThat(d.approverGroup()).isEqualTo(Groups.SERVICE_MANAGERS));
+    String finance = TestUsers.ensure(identity, "ca-tamper-finance", Groups.FINANCE);
+    tasks.claim(second.getId(), finance);
+    assertThatThrownBy(() -> tasks.complete(second.getId(), new HashMap<>(Map.of("approvalDecision", "LOWER",
+        "loweredAmount", "3500.00", "decisionReason", "Raising it back, pretending it was 9000.",
+        "currentAmount", "9000.00"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("below the current 3000.00");
+    assertThat(compensations.get(c.id()).currentAmount()).isEqualByComparingTo("3000.00");
+  }
+
+  @Test
+  void overdueEscalationDoesNotHandAStepToAGroupThatSignsLaterAndFreesTheTask() {
+    inMonth("2031-12");
+    String reference = proposed(Category.SAFETY, CustomerTier.GOLD, "REFUND", "25000.00", "ca-esc-handler");
+    String manager = TestUsers.ensure(identity, "ca-esc-manager", Groups.SERVICE_MANAGERS);
+    Task task = approvalTask(reference);
+    tasks.claim(task.getId(), manager);
+    String called = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(CompensationApprovalProcess.KEY).singleResult().getId();
+    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(called)
+        .activityId(CompensationApprovalProcess.TIMER_APPROVAL_OVERDUE).singleResult();
+    ClockUtil.setCurrentTime(overdue.getDuedate());
+    engine.getManagementService().executeJob(overdue.getId());
+
+    Task escalated = approvalTask(reference);
+    assertThat(escalated.getAssignee()).as("free for anyone of the groups").isNull();
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+        .doesNotContain(Groups.FINANCE);
+  }
+
+  @Test
+  void cancellingTheComplaintsProcessGivesTheReservationBack() {
+    inMonth("2032-03");
+    String reference = proposed(Category.DAMAGE, CustomerTier.STANDARD, "REFUND", "800.00", "ca-cancel-handler");
+    assertBudget(Groups.TEAM_LOGISTICS, "2032-03", "800.00", "0");
+
+    engine.getRuntimeService().deleteProcessInstance(instanceOf(reference), "opened by mistake");
+
+    assertBudget(Groups.TEAM_LOGISTICS, "2032-03", "0", "0");
+    assertThat(compensations.latestOf(reference).orElseThrow().status()).isEqualTo(Compensation.Status.CANCELLED);
+  }
+
+  @Test
+  void proposalsStillBeingApprovedForTheSameCustomerCountTowardsTheBand() {
+    inMonth("2032-04");
+    String customer = "C-SPLIT-" + System.nanoTime();
+    String first = proposedFor(customer, "ORD-SPLIT-1", "REFUND", "150.00");
+    String second = proposedFor(customer, "ORD-SPLIT-2", "REFUND", "150.00");
+
+    assertThat(compensations.latestOf(first).orElseThrow().band()).isZero();
+    assertThat(compensations.latestOf(second).orElseThrow().band()).as("150 + 150 pending").isEqualTo(1);
+  }
+
   // --- driving
+
+  private String proposedFor(String customer, String order, String type, String amount) {
+    String reference = complaints.submit(Complaints.of(customer, order, Category.DAMAGE, CustomerTier.STANDARD,
+        "Split"), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    String user = TestUsers.ensure(identity, "ca-split-handler", Groups.TEAM_LOGISTICS);
+    String taskId = handlingTask(reference).getId();
+    tasks.claim(taskId, user);
+    tasks.complete(taskId, outcome(type, amount, "CNY"));
+    execute(reference, ComplaintHandlingProcess.TASK_HANDLE);
+    return reference;
+  }
 
   /** A complaint handled with a proposal, its save point run: the approval starts. */
   private String proposed(Category category, CustomerTier tier, String type, String amount, String handler) {

@@ -59,8 +59,9 @@ class CompensationPolicyDecisionTest {
   }
 
   @Test
-  void aboveOneMillionNoBandMatchesAndTheProposalIsRefused() {
-    assertThat(band("REFUND", "1000000.01", "0", "STANDARD", "CRITICAL").getSingleResult()).isNull();
+  void aCustomersHistoryAboveAnyLimitStillHasABandFinanceCoSigns() {
+    // a single proposal above redress.compensation.max-amount is refused by the handling form
+    assertThat(bandOf("REFUND", "150", "1000000", "STANDARD", "CRITICAL")).isEqualTo(3);
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -102,11 +103,13 @@ abstract class BrowserTest extends ApplicationTest {
     browser.findElement(By.cssSelector("button[type='submit']")).click();
   }
 
+  /** Types into a form-js field and leaves it: form-js takes a typed value over on its own schedule, a blur at once. */
   protected void type(String fieldId, String text) {
     WebElement field = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("input[id$='" + fieldId + "'], textarea[id$='" + fieldId + "']")));
     click(field);
     field.sendKeys(text);
+    field.sendKeys(Keys.TAB);
   }
 
   /** form-js renders selects as its own dropdown, not a native select. */

@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * In Tasklist a handler proposes 800; a supervisor sees the approval with the budget left, lowers
- * it to 600 with a reason and approves; the customer's status page shows 600.
+ * In Tasklist a handler proposes 800 and, being a supervisor too, is refused its approval; another
+ * supervisor sees the approval with the budget left, lowers it to 600 with a reason and approves;
+ * the customer's status page shows 600.
  */
 class CompensationBrowserTest extends BrowserTest {
 
@@ -30,7 +31,8 @@ class CompensationBrowserTest extends BrowserTest {
 
   @Test
   void handlerProposesSupervisorLowersAndTheCustomerSeesTheLoweredAmount() throws IOException {
-    String handler = TestUsers.ensure(engine.getIdentityService(), "browser-comp-handler", Groups.TEAM_LOGISTICS);
+    String handler = TestUsers.ensure(engine.getIdentityService(), "browser-comp-handler", Groups.TEAM_LOGISTICS,
+        Groups.SUPERVISORS);
     String supervisor = TestUsers.ensure(engine.getIdentityService(), "browser-comp-supervisor", Groups.SUPERVISORS);
     ComplaintService.Submitted submitted = complaints.submit(Complaints.of(Category.DAMAGE, CustomerTier.STANDARD),
         null, null);
@@ -52,6 +54,15 @@ class CompensationBrowserTest extends BrowserTest {
       click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
       wait.until(driver -> Handling.task(engine, reference, ComplaintHandlingProcess.TASK_HANDLE) == null);
       Jobs.continueAfter(engine, reference, ComplaintHandlingProcess.TASK_HANDLE);
+
+      browser.navigate().refresh();
+      openGroupTask(reference);
+      wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      wait.until(driver -> driver.findElement(By.tagName("body")).getText()
+          .contains("proposed compensation " + reference + "/0 and cannot approve it (four-eyes principle)"));
+      screenshot("tasklist-compensation-refused-to-proposer");
+      assertThat(Handling.task(engine, reference, CompensationApprovalProcess.TASK_APPROVE).getAssignee()).isNull();
 
       browser.manage().deleteAllCookies();
       logIn(supervisor);

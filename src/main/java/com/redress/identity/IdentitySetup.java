@@ -3,6 +3,8 @@ package com.redress.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.redress.award.EmployeeAwardProcess;
+import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -46,11 +48,18 @@ class IdentitySetup {
     for (String group : Groups.ALL.keySet()) {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       // lets Tasklist show the process name next to each task
-      grant(group, Resources.PROCESS_DEFINITION, ComplaintHandlingProcess.KEY, Permissions.READ);
+      for (String process : List.of(ComplaintHandlingProcess.KEY, CompensationApprovalProcess.KEY,
+          EmployeeAwardProcess.KEY)) {
+        grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+      }
     }
     grant(Groups.INTAKE_AGENTS, Resources.PROCESS_DEFINITION, ComplaintHandlingProcess.KEY,
         Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Groups.INTAKE_AGENTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // the committee starts a period's award run (POST /api/award-runs)
+    grant(Groups.AWARD_COMMITTEE, Resources.PROCESS_DEFINITION, EmployeeAwardProcess.KEY,
+        Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Groups.AWARD_COMMITTEE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     // auditors read everything that happened and change nothing
     grant(Groups.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

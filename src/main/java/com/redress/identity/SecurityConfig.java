@@ -59,6 +59,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/complaints/*").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/audit/retention").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/audit/**").hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
+            .requestMatchers(HttpMethod.POST, "/api/award-runs").hasAnyAuthority(Groups.AWARD_COMMITTEE, Groups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/compensation/budgets/**")
                 .hasAnyAuthority(Groups.FINANCE, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/compensation/**", "/api/reports/compensation")

@@ -1,0 +1,75 @@
+package com.redress.award;
+
+import com.redress.shared.InvalidRequestException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/award-runs}: request a period's run (award committee), read a run with every score (staff). */
+@RestController
+@RequestMapping("/api/award-runs")
+class AwardController {
+
+  private final AwardService awards;
+
+  AwardController(AwardService awards) {
+    this.awards = awards;
+  }
+
+  record RunRequest(String period) {
+  }
+
+  record RunView(String id, String period, AwardRun.Status status, String startedBy, OffsetDateTime startedAt,
+      Progress progress, Integer complaintsCounted, String weights, Integer minimumComplaints, Integer innovationCap,
+      OffsetDateTime scoredAt, List<ScoreView> scores) {
+  }
+
+  record Progress(Integer handlersScored, Integer handlersTotal) {
+  }
+
+  /** A handler's score with everything needed to recompute it. */
+  record ScoreView(String handler, boolean eligible, Integer rank, BigDecimal score, int complaints, int withinSla,
+      BigDecimal timeliness, BigDecimal quality, int answered, BigDecimal satisfaction, int innovation,
+      List<HandlerScore.Counted> counted) {
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<RunView> request(@RequestBody RunRequest body, Authentication user) {
+    YearMonth period;
+    try {
+      period = YearMonth.parse(body == null || body.period() == null ? "" : body.period());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException("period", "must be a month like 2026-10");
+    }
+    AwardRun run = awards.request(period, user.getName());
+    return ResponseEntity.created(URI.create("/api/award-runs/" + run.id())).body(view(run));
+  }
+
+  @GetMapping("/{id}")
+  RunView get(@PathVariable String id) {
+    return view(awards.get(id));
+  }
+
+  private RunView view(AwardRun run) {
+    List<ScoreView> scores = awards.scores(run.id()).stream().map(stored -> {
+      HandlerScore s = stored.score();
+      return new ScoreView(s.handler(), stored.eligible(), stored.rank(), s.score(), s.complaints().size(),
+          s.withinSla(), s.timeliness(), s.quality(), s.answered(), s.satisfaction(), s.innovation(), s.complaints());
+    }).toList();
+    return new RunView(run.id(), run.period(), run.status(), run.startedBy(), run.startedAt(),
+        new Progress(run.handlersScored(), run.handlersTotal()), run.complaintsCounted(), run.weights(),
+        run.minimumComplaints(), run.innovationCap(), run.scoredAt(), scores);
+  }
+}

@@ -1,0 +1,138 @@
+package com.redress.award;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** award_run, award_score and award_score_complaint. */
+@Repository
+class AwardRunRepository {
+
+  /** A handler's score row with its rank (null when not eligible). */
+  record StoredScore(HandlerScore score, boolean eligible, Integer rank) {
+  }
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  AwardRunRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** False when the period has a run already (its unique key decides, also between nodes). */
+  boolean insert(String id, String period, String startedBy, String processInstanceId, OffsetDateTime now) {
+    return jdbc.sql("""
+        INSERT INTO award_run (id, period, status, process_instance_id, started_by, started_at, updated_at)
+        SELECT :id, :period, 'SCORING', :instance, :by, :now, :now
+        WHERE NOT EXISTS (SELECT 1 FROM award_run WHERE period = :period)""")
+        .param("id", id).param("period", period).param("instance", processInstanceId).param("by", startedBy)
+        .param("now", now).update() == 1;
+  }
+
+  Optional<String> processInstanceOf(String period) {
+    return jdbc.sql("SELECT process_instance_id FROM award_run WHERE period = :period").param("period", period)
+        .query(String.class).optional();
+  }
+
+  void attachProcess(String id, String processInstanceId) {
+    jdbc.sql("UPDATE award_run SET process_instance_id = :instance WHERE id = :id")
+        .param("instance", processInstanceId).param("id", id).update();
+  }
+
+  /** Handler, complaint and the complaint's figures of every complaint closed in [from, to). */
+  List<Map.Entry<String, HandlerScore.Counted>> closedBetween(OffsetDateTime from, OffsetDateTime to) {
+    return jdbc.sql("""
+        SELECT h.user_id, k.complaint_reference, k.resolution_sla_met, k.quality_score, k.csat, k.innovative
+        FROM complaint_kpi k JOIN complaint_handler h ON h.complaint_reference = k.complaint_reference
+        WHERE k.closed_at >= :from AND k.closed_at < :to
+        ORDER BY h.user_id, k.complaint_reference""")
+        .param("from", from).param("to", to)
+        .query((rs, row) -> Map.entry(rs.getString("user_id"), new HandlerScore.Counted(
+            rs.getString("complaint_reference"), rs.getBoolean("resolution_sla_met"), rs.getInt("quality_score"),
+            rs.getObject("csat", Integer.class), rs.getBoolean("innovative"))))
+        .list();
+  }
+
+  void saveScores(String runId, List<HandlerScore> scores, Map<String, Integer> ranks) {
+    batch.batchUpdate("""
+        INSERT INTO award_score (run_id, handler, eligible, award_rank, complaints, within_sla, timeliness, quality,
+          answered, satisfaction, innovation, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        scores.stream().map(s -> new Object[] {runId, s.handler(), ranks.containsKey(s.handler()),
+            ranks.get(s.handler()), s.complaints().size(), s.withinSla(), s.timeliness(), s.quality(), s.answered(),
+            s.satisfaction(), s.innovation(), s.score()}).toList());
+    List<Object[]> counted = new ArrayList<>();
+    for (HandlerScore s : scores) {
+      for (HandlerScore.Counted c : s.complaints()) {
+        counted.add(new Object[] {runId, s.handler(), c.reference(), c.resolutionSlaMet(), c.qualityScore(), c.csat(),
+            c.innovative()});
+      }
+    }
+    batch.batchUpdate("""
+        INSERT INTO award_score_complaint (run_id, handler, complaint_reference, resolution_sla_met, quality_score,
+          csat, innovative) VALUES (?, ?, ?, ?, ?, ?, ?)""", counted);
+  }
+
+  void progress(String id, int scored, int total, OffsetDateTime now) {
+    jdbc.sql("UPDATE award_run SET handlers_scored = :scored, handlers_total = :total, updated_at = :now WHERE id = :id")
+        .param("scored", scored).param("total", total).param("now", now).param("id", id).update();
+  }
+
+  void finishScoring(String id, AwardRun.Status status, int handlers, int complaints, String weights, int minimum,
+      int cap, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE award_run SET status = :status, handlers_total = :handlers, handlers_scored = :handlers,
+          complaints_counted = :complaints, weights = :weights, minimum_complaints = :minimum, innovation_cap = :cap,
+          scored_at = :now, updated_at = :now
+        WHERE id = :id""")
+        .param("status", status.name()).param("handlers", handlers).param("complaints", complaints)
+        .param("weights", weights).param("minimum", minimum).param("cap", cap).param("now", now).param("id", id)
+        .update();
+  }
+
+  void setStatus(String id, AwardRun.Status status, OffsetDateTime now) {
+    jdbc.sql("UPDATE award_run SET status = :status, updated_at = :now WHERE id = :id")
+        .param("status", status.name()).param("now", now).param("id", id).update();
+  }
+
+  Optional<AwardRun> find(String id) {
+    return jdbc.sql("SELECT * FROM award_run WHERE id = :id").param("id", id).query(AwardRunRepository::map).optional();
+  }
+
+  List<StoredScore> scores(String runId) {
+    Map<String, List<HandlerScore.Counted>> counted = new LinkedHashMap<>();
+    jdbc.sql("SELECT * FROM award_score_complaint WHERE run_id = :id ORDER BY handler, complaint_reference")
+        .param("id", runId)
+        .query((rs, row) -> Map.entry(rs.getString("handler"), new HandlerScore.Counted(
+            rs.getString("complaint_reference"), rs.getBoolean("resolution_sla_met"), rs.getInt("quality_score"),
+            rs.getObject("csat", Integer.class), rs.getBoolean("innovative"))))
+        .list().forEach(e -> counted.computeIfAbsent(e.getKey(), h -> new ArrayList<>()).add(e.getValue()));
+    return jdbc.sql("""
+        SELECT * FROM award_score WHERE run_id = :id
+        ORDER BY CASE WHEN award_rank IS NULL THEN 1 ELSE 0 END, award_rank, handler""")
+        .param("id", runId)
+        .query((rs, row) -> new StoredScore(new HandlerScore(rs.getString("handler"),
+            counted.getOrDefault(rs.getString("handler"), List.of()), rs.getInt("within_sla"),
+            rs.getBigDecimal("timeliness"), rs.getBigDecimal("quality"), rs.getInt("answered"),
+            rs.getBigDecimal("satisfaction"), rs.getInt("innovation"), rs.getBigDecimal("score")),
+            rs.getBoolean("eligible"), rs.getObject("award_rank", Integer.class)))
+        .list();
+  }
+
+  private static AwardRun map(ResultSet rs, int row) throws SQLException {
+    return new AwardRun(rs.getString("id"), rs.getString("period").strip(),
+        AwardRun.Status.valueOf(rs.getString("status")), rs.getString("started_by"),
+        rs.getObject("started_at", OffsetDateTime.class), rs.getObject("handlers_total", Integer.class),
+        rs.getObject("handlers_scored", Integer.class), rs.getObject("complaints_counted", Integer.class),
+        rs.getString("weights"), rs.getObject("minimum_complaints", Integer.class),
+        rs.getObject("innovation_cap", Integer.class), rs.getObject("scored_at", OffsetDateTime.class));
+  }
+}

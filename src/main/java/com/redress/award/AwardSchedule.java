@@ -1,0 +1,18 @@
+package com.redress.award;
+
+import org.springframework.stereotype.Component;
+
+/** The monthly timer's cron for EmployeeAward's start event: {@code ${awardSchedule.cron}}. */
+@Component("awardSchedule")
+public class AwardSchedule {
+
+  private final AwardSettings settings;
+
+  AwardSchedule(AwardSettings settings) {
+    this.settings = settings;
+  }
+
+  public String getCron() {
+    return settings.schedule();
+  }
+}

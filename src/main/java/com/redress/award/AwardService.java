@@ -1,0 +1,163 @@
+package com.redress.award;
+
+import com.redress.audit.AuditTrail;
+import com.redress.shared.AppClock;
+import com.redress.shared.ConflictException;
+import com.redress.shared.InvalidRequestException;
+import com.redress.shared.NotFoundException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Award runs: one per period, opened by the monthly timer or on request, then every handler of the
+ * period's closed complaints scored with a breakdown anyone can recompute.
+ */
+@Service
+public class AwardService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AwardService.class);
+  /** Progress is written (and committed on its own) after this many handlers. */
+  static final int PROGRESS_EVERY = 100;
+
+  private final AwardRunRepository runs;
+  private final RuntimeService runtime;
+  private final AwardSettings settings;
+  private final AuditTrail audit;
+  private final AppClock clock;
+  private final TransactionTemplate progressTransaction;
+
+  AwardService(AwardRunRepository runs, RuntimeService runtime, AwardSettings settings, AuditTrail audit,
+      AppClock clock, PlatformTransactionManager transactions) {
+    this.runs = runs;
+    this.runtime = runtime;
+    this.settings = settings;
+    this.audit = audit;
+    this.clock = clock;
+    this.progressTransaction = new TransactionTemplate(transactions);
+    this.progressTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Opens the period's run and starts EmployeeAward, in one transaction; a second run for a period is a 409. */
+  @Transactional
+  public AwardRun request(YearMonth period, String user) {
+    if (!period.isBefore(YearMonth.from(clock.nowInBusinessZone()))) {
+      throw new InvalidRequestException("period", "must be a month that is over, e.g. "
+          + YearMonth.from(clock.nowInBusinessZone()).minusMonths(1));
+    }
+    String id = AwardRun.idOf(period.toString());
+    if (!runs.insert(id, period.toString(), user, null, clock.nowInBusinessZone())) {
+      throw new ConflictException(409, "The awards of " + period + " have been run already (" + id + ")");
+    }
+    audit.recordDomainChange(id, "award-run-opened", Map.of("period", period.toString(), "by", user, "start", "request"));
+    ProcessInstance instance = runtime.startProcessInstanceByMessage(EmployeeAwardProcess.MESSAGE_RUN_REQUESTED, id,
+        Variables.createVariables().putValue(EmployeeAwardProcess.RUN_ID.name(), id)
+            .putValue(EmployeeAwardProcess.PERIOD.name(), period.toString()));
+    runs.attachProcess(id, instance.getId());
+    return get(id);
+  }
+
+  /** The monthly timer: opens the run of the month before {@code now}, unless it was run on request already. */
+  @Transactional
+  public Optional<String> openScheduled(String processInstanceId) {
+    YearMonth period = YearMonth.from(clock.nowInBusinessZone()).minusMonths(1);
+    String id = AwardRun.idOf(period.toString());
+    if (!runs.insert(id, period.toString(), null, processInstanceId, clock.nowInBusinessZone())) {
+      LOG.info("Award run {} exists already; the monthly timer leaves it", id);
+      return Optional.empty();
+    }
+    audit.recordDomainChange(id, "award-run-opened", Map.of("period", period.toString(), "start", "monthly timer"));
+    return Optional.of(id);
+  }
+
+  /** Scores every handler of the period's closed complaints; returns how many are eligible. */
+  @Transactional
+  public int score(String runId) {
+    AwardRun run = get(runId);
+    YearMonth period = YearMonth.parse(run.period());
+    OffsetDateTime from = period.atDay(1).atStartOfDay(clock.businessZone()).toOffsetDateTime();
+    OffsetDateTime to = period.plusMonths(1).atDay(1).atStartOfDay(clock.businessZone()).toOffsetDateTime();
+    Map<String, List<HandlerScore.Counted>> byHandler = new LinkedHashMap<>();
+    runs.closedBetween(from, to).forEach(e -> byHandler.computeIfAbsent(e.getKey(), h -> new ArrayList<>())
+        .add(e.getValue()));
+
+    List<HandlerScore> scores = new ArrayList<>(byHandler.size());
+    for (Map.Entry<String, List<HandlerScore.Counted>> handler : byHandler.entrySet()) {
+      scores.add(HandlerScore.of(handler.getKey(), handler.getValue(), settings));
+      if (scores.size() % PROGRESS_EVERY == 0) {
+        int done = scores.size();
+        progressTransaction.executeWithoutResult(tx -> runs.progress(runId, done, byHandler.size(),
+            clock.nowInBusinessZone()));
+        LOG.info("Award run {}: {} of {} handlers scored", runId, done, byHandler.size());
+      }
+    }
+    Map<String, Integer> ranks = rank(scores);
+    runs.saveScores(runId, scores, ranks);
+    long complaints = byHandler.values().stream().flatMap(List::stream).map(HandlerScore.Counted::reference)
+        .distinct().count();
+    runs.finishScoring(runId, AwardRun.Status.SCORED, scores.size(), (int) complaints,
+        settings.weights().toString(), settings.minimumComplaints(), settings.innovationCap(),
+        clock.nowInBusinessZone());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("period", run.period());
+    details.put("handlers", scores.size());
+    details.put("eligible", ranks.size());
+    details.put("complaints", complaints);
+    details.put("weights", settings.weights().toString());
+    details.put("minimumComplaints", settings.minimumComplaints());
+    scores.stream().filter(s -> Integer.valueOf(1).equals(ranks.get(s.handler()))).findFirst()
+        .ifPresent(top -> details.put("first", top.handler() + " " + top.score().toPlainString()));
+    audit.recordDomainChange(runId, "award-scored", details);
+    return ranks.size();
+  }
+
+  /**
+   * Ranks the eligible (at least the minimum number of complaints): higher score first; on a tie
+   * more complaints first, then the user id alphabetically, so the order never depends on chance.
+   */
+  Map<String, Integer> rank(List<HandlerScore> scores) {
+    List<HandlerScore> eligible = scores.stream()
+        .filter(s -> s.complaints().size() >= settings.minimumComplaints())
+        .sorted(Comparator.comparing(HandlerScore::score).reversed()
+            .thenComparing(Comparator.comparingInt((HandlerScore s) -> s.complaints().size()).reversed())
+            .thenComparing(HandlerScore::handler))
+        .toList();
+    Map<String, Integer> ranks = new LinkedHashMap<>();
+    for (int i = 0; i < eligible.size(); i++) {
+      ranks.put(eligible.get(i).handler(), i + 1);
+    }
+    return ranks;
+  }
+
+  /** Nobody reached the minimum: the run is over, published as "no awards this period". */
+  @Transactional
+  public void publishNoAwards(String runId) {
+    AwardRun run = get(runId);
+    runs.setStatus(runId, AwardRun.Status.NO_AWARDS, clock.nowInBusinessZone());
+    audit.recordDomainChange(runId, "award-published", Map.of("period", run.period(), "result", "no awards: nobody "
+        + "handled at least " + run.minimumComplaints() + " closed complaints"));
+  }
+
+  public AwardRun get(String id) {
+    return runs.find(id).orElseThrow(() -> new NotFoundException("No award run " + id));
+  }
+
+  List<AwardRunRepository.StoredScore> scores(String runId) {
+    return runs.scores(runId);
+  }
+}

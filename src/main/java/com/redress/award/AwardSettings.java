@@ -1,0 +1,33 @@
+package com.redress.award;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code redress.awards.*}: when the monthly run starts (Camunda cron, server time zone), who is
+ * eligible, and how the components weigh.
+ */
+@ConfigurationProperties("redress.awards")
+public record AwardSettings(
+    @DefaultValue("0 0 6 1 * ?") String schedule,
+    @DefaultValue("5") int minimumComplaints,
+    @DefaultValue("3") int innovationCap,
+    @DefaultValue Weights weights) {
+
+  /** Relative weights; a component without data (no answered survey) drops out and the rest count more. */
+  public record Weights(@DefaultValue("30") int timeliness, @DefaultValue("30") int quality,
+      @DefaultValue("30") int satisfaction, @DefaultValue("10") int innovation) {
+
+    @Override
+    public String toString() {
+      return "timeliness=" + timeliness + ",quality=" + quality + ",satisfaction=" + satisfaction
+          + ",innovation=" + innovation;
+    }
+  }
+
+  public AwardSettings {
+    if (minimumComplaints < 1 || innovationCap < 1) {
+      throw new IllegalArgumentException("redress.awards.minimum-complaints and innovation-cap must be at least 1");
+    }
+  }
+}

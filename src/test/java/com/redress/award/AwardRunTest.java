@@ -1,0 +1,224 @@
+package com.redress.award;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.identity.Groups;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Http;
+import com.redress.support.TestUsers;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * EmployeeAward's start and scoring on hand-built periods: complaints closed in a month of their
+ * own, with their KPI records and handlers written directly, so every figure is known.
+ */
+class AwardRunTest extends ApplicationTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger(900_000);
+
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void eachComponentAndTheTotalFollowTheStatedArithmetic() {
+    // anna: 4 of 5 within SLA, QA 5 4 4 3 5 (mean 4.2), CSAT 5 4 – 3 5 (4 answered, mean 4.25), 1 innovation flag
+    String period = "2019-01";
+    closed(period, List.of("aw-anna"), true, 5, 5, true);
+    closed(period, List.of("aw-anna", "aw-carl"), true, 4, 4, false);
+    closed(period, List.of("aw-anna"), true, 4, null, false);
+    closed(period, List.of("aw-anna"), true, 3, 3, false);
+    closed(period, List.of("aw-anna"), false, 5, 5, false);
+    for (int i = 0; i < 4; i++) {
+      closed(period, List.of("aw-ben"), true, 5, 5, false); // one short of the minimum of 5
+    }
+
+    JsonNode run = scored(period);
+
+    JsonNode anna = score(run, "aw-anna");
+    assertThat(anna.get("eligible").asBoolean()).isTrue();
+    assertThat(anna.get("rank").asInt()).isEqualTo(1);
+    assertThat(anna.get("complaints").asInt()).isEqualTo(5);
+    assertThat(anna.get("withinSla").asInt()).isEqualTo(4);
+    assertThat(anna.get("timeliness").decimalValue()).isEqualByComparingTo("0.8000");
+    assertThat(anna.get("quality").decimalValue()).isEqualByComparingTo("4.20");
+    assertThat(anna.get("answered").asInt()).isEqualTo(4);
+    assertThat(anna.get("satisfaction").decimalValue()).isEqualByComparingTo("4.25");
+    assertThat(anna.get("innovation").asInt()).isEqualTo(1);
+    // 100 × (30 × 0.8 + 30 × (4.2 − 1)/4 + 30 × (4.25 − 1)/4 + 10 × 1/3) / 100 = 75.7083…
+    assertThat(anna.get("score").decimalValue()).isEqualByComparingTo("75.71");
+    assertThat(anna.get("counted")).hasSize(5);
+
+    JsonNode ben = score(run, "aw-ben");
+    assertThat(ben.get("eligible").asBoolean()).as("below the minimum volume").isFalse();
+    assertThat(ben.get("rank").isNull()).isTrue();
+    // 100 × (30 × 1 + 30 × 1 + 30 × 1 + 10 × 0) / 100
+    assertThat(ben.get("score").decimalValue()).as("shown anyway").isEqualByComparingTo("90.00");
+    assertThat(score(run, "aw-carl").get("complaints").asInt()).as("a shared complaint counts for both").isEqualTo(1);
+    assertThat(run.get("complaintsCounted").asInt()).isEqualTo(9);
+    assertThat(run.get("weights").asText()).isEqualTo("timeliness=30,quality=30,satisfaction=30,innovation=10");
+    assertThat(run.get("status").asText()).isEqualTo("SCORED");
+  }
+
+  @Test
+  void withoutAnyAnsweredSurveySatisfactionDropsOutAndTheOtherWeightsCount() {
+    String period = "2019-02";
+    for (int i = 0; i < 5; i++) {
+      closed(period, List.of("aw-dora"), true, 4, null, false);
+    }
+    JsonNode dora = score(scored(period), "aw-dora");
+    assertThat(dora.get("satisfaction").isNull()).isTrue();
+    // 100 × (30 × 1 + 30 × 0.75 + 10 × 0) / 70 = 75.00
+    assertThat(dora.get("score").decimalValue()).isEqualByComparingTo("75.00");
+  }
+
+  @Test
+  void tiesGoToMoreComplaintsThenAlphabetically() {
+    String period = "2019-03";
+    for (String handler : List.of("aw-tie-b", "aw-tie-a")) {
+      for (int i = 0; i < 5; i++) {
+        closed(period, List.of(handler), true, 5, 5, false);
+      }
+    }
+    for (int i = 0; i < 6; i++) {
+      closed(period, List.of("aw-tie-c"), true, 5, 5, false);
+    }
+    JsonNode run = scored(period);
+    assertThat(score(run, "aw-tie-c").get("rank").asInt()).isEqualTo(1);
+    assertThat(score(run, "aw-tie-a").get("rank").asInt()).isEqualTo(2);
+    assertThat(score(run, "aw-tie-b").get("rank").asInt()).isEqualTo(3);
+    assertThat(run.get("scores").get(0).get("handler").asText()).isEqualTo("aw-tie-c");
+  }
+
+  @Test
+  void nobodyEligibleEndsWithAPublishedNoAwardsResult() {
+    String period = "2019-04";
+    closed(period, List.of("aw-few"), true, 5, 5, false);
+    JsonNode run = scored(period);
+    assertThat(run.get("status").asText()).isEqualTo("NO_AWARDS");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(run.get("id").asText()).finished().singleResult().getEndActivityId())
+        .isEqualTo(EmployeeAwardProcess.END_NO_AWARDS);
+  }
+
+  @Test
+  void aSecondRunForAPeriodIsAConflictAndOnlyTheCommitteeMayStartOne() {
+    Http committee = committee();
+    assertThat(committee.postJson("/api/award-runs", "{\"period\": \"2019-05\"}").statusCode()).isEqualTo(201);
+
+    HttpResponse<String> again = committee.postJson("/api/award-runs", "{\"period\": \"2019-05\"}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(Http.json(again).get("detail").asText()).contains("AWARD-2019-05");
+    HttpResponse<String> future = committee.postJson("/api/award-runs",
+        "{\"period\": \"" + YearMonth.now().plusMonths(1) + "\"}");
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(Http.json(future).at("/errors/0/field").asText()).isEqualTo("period");
+    assertThat(committee.postJson("/api/award-runs", "{\"period\": \"May\"}").statusCode()).isEqualTo(400);
+    String handler = TestUsers.ensure(engine.getIdentityService(), "aw-not-committee", Groups.TEAM_BILLING);
+    assertThat(http.as(handler, TestUsers.PASSWORD).postJson("/api/award-runs", "{\"period\": \"2019-06\"}")
+        .statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theMonthlyTimerRunsThePreviousMonthAtTheConfiguredTimeAndLeavesARequestedRunAlone() {
+    Job timer = engine.getManagementService().createJobQuery().activityId(EmployeeAwardProcess.START_MONTHLY)
+        .singleResult();
+    OffsetDateTime due = timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
+    assertThat(due.getDayOfMonth()).isEqualTo(1);
+    assertThat(due.getHour()).as("0 0 6 1 * ?").isEqualTo(6);
+    String period = YearMonth.from(due).minusMonths(1).toString();
+
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    engine.getManagementService().executeJob(timer.getId());
+
+    ProcessInstance started = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("AWARD-" + period).singleResult();
+    assertThat(started).as("run of " + period + " opened by the timer").isNotNull();
+    assertThat(jdbc.queryForObject("SELECT started_by FROM award_run WHERE period = ?", String.class, period)).isNull();
+    Job next = engine.getManagementService().createJobQuery().activityId(EmployeeAwardProcess.START_MONTHLY)
+        .singleResult();
+    assertThat(next.getDuedate()).as("next month's").isAfter(timer.getDuedate());
+
+    // the following month's timer finds nothing to do when the committee ran that month already
+    ClockUtil.setCurrentTime(next.getDuedate());
+    String nextPeriod = YearMonth.from(next.getDuedate().toInstant().atZone(ZoneId.systemDefault())).minusMonths(1)
+        .toString();
+    assertThat(committee().postJson("/api/award-runs", "{\"period\": \"" + nextPeriod + "\"}").statusCode())
+        .isEqualTo(201);
+    engine.getManagementService().executeJob(next.getId());
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(EmployeeAwardProcess.KEY).finished().list())
+        .filteredOn(p -> EmployeeAwardProcess.END_ALREADY_RUN.equals(p.getEndActivityId())).hasSize(1);
+  }
+
+  // --- a hand-built period
+
+  /** A complaint closed mid-month in {@code period}, handled by {@code handlers}, with its KPI figures. */
+  private void closed(String period, List<String> handlers, boolean slaMet, int qa, Integer csat, boolean innovative) {
+    String reference = "CMP-2099-" + SEQUENCE.incrementAndGet();
+    OffsetDateTime closedAt = YearMonth.parse(period).atDay(15).atTime(12, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+    jdbc.update("""
+        INSERT INTO complaint (reference, status, customer_id, customer_name, customer_tier, channel, category, subject,
+          description, received_at, updated_at, reopen_count, unresolved)
+        VALUES (?, 'CLOSED', 'C-AWARD', 'Award Test', 'STANDARD', 'WEB', 'DELAY', 'Late', 'Late parcel', ?, ?, 0, FALSE)""",
+        reference, closedAt.minusDays(2), closedAt);
+    for (String handler : handlers) {
+      jdbc.update("INSERT INTO complaint_handler (complaint_reference, user_id, first_at) VALUES (?, ?, ?)", reference,
+          handler, closedAt.minusDays(1));
+    }
+    jdbc.update("""
+        INSERT INTO complaint_kpi (complaint_reference, closed_at, received_at, category, severity, handler_group,
+          first_response_business_secs, first_response_calendar_secs, first_response_sla_met, resolution_business_secs,
+          resolution_calendar_secs, resolution_sla_met, csat, reopen_count, escalated, unresolved, handlers,
+          quality_score, innovative)
+        VALUES (?, ?, ?, 'DELAY', 'LOW', 'team-logistics', 600, 600, TRUE, 3600, 3600, ?, ?, 0, FALSE, FALSE, ?, ?, ?)""",
+        reference, closedAt, closedAt.minusDays(2), slaMet, csat, String.join(",", handlers), qa, innovative);
+  }
+
+  private Http committee() {
+    return http.as(TestUsers.ensure(engine.getIdentityService(), "aw-committee", Groups.AWARD_COMMITTEE),
+        TestUsers.PASSWORD);
+  }
+
+  /** Requested over the API, its scoring job run, read back over the API. */
+  private JsonNode scored(String period) {
+    HttpResponse<String> created = committee().postJson("/api/award-runs", "{\"period\": \"" + period + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = Http.json(created).get("id").asText();
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .singleResult().getId();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(instance).activityId(EmployeeAwardProcess.TASK_SCORE).singleResult().getId());
+    JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
+    List<String> handlers = new ArrayList<>();
+    run.get("scores").forEach(s -> handlers.add(s.get("handler").asText()));
+    assertThat(handlers).doesNotHaveDuplicates();
+    return run;
+  }
+
+  private static JsonNode score(JsonNode run, String handler) {
+    for (JsonNode s : run.get("scores")) {
+      if (s.get("handler").asText().equals(handler)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no score for " + handler + " in " + run);
+  }
+}

@@ -95,6 +95,15 @@ abstract class BrowserTest extends ApplicationTest {
         .click();
   }
 
+  protected void claimTask() {
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+  }
+
+  protected void completeTask() {
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+  }
+
   protected void logIn(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))

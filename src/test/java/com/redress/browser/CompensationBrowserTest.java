@@ -42,8 +42,7 @@ class CompensationBrowserTest extends BrowserTest {
     try {
       logIn(handler);
       openGroupTask(reference);
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      claimTask();
       selectOption("Field_rootCause", "Staff error");
       type("Field_resolution", "Our cleaner broke the vase; we replace its value and retrain the team.");
       click(browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_serviceFailureAcknowledged']")));
@@ -51,14 +50,13 @@ class CompensationBrowserTest extends BrowserTest {
       type("Field_compensationAmount", "800.00");
       type("Field_compensationReason", "The vase was broken by our cleaner during the visit.");
       screenshot("tasklist-compensation-proposed");
-      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+      completeTask();
       wait.until(driver -> Handling.task(engine, reference, ComplaintHandlingProcess.TASK_HANDLE) == null);
       Jobs.continueAfter(engine, reference, ComplaintHandlingProcess.TASK_HANDLE);
 
       browser.navigate().refresh();
       openGroupTask(reference);
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      claimTask();
       wait.until(driver -> driver.findElement(By.tagName("body")).getText()
           .contains("proposed compensation " + reference + "/0 and cannot approve it (four-eyes principle)"));
       screenshot("tasklist-compensation-refused-to-proposer");
@@ -67,8 +65,7 @@ class CompensationBrowserTest extends BrowserTest {
       browser.manage().deleteAllCookies();
       logIn(supervisor);
       openGroupTask(reference);
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      claimTask();
       String left = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("input[id$='Field_budgetLeft']"))).getAttribute("value");
       assertThat(left).endsWith(" CNY");
@@ -79,7 +76,7 @@ class CompensationBrowserTest extends BrowserTest {
       type("Field_loweredAmount", "600.00");
       type("Field_decisionReason", "The vase was second-hand; 600 is its fair value.");
       screenshot("tasklist-compensation-lowered");
-      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+      completeTask();
       wait.until(driver -> Handling.task(engine, reference, CompensationApprovalProcess.TASK_APPROVE) == null);
     } catch (RuntimeException e) {
       keepPage("tasklist-compensation-failure");

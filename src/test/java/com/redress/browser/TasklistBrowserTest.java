@@ -42,15 +42,14 @@ class TasklistBrowserTest extends BrowserTest {
 
       openGroupTask(reference);
 
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      claimTask();
 
       selectOption("Field_rootCause", "Supplier or partner issue");
       type("Field_resolution", "Re-routed the parcel through the express hub and refunded the shipping fee.");
       click(browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_serviceFailureAcknowledged']")));
       screenshot("tasklist-handling-form-filled");
 
-      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+      completeTask();
       wait.until(driver -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
           .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).count() == 0);
       screenshot("tasklist-after-complete");
@@ -127,8 +126,7 @@ class TasklistBrowserTest extends BrowserTest {
     try {
       logIn(both);
       openGroupTask(reference);
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      claimTask();
       wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("four-eyes principle"));
       screenshot("tasklist-review-refused-to-handler");
       assertThat(Handling.task(engine, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY).getAssignee()).isNull();
@@ -136,14 +134,13 @@ class TasklistBrowserTest extends BrowserTest {
       browser.manage().deleteAllCookies();
       logIn(reviewer);
       openGroupTask(reference);
-      wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+      claimTask();
       click(wait.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//label[contains(normalize-space(),'4 – good')]//input[@type='radio']"))));
       click(browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_innovative']")));
       type("Field_innovationReason", "Checked every socket in the flat, not just the reported one.");
       screenshot("tasklist-review-form-filled");
-      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+      completeTask();
       wait.until(driver -> Handling.task(engine, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY) == null);
     } catch (RuntimeException e) {
       keepPage("tasklist-review-failure");

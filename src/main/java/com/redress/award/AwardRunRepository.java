@@ -1,5 +1,6 @@
 package com.redress.award;
 
+import com.redress.shared.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -22,18 +23,25 @@ class AwardRunRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  /** Two nodes may open the same period at once: on PostgreSQL the second then inserts nothing. */
+  private final String insertSql;
 
-  AwardRunRepository(JdbcClient jdbc, JdbcTemplate batch) {
+  AwardRunRepository(JdbcClient jdbc, JdbcTemplate batch, Database database) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.insertSql = database.isPostgres()
+        ? """
+          INSERT INTO award_run (id, period, status, process_instance_id, started_by, started_at, updated_at)
+          VALUES (:id, :period, 'SCORING', :instance, :by, :now, :now) ON CONFLICT DO NOTHING"""
+        : """
+          INSERT INTO award_run (id, period, status, process_instance_id, started_by, started_at, updated_at)
+          SELECT :id, :period, 'SCORING', :instance, :by, :now, :now
+          WHERE NOT EXISTS (SELECT 1 FROM award_run WHERE period = :period)""";
   }
 
   /** False when the period has a run already (its unique key decides, also between nodes). */
   boolean insert(String id, String period, String startedBy, String processInstanceId, OffsetDateTime now) {
-    return jdbc.sql("""
-        INSERT INTO award_run (id, period, status, process_instance_id, started_by, started_at, updated_at)
-        SELECT :id, :period, 'SCORING', :instance, :by, :now, :now
-        WHERE NOT EXISTS (SELECT 1 FROM award_run WHERE period = :period)""")
+    return jdbc.sql(insertSql)
         .param("id", id).param("period", period).param("instance", processInstanceId).param("by", startedBy)
         .param("now", now).update() == 1;
   }

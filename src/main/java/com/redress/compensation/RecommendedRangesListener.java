@@ -28,6 +28,7 @@ class RecommendedRangesListener implements TaskListener {
 
   private final RepositoryService repository;
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** By process definition id. */
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
   RecommendedRangesListener(RepositoryService repository) {
@@ -40,14 +41,15 @@ class RecommendedRangesListener implements TaskListener {
     if (severity == null) {
       return;
     }
-    DmnDecision ranges = Context.getCommandContext().runWithoutAuthorization(() -> {
-      // the version deployed with this process, as the process's own decisions are bound
-      String deployment = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-      DecisionDefinition deployed = repository.createDecisionDefinitionQuery()
-          .decisionDefinitionKey(CompensationApprovalProcess.DECISION_RANGE).deploymentId(deployment).singleResult();
-      return parsed.computeIfAbsent(deployed.getId(), id ->
-          dmn.parseDecision(CompensationApprovalProcess.DECISION_RANGE, repository.getDecisionModel(id)));
-    });
+    // parsed once per process version: the decision deployed with it, as its own decisions are bound
+    DmnDecision ranges = parsed.computeIfAbsent(task.getProcessDefinitionId(), processDefinition ->
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+          String deployment = repository.getProcessDefinition(processDefinition).getDeploymentId();
+          DecisionDefinition deployed = repository.createDecisionDefinitionQuery()
+              .decisionDefinitionKey(CompensationApprovalProcess.DECISION_RANGE).deploymentId(deployment).singleResult();
+          return dmn.parseDecision(CompensationApprovalProcess.DECISION_RANGE,
+              repository.getDecisionModel(deployed.getId()));
+        }));
     String text = Arrays.stream(CompensationType.values()).filter(t -> t != CompensationType.NONE)
         .map(type -> {
           var result = dmn.evaluateDecision(ranges, Map.of("compensationType", type.name(), "severity", severity))

@@ -33,7 +33,7 @@ class AwardController {
 
   record RunView(String id, String period, AwardRun.Status status, String startedBy, OffsetDateTime startedAt,
       Progress progress, Integer complaintsCounted, String weights, Integer minimumComplaints, Integer innovationCap,
-      OffsetDateTime scoredAt, List<ScoreView> scores) {
+      OffsetDateTime scoredAt, List<ScoreView> scores, List<Nomination> nominations) {
   }
 
   record Progress(Integer handlersScored, Integer handlersTotal) {
@@ -70,6 +70,6 @@ class AwardController {
     }).toList();
     return new RunView(run.id(), run.period(), run.status(), run.startedBy(), run.startedAt(),
         new Progress(run.handlersScored(), run.handlersTotal()), run.complaintsCounted(), run.weights(),
-        run.minimumComplaints(), run.innovationCap(), run.scoredAt(), scores);
+        run.minimumComplaints(), run.innovationCap(), run.scoredAt(), scores, awards.nominations(run.id()));
   }
 }

@@ -106,6 +106,57 @@ class AwardRunRepository {
         .update();
   }
 
+  void nominateRanked(String runId, OffsetDateTime now) {
+    jdbc.sql("""
+        INSERT INTO award_nomination (run_id, handler, kind, award_rank, status, changed_at)
+        SELECT run_id, handler, 'SCORE', award_rank, 'NOMINATED', :now FROM award_score
+        WHERE run_id = :id AND eligible = TRUE
+          AND NOT EXISTS (SELECT 1 FROM award_nomination n WHERE n.run_id = :id AND n.kind = 'SCORE')""")
+        .param("id", runId).param("now", now).update();
+  }
+
+  List<Nomination> nominations(String runId) {
+    return jdbc.sql("""
+        SELECT * FROM award_nomination WHERE run_id = :id
+        ORDER BY CASE WHEN award_rank IS NULL THEN 1 ELSE 0 END, award_rank, handler, kind""")
+        .param("id", runId)
+        .query((rs, row) -> new Nomination(rs.getString("handler"), Nomination.Kind.valueOf(rs.getString("kind")),
+            rs.getObject("award_rank", Integer.class), Nomination.Status.valueOf(rs.getString("status")),
+            rs.getString("reason"), rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** False when {@code handler} has no such nomination in the run. */
+  boolean removeNomination(String runId, String handler, String reason, String by, OffsetDateTime now) {
+    return jdbc.sql("""
+        UPDATE award_nomination SET status = 'REMOVED', reason = :reason, changed_by = :by, changed_at = :now
+        WHERE run_id = :id AND handler = :handler AND status = 'NOMINATED'""")
+        .param("reason", reason).param("by", by).param("now", now).param("id", runId).param("handler", handler)
+        .update() > 0;
+  }
+
+  /** Adds an innovation nomination, or renews one removed before. */
+  void addInnovation(String runId, String handler, String reason, String by, OffsetDateTime now) {
+    int renewed = jdbc.sql("""
+        UPDATE award_nomination SET status = 'NOMINATED', reason = :reason, changed_by = :by, changed_at = :now
+        WHERE run_id = :id AND handler = :handler AND kind = 'INNOVATION'""")
+        .param("id", runId).param("handler", handler).param("reason", reason).param("by", by).param("now", now)
+        .update();
+    if (renewed > 0) {
+      return;
+    }
+    jdbc.sql("""
+        INSERT INTO award_nomination (run_id, handler, kind, status, reason, changed_by, changed_at)
+        VALUES (:id, :handler, 'INNOVATION', 'NOMINATED', :reason, :by, :now)""")
+        .param("id", runId).param("handler", handler).param("reason", reason).param("by", by).param("now", now)
+        .update();
+  }
+
+  boolean hasScore(String runId, String handler) {
+    return jdbc.sql("SELECT COUNT(*) FROM award_score WHERE run_id = :id AND handler = :handler")
+        .param("id", runId).param("handler", handler).query(Integer.class).single() > 0;
+  }
+
   void setStatus(String id, AwardRun.Status status, OffsetDateTime now) {
     jdbc.sql("UPDATE award_run SET status = :status, updated_at = :now WHERE id = :id")
         .param("status", status.name()).param("now", now).param("id", id).update();

@@ -144,6 +144,67 @@ public class AwardService {
     return ranks;
   }
 
+  /** The ranked handlers become the nominations the managers review. */
+  @Transactional
+  public void nominate(String runId) {
+    runs.nominateRanked(runId, clock.nowInBusinessZone());
+    audit.recordDomainChange(runId, "award-nominated", Map.of("nominees",
+        runs.nominations(runId).stream().map(n -> n.rank() + ". " + n.handler()).toList()));
+  }
+
+  public List<Nomination> nominations(String runId) {
+    return runs.nominations(runId);
+  }
+
+  /** Whether {@code handler} handled complaints of the run's period (scored, eligible or not). */
+  public boolean scored(String runId, String handler) {
+    return runs.hasScore(runId, handler);
+  }
+
+  public boolean nominatedForInnovation(String runId, String handler) {
+    return runs.nominations(runId).stream().anyMatch(n -> n.handler().equals(handler)
+        && n.kind() == Nomination.Kind.INNOVATION && n.status() == Nomination.Status.NOMINATED);
+  }
+
+  /** A manager removes a nomination; false when there was none to remove. */
+  @Transactional
+  public boolean removeNomination(String runId, String handler, String reason, String manager) {
+    boolean removed = runs.removeNomination(runId, handler, reason, manager, clock.nowInBusinessZone());
+    if (removed) {
+      audit.recordDomainChange(runId, "award-nomination-removed", Map.of("handler", handler, "reason", reason));
+    }
+    return removed;
+  }
+
+  /** A manager adds an innovation nomination. */
+  @Transactional
+  public void addInnovationNomination(String runId, String handler, String reason, String manager) {
+    runs.addInnovation(runId, handler, reason, manager, clock.nowInBusinessZone());
+    audit.recordDomainChange(runId, "award-nomination-added", Map.of("handler", handler, "kind", "INNOVATION",
+        "reason", reason));
+  }
+
+  /** The nominations as managers read them in the review form, each with its score's breakdown. */
+  public String rankingText(String runId) {
+    Map<String, HandlerScore> scores = new LinkedHashMap<>();
+    runs.scores(runId).forEach(s -> scores.put(s.score().handler(), s.score()));
+    StringBuilder text = new StringBuilder();
+    for (Nomination n : runs.nominations(runId)) {
+      HandlerScore s = scores.get(n.handler());
+      String line = switch (n.kind()) {
+        case SCORE -> n.rank() + ". " + n.handler() + " — " + s.score().toPlainString() + ": " + s.complaints().size()
+            + " complaints, " + s.timeliness().movePointRight(2).stripTrailingZeros().toPlainString()
+            + " % within SLA, QA " + s.quality().toPlainString() + ", CSAT "
+            + (s.satisfaction() == null ? "none answered" : s.satisfaction().toPlainString() + " (" + s.answered()
+                + " answered)") + ", " + s.innovation() + " innovation flag(s)";
+        case INNOVATION -> "Innovation: " + n.handler() + " — " + n.reason() + " (added by " + n.changedBy() + ")";
+      };
+      text.append(n.status() == Nomination.Status.REMOVED
+          ? "Removed: " + line + " — " + n.reason() + " (by " + n.changedBy() + ")" : line).append('\n');
+    }
+    return text.toString().strip();
+  }
+
   /** Nobody reached the minimum: the run is over, published as "no awards this period". */
   @Transactional
   public void publishNoAwards(String runId) {

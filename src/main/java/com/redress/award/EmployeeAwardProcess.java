@@ -17,13 +17,26 @@ public final class EmployeeAwardProcess {
   public static final String GATEWAY_ANY_ELIGIBLE = "Gateway_AnyEligible";
   public static final String TASK_PUBLISH_NO_AWARDS = "Task_PublishNoAwards";
   public static final String END_NO_AWARDS = "End_NoAwards";
-  public static final String END_SCORED = "End_ScoredForNominationReview";
+  public static final String TASK_NOMINATE = "Task_Nominate";
+  public static final String TASK_REVIEW_NOMINATIONS = "Task_ReviewNominations";
+  public static final String GATEWAY_REVIEW_DONE = "Gateway_ReviewDone";
+  public static final String END_NOMINATIONS_CONFIRMED = "End_NominationsConfirmed";
+  public static final String FORM_REVIEW_NOMINATIONS = "ReviewNominations";
 
   public static final ProcessVariable<String> RUN_ID = ProcessVariable.of("awardRunId", String.class);
   /** 2026-10 */
   public static final ProcessVariable<String> PERIOD = ProcessVariable.of("period", String.class);
   public static final ProcessVariable<Boolean> RUN_OPENED = ProcessVariable.of("runOpened", Boolean.class);
   public static final ProcessVariable<Integer> ELIGIBLE_HANDLERS = ProcessVariable.of("eligibleHandlers", Integer.class);
+
+  /** The review form: the nominations with their breakdowns, and the manager's action. */
+  public static final ProcessVariable<String> RANKING = ProcessVariable.of("ranking", String.class);
+  /** CONFIRM, REMOVE or ADD_INNOVATION; the review repeats until CONFIRM. */
+  public static final ProcessVariable<String> NOMINATION_ACTION = ProcessVariable.of("nominationAction", String.class);
+  public static final ProcessVariable<String> NOMINEE = ProcessVariable.of("nominee", String.class);
+  public static final ProcessVariable<String> NOMINATION_REASON = ProcessVariable.of("nominationReason", String.class);
+  /** Set by the review's check: true once a manager confirmed the list. */
+  public static final ProcessVariable<Boolean> REVIEW_CONFIRMED = ProcessVariable.of("reviewConfirmed", Boolean.class);
 
   private EmployeeAwardProcess() {
   }

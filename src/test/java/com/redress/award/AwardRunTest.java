@@ -168,6 +168,75 @@ class AwardRunTest extends ApplicationTest {
         .filteredOn(p -> EmployeeAwardProcess.END_ALREADY_RUN.equals(p.getEndActivityId())).hasSize(1);
   }
 
+  @Test
+  void managersReviewTheNominationsOneStepAtATimeAndNeverChangeTheirOwn() {
+    String period = "2019-07";
+    String manager = TestUsers.ensure(engine.getIdentityService(), "aw-manager", Groups.SERVICE_MANAGERS,
+        Groups.TEAM_SERVICE);
+    for (int i = 0; i < 5; i++) {
+      closed(period, List.of("aw-eva"), true, 5, 5, false);
+      closed(period, List.of("aw-fred"), i > 0, 4, 4, false);
+      closed(period, List.of(manager), true, 4, 4, false);
+    }
+    closed(period, List.of("aw-gina"), true, 5, 5, true); // too few to rank, innovative
+    String id = scored(period).get("id").asText();
+    org.camunda.bpm.engine.task.Task review = reviewTask(id);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()))
+        .anyMatch(l -> Groups.SERVICE_MANAGERS.equals(l.getGroupId()));
+    assertThat((String) engine.getTaskService().getVariable(review.getId(), "ranking"))
+        .contains("1. aw-eva — 90.00").contains("3. aw-fred — 69.00").contains("80 % within SLA");
+
+    // a manager cannot remove themselves, not even through engine REST
+    Http asManager = http.as(manager, TestUsers.PASSWORD);
+    asManager.postJson("/engine-rest/task/" + review.getId() + "/claim", "{\"userId\": \"" + manager + "\"}");
+    HttpResponse<String> self = asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
+        {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "%s"},
+          "nominationReason": {"value": "I would rather not be nominated."}}}""".formatted(manager));
+    assertThat(self.statusCode()).isEqualTo(400);
+    assertThat(Http.json(self).get("message").asText()).contains("cannot remove themselves");
+    HttpResponse<String> noReason = asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
+        {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "aw-fred"}}}""");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(Http.json(noReason).get("message").asText()).contains("nominationReason is required");
+
+    assertThat(asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
+        {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "aw-fred"},
+          "nominationReason": {"value": "Two complaints of the period are under investigation."}}}""")
+        .statusCode()).isEqualTo(204);
+    org.camunda.bpm.engine.task.Task again = reviewTask(id);
+    engine.getTaskService().claim(again.getId(), manager);
+    engine.getIdentityService().setAuthentication(manager, List.of(Groups.SERVICE_MANAGERS));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(again.getId(),
+          java.util.Map.of("nominationAction", "ADD_INNOVATION", "nominee", manager,
+              "nominationReason", "My own idea was the best of the month.")))
+          .hasMessageContaining("cannot nominate themselves");
+      engine.getTaskService().complete(again.getId(), java.util.Map.of("nominationAction", "ADD_INNOVATION",
+          "nominee", "aw-gina", "nominationReason", "Set up the callback rota that cut repeat calls."));
+      org.camunda.bpm.engine.task.Task last = reviewTask(id);
+      engine.getTaskService().claim(last.getId(), manager);
+      engine.getTaskService().complete(last.getId(), java.util.Map.of("nominationAction", "CONFIRM"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
+    assertThat(run.get("nominations").toString()).contains("\"handler\":\"aw-fred\",\"kind\":\"SCORE\"")
+        .contains("\"status\":\"REMOVED\"").contains("under investigation")
+        .contains("\"handler\":\"aw-gina\",\"kind\":\"INNOVATION\"");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+        .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_NOMINATIONS_CONFIRMED);
+    JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
+        TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
+    assertThat(timeline.toString()).contains("award-nomination-removed").contains("award-nomination-added")
+        .contains("award-scored");
+  }
+
+  private org.camunda.bpm.engine.task.Task reviewTask(String runId) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(runId)
+        .taskDefinitionKey(EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS).singleResult();
+  }
+
   // --- a hand-built period
 
   /** A complaint closed mid-month in {@code period}, handled by {@code handlers}, with its KPI figures. */

@@ -1,0 +1,77 @@
+package com.redress.award;
+
+import static com.redress.award.EmployeeAwardProcess.NOMINATION_ACTION;
+import static com.redress.award.EmployeeAwardProcess.NOMINATION_REASON;
+import static com.redress.award.EmployeeAwardProcess.NOMINEE;
+import static com.redress.award.EmployeeAwardProcess.RANKING;
+import static com.redress.award.EmployeeAwardProcess.REVIEW_CONFIRMED;
+import static com.redress.award.EmployeeAwardProcess.RUN_ID;
+
+import com.redress.shared.CompletionCheck;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End of Task_ReviewNominations: applies one change (remove a nominee, add an innovation nomination,
+ * both with a reason) or confirms the list. A manager never nominates or removes themselves.
+ */
+@Component
+class ReviewNominationsListener implements ExecutionListener {
+
+  static final String CONFIRM = "CONFIRM";
+  static final String REMOVE = "REMOVE";
+  static final String ADD_INNOVATION = "ADD_INNOVATION";
+  static final int MIN_REASON = 10;
+  static final int MAX_REASON = 2000;
+
+  private final AwardService awards;
+
+  ReviewNominationsListener(AwardService awards) {
+    this.awards = awards;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!CompletionCheck.isCompletion(execution)) {
+      return;
+    }
+    String runId = RUN_ID.require(execution);
+    CompletionCheck check = new CompletionCheck(execution);
+    String manager = check.actingUser();
+    String action = check.oneOf(NOMINATION_ACTION.name(), List.of(CONFIRM, REMOVE, ADD_INNOVATION));
+    String nominee = null;
+    String reason = null;
+    if (REMOVE.equals(action) || ADD_INNOVATION.equals(action)) {
+      nominee = check.text(NOMINEE.name(), 1, 64);
+      reason = check.text(NOMINATION_REASON.name(), MIN_REASON, MAX_REASON);
+      if (manager == null) {
+        check.problem("manager", "is unknown: claim the task or complete it as a signed-in user");
+      } else if (manager.equals(nominee)) {
+        check.problem(NOMINEE.name(), manager + " cannot " + (REMOVE.equals(action) ? "remove" : "nominate")
+            + " themselves (four-eyes principle): another manager must");
+      } else if (nominee != null && !nominee.isEmpty() && ADD_INNOVATION.equals(action)) {
+        if (!awards.scored(runId, nominee)) {
+          check.problem(NOMINEE.name(), nominee + " handled no complaint closed in this period");
+        } else if (awards.nominatedForInnovation(runId, nominee)) {
+          check.problem(NOMINEE.name(), nominee + " is nominated for innovation already");
+        }
+      }
+    }
+    check.refuseIfInvalid("Nomination change refused");
+    if (REMOVE.equals(action) && !awards.removeNomination(runId, nominee, reason, manager)) {
+      check.problem(NOMINEE.name(), nominee + " is not nominated");
+      check.refuseIfInvalid("Nomination change refused");
+    }
+    if (ADD_INNOVATION.equals(action)) {
+      awards.addInnovationNomination(runId, nominee, reason, manager);
+    }
+    RANKING.set(execution, awards.rankingText(runId));
+    REVIEW_CONFIRMED.set(execution, CONFIRM.equals(action));
+    // the next round of the review starts with an empty form
+    NOMINATION_ACTION.set(execution, null);
+    NOMINEE.set(execution, null);
+    NOMINATION_REASON.set(execution, null);
+  }
+}

@@ -2,7 +2,7 @@
 CREATE TABLE award_run (
   id                  VARCHAR(20)  NOT NULL PRIMARY KEY,   -- AWARD-2026-10, the process's business key
   period              CHAR(7)      NOT NULL UNIQUE,        -- 2026-10: one run per period
-  status              VARCHAR(20)  NOT NULL,               -- SCORING, SCORED, NO_AWARDS
+  status              VARCHAR(30)  NOT NULL,               -- SCORING, SCORED, NO_AWARDS, NOMINATIONS_CONFIRMED
   process_instance_id VARCHAR(64),
   started_by          VARCHAR(64),
   started_at          TIMESTAMP WITH TIME ZONE NOT NULL,

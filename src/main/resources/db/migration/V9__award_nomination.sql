@@ -6,8 +6,11 @@ CREATE TABLE award_nomination (
   kind        VARCHAR(20)   NOT NULL,   -- SCORE (from the ranking) or INNOVATION (added by a manager)
   award_rank  INTEGER,                  -- SCORE nominations: the rank of the score
   status      VARCHAR(20)   NOT NULL,   -- NOMINATED or REMOVED
-  reason      VARCHAR(2000),            -- why added or removed
-  changed_by  VARCHAR(64),
-  changed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+  reason      VARCHAR(2000),            -- INNOVATION: why a manager added it
+  added_by    VARCHAR(64),
+  added_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  removal_reason VARCHAR(2000),
+  removed_by  VARCHAR(64),
+  removed_at  TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (run_id, handler, kind)
 );

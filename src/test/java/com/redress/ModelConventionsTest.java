@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.award.EmployeeAwardProcess;
+import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -36,6 +38,8 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
@@ -185,24 +189,29 @@ class ModelConventionsTest {
     assertThat(problems).isEmpty();
   }
 
-  @Test
-  void everyIdTheCodeRefersToExistsInTheModel() throws Exception {
-    BpmnModelInstance model = Bpmn.readModelFromFile(PROCESSES.resolve(ComplaintHandlingProcess.KEY + ".bpmn").toFile());
-    DmnModelInstance decisions = Dmn.readModelFromFile(
-        PROCESSES.resolve(ComplaintHandlingProcess.DECISION_CLASSIFICATION + ".dmn").toFile());
+  @ParameterizedTest
+  @ValueSource(classes = {ComplaintHandlingProcess.class, CompensationApprovalProcess.class,
+      EmployeeAwardProcess.class})
+  void everyIdTheCodeRefersToExistsInTheModel(Class<?> constants) throws Exception {
+    String key = (String) constants.getField("KEY").get(null);
+    BpmnModelInstance model = Bpmn.readModelFromFile(PROCESSES.resolve(key + ".bpmn").toFile());
+    List<DmnModelInstance> decisions = new ArrayList<>();
+    for (Path file : files(PROCESSES, ".dmn")) {
+      decisions.add(Dmn.readModelFromFile(file.toFile()));
+    }
     Set<String> formIds = formIds();
     List<String> problems = new ArrayList<>();
-    for (Field field : ComplaintHandlingProcess.class.getFields()) {
+    for (Field field : constants.getFields()) {
       if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
         continue;
       }
       String id = (String) field.get(null);
       boolean found = field.getName().equals("KEY") ? model.getModelElementById(id) instanceof Process
-          : field.getName().startsWith("DECISION_") ? decisions.getModelElementById(id) != null
+          : field.getName().startsWith("DECISION_") ? decisions.stream().anyMatch(d -> d.getModelElementById(id) != null)
           : field.getName().startsWith("FORM_") ? formIds.contains(id)
           : model.getModelElementById(id) != null;
       if (!found) {
-        problems.add(field.getName() + " = " + id + " is not in the models");
+        problems.add(constants.getSimpleName() + "." + field.getName() + " = " + id + " is not in the models");
       }
     }
     assertThat(problems).isEmpty();

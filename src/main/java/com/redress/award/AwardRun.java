@@ -7,7 +7,7 @@ public record AwardRun(String id, String period, Status status, String startedBy
     Integer handlersTotal, Integer handlersScored, Integer complaintsCounted, String weights,
     Integer minimumComplaints, Integer innovationCap, OffsetDateTime scoredAt) {
 
-  public enum Status { SCORING, SCORED, NO_AWARDS }
+  public enum Status { SCORING, SCORED, NO_AWARDS, NOMINATIONS_CONFIRMED }
 
   static String idOf(String period) {
     return "AWARD-" + period;

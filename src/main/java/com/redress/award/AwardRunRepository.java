@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,14 +42,17 @@ class AwardRunRepository {
 
   /** False when the period has a run already (its unique key decides, also between nodes). */
   boolean insert(String id, String period, String startedBy, String processInstanceId, OffsetDateTime now) {
+    try {
+      return insertRow(id, period, startedBy, processInstanceId, now);
+    } catch (DuplicateKeyException openedConcurrently) {
+      return false; // H2 only: another transaction inserted the period between the check and the insert
+    }
+  }
+
+  private boolean insertRow(String id, String period, String startedBy, String processInstanceId, OffsetDateTime now) {
     return jdbc.sql(insertSql)
         .param("id", id).param("period", period).param("instance", processInstanceId).param("by", startedBy)
         .param("now", now).update() == 1;
-  }
-
-  Optional<String> processInstanceOf(String period) {
-    return jdbc.sql("SELECT process_instance_id FROM award_run WHERE period = :period").param("period", period)
-        .query(String.class).optional();
   }
 
   void attachProcess(String id, String processInstanceId) {
@@ -64,9 +68,7 @@ class AwardRunRepository {
         WHERE k.closed_at >= :from AND k.closed_at < :to
         ORDER BY h.user_id, k.complaint_reference""")
         .param("from", from).param("to", to)
-        .query((rs, row) -> Map.entry(rs.getString("user_id"), new HandlerScore.Counted(
-            rs.getString("complaint_reference"), rs.getBoolean("resolution_sla_met"), rs.getInt("quality_score"),
-            rs.getObject("csat", Integer.class), rs.getBoolean("innovative"))))
+        .query((rs, row) -> Map.entry(rs.getString("user_id"), counted(rs)))
         .list();
   }
 
@@ -108,7 +110,7 @@ class AwardRunRepository {
 
   void nominateRanked(String runId, OffsetDateTime now) {
     jdbc.sql("""
-        INSERT INTO award_nomination (run_id, handler, kind, award_rank, status, changed_at)
+        INSERT INTO award_nomination (run_id, handler, kind, award_rank, status, added_at)
         SELECT run_id, handler, 'SCORE', award_rank, 'NOMINATED', :now FROM award_score
         WHERE run_id = :id AND eligible = TRUE
           AND NOT EXISTS (SELECT 1 FROM award_nomination n WHERE n.run_id = :id AND n.kind = 'SCORE')""")
@@ -122,23 +124,26 @@ class AwardRunRepository {
         .param("id", runId)
         .query((rs, row) -> new Nomination(rs.getString("handler"), Nomination.Kind.valueOf(rs.getString("kind")),
             rs.getObject("award_rank", Integer.class), Nomination.Status.valueOf(rs.getString("status")),
-            rs.getString("reason"), rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class)))
+            rs.getString("reason"), rs.getString("added_by"), rs.getObject("added_at", OffsetDateTime.class),
+            rs.getString("removal_reason"), rs.getString("removed_by"), rs.getObject("removed_at", OffsetDateTime.class)))
         .list();
   }
 
   /** False when {@code handler} has no such nomination in the run. */
-  boolean removeNomination(String runId, String handler, String reason, String by, OffsetDateTime now) {
+  boolean removeNomination(String runId, String handler, Nomination.Kind kind, String reason, String by,
+      OffsetDateTime now) {
     return jdbc.sql("""
-        UPDATE award_nomination SET status = 'REMOVED', reason = :reason, changed_by = :by, changed_at = :now
-        WHERE run_id = :id AND handler = :handler AND status = 'NOMINATED'""")
+        UPDATE award_nomination SET status = 'REMOVED', removal_reason = :reason, removed_by = :by, removed_at = :now
+        WHERE run_id = :id AND handler = :handler AND kind = :kind AND status = 'NOMINATED'""")
         .param("reason", reason).param("by", by).param("now", now).param("id", runId).param("handler", handler)
-        .update() > 0;
+        .param("kind", kind.name()).update() > 0;
   }
 
   /** Adds an innovation nomination, or renews one removed before. */
   void addInnovation(String runId, String handler, String reason, String by, OffsetDateTime now) {
     int renewed = jdbc.sql("""
-        UPDATE award_nomination SET status = 'NOMINATED', reason = :reason, changed_by = :by, changed_at = :now
+        UPDATE award_nomination SET status = 'NOMINATED', reason = :reason, added_by = :by, added_at = :now,
+          removal_reason = NULL, removed_by = NULL, removed_at = NULL
         WHERE run_id = :id AND handler = :handler AND kind = 'INNOVATION'""")
         .param("id", runId).param("handler", handler).param("reason", reason).param("by", by).param("now", now)
         .update();
@@ -146,7 +151,7 @@ class AwardRunRepository {
       return;
     }
     jdbc.sql("""
-        INSERT INTO award_nomination (run_id, handler, kind, status, reason, changed_by, changed_at)
+        INSERT INTO award_nomination (run_id, handler, kind, status, reason, added_by, added_at)
         VALUES (:id, :handler, 'INNOVATION', 'NOMINATED', :reason, :by, :now)""")
         .param("id", runId).param("handler", handler).param("reason", reason).param("by", by).param("now", now)
         .update();
@@ -170,9 +175,7 @@ class AwardRunRepository {
     Map<String, List<HandlerScore.Counted>> counted = new LinkedHashMap<>();
     jdbc.sql("SELECT * FROM award_score_complaint WHERE run_id = :id ORDER BY handler, complaint_reference")
         .param("id", runId)
-        .query((rs, row) -> Map.entry(rs.getString("handler"), new HandlerScore.Counted(
-            rs.getString("complaint_reference"), rs.getBoolean("resolution_sla_met"), rs.getInt("quality_score"),
-            rs.getObject("csat", Integer.class), rs.getBoolean("innovative"))))
+        .query((rs, row) -> Map.entry(rs.getString("handler"), counted(rs)))
         .list().forEach(e -> counted.computeIfAbsent(e.getKey(), h -> new ArrayList<>()).add(e.getValue()));
     return jdbc.sql("""
         SELECT * FROM award_score WHERE run_id = :id
@@ -184,6 +187,11 @@ class AwardRunRepository {
             rs.getBigDecimal("satisfaction"), rs.getInt("innovation"), rs.getBigDecimal("score")),
             rs.getBoolean("eligible"), rs.getObject("award_rank", Integer.class)))
         .list();
+  }
+
+  private static HandlerScore.Counted counted(ResultSet rs) throws SQLException {
+    return new HandlerScore.Counted(rs.getString("complaint_reference"), rs.getBoolean("resolution_sla_met"),
+        rs.getInt("quality_score"), rs.getObject("csat", Integer.class), rs.getBoolean("innovative"));
   }
 
   private static AwardRun map(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import com.redress.shared.InvalidRequestException;
 import com.redress.shared.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -66,16 +67,18 @@ public class AwardService {
     }
     audit.recordDomainChange(id, "award-run-opened", Map.of("period", period.toString(), "by", user, "start", "request"));
     ProcessInstance instance = runtime.startProcessInstanceByMessage(EmployeeAwardProcess.MESSAGE_RUN_REQUESTED, id,
-        Variables.createVariables().putValue(EmployeeAwardProcess.RUN_ID.name(), id)
-            .putValue(EmployeeAwardProcess.PERIOD.name(), period.toString()));
+        EmployeeAwardProcess.PERIOD.putInto(Variables.createVariables(), period.toString()));
     runs.attachProcess(id, instance.getId());
     return get(id);
   }
 
-  /** The monthly timer: opens the run of the month before {@code now}, unless it was run on request already. */
+  /**
+   * The monthly timer: opens the run of the month before {@code now}, unless it was run on request
+   * already. The month is read in the server's time zone, the one the timer's cron fires in.
+   */
   @Transactional
   public Optional<String> openScheduled(String processInstanceId) {
-    YearMonth period = YearMonth.from(clock.nowInBusinessZone()).minusMonths(1);
+    YearMonth period = YearMonth.from(clock.now().atZone(ZoneId.systemDefault())).minusMonths(1);
     String id = AwardRun.idOf(period.toString());
     if (!runs.insert(id, period.toString(), null, processInstanceId, clock.nowInBusinessZone())) {
       LOG.info("Award run {} exists already; the monthly timer leaves it", id);
@@ -95,15 +98,13 @@ public class AwardService {
     Map<String, List<HandlerScore.Counted>> byHandler = new LinkedHashMap<>();
     runs.closedBetween(from, to).forEach(e -> byHandler.computeIfAbsent(e.getKey(), h -> new ArrayList<>())
         .add(e.getValue()));
+    reportProgress(runId, 0, byHandler.size());
 
     List<HandlerScore> scores = new ArrayList<>(byHandler.size());
     for (Map.Entry<String, List<HandlerScore.Counted>> handler : byHandler.entrySet()) {
       scores.add(HandlerScore.of(handler.getKey(), handler.getValue(), settings));
       if (scores.size() % PROGRESS_EVERY == 0) {
-        int done = scores.size();
-        progressTransaction.executeWithoutResult(tx -> runs.progress(runId, done, byHandler.size(),
-            clock.nowInBusinessZone()));
-        LOG.info("Award run {}: {} of {} handlers scored", runId, done, byHandler.size());
+        reportProgress(runId, scores.size(), byHandler.size());
       }
     }
     Map<String, Integer> ranks = rank(scores);
@@ -124,6 +125,15 @@ public class AwardService {
         .ifPresent(top -> details.put("first", top.handler() + " " + top.score().toPlainString()));
     audit.recordDomainChange(runId, "award-scored", details);
     return ranks.size();
+  }
+
+  /**
+   * Commits how far scoring got, visible while the scoring transaction still runs. The scoring
+   * transaction never writes the run's row before its end, so this never waits for it.
+   */
+  private void reportProgress(String runId, int scored, int total) {
+    progressTransaction.executeWithoutResult(tx -> runs.progress(runId, scored, total, clock.nowInBusinessZone()));
+    LOG.info("Award run {}: {} of {} handlers scored", runId, scored, total);
   }
 
   /**
@@ -157,7 +167,7 @@ public class AwardService {
   }
 
   /** Whether {@code handler} handled complaints of the run's period (scored, eligible or not). */
-  public boolean scored(String runId, String handler) {
+  public boolean handledInPeriod(String runId, String handler) {
     return runs.hasScore(runId, handler);
   }
 
@@ -168,12 +178,27 @@ public class AwardService {
 
   /** A manager removes a nomination; false when there was none to remove. */
   @Transactional
-  public boolean removeNomination(String runId, String handler, String reason, String manager) {
-    boolean removed = runs.removeNomination(runId, handler, reason, manager, clock.nowInBusinessZone());
+  public boolean removeNomination(String runId, String handler, Nomination.Kind kind, String reason, String manager) {
+    boolean removed = runs.removeNomination(runId, handler, kind, reason, manager, clock.nowInBusinessZone());
     if (removed) {
-      audit.recordDomainChange(runId, "award-nomination-removed", Map.of("handler", handler, "reason", reason));
+      audit.recordDomainChange(runId, "award-nomination-removed", Map.of("handler", handler, "kind", kind.name(),
+          "reason", reason));
     }
     return removed;
+  }
+
+  /** Whether {@code user} is among the run's nominees right now (then they may not confirm the list). */
+  public boolean isNominated(String runId, String user) {
+    return runs.nominations(runId).stream()
+        .anyMatch(n -> n.handler().equals(user) && n.status() == Nomination.Status.NOMINATED);
+  }
+
+  /** A manager who is not a nominee confirms the nominations: the review is over. */
+  @Transactional
+  public void confirmNominations(String runId, String manager) {
+    runs.setStatus(runId, AwardRun.Status.NOMINATIONS_CONFIRMED, clock.nowInBusinessZone());
+    audit.recordDomainChange(runId, "award-nominations-confirmed", Map.of("nominees", runs.nominations(runId).stream()
+        .filter(n -> n.status() == Nomination.Status.NOMINATED).map(n -> n.handler() + " (" + n.kind() + ")").toList()));
   }
 
   /** A manager adds an innovation nomination. */
@@ -197,10 +222,10 @@ public class AwardService {
             + " % within SLA, QA " + s.quality().toPlainString() + ", CSAT "
             + (s.satisfaction() == null ? "none answered" : s.satisfaction().toPlainString() + " (" + s.answered()
                 + " answered)") + ", " + s.innovation() + " innovation flag(s)";
-        case INNOVATION -> "Innovation: " + n.handler() + " — " + n.reason() + " (added by " + n.changedBy() + ")";
+        case INNOVATION -> "Innovation: " + n.handler() + " — " + n.reason() + " (added by " + n.addedBy() + ")";
       };
       text.append(n.status() == Nomination.Status.REMOVED
-          ? "Removed: " + line + " — " + n.reason() + " (by " + n.changedBy() + ")" : line).append('\n');
+          ? "Removed: " + line + " — " + n.removalReason() + " (by " + n.removedBy() + ")" : line).append('\n');
     }
     return text.toString().strip();
   }

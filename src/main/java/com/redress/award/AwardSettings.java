@@ -29,5 +29,11 @@ public record AwardSettings(
     if (minimumComplaints < 1 || innovationCap < 1) {
       throw new IllegalArgumentException("redress.awards.minimum-complaints and innovation-cap must be at least 1");
     }
+    if (weights.timeliness() < 0 || weights.quality() < 0 || weights.satisfaction() < 0 || weights.innovation() < 0
+        || weights.timeliness() + weights.quality() + weights.innovation() == 0) {
+      // satisfaction may drop out (no answered survey): the other weights must still add up to something
+      throw new IllegalArgumentException("redress.awards.weights must not be negative, and timeliness, quality and "
+          + "innovation together must weigh more than 0");
+    }
   }
 }

@@ -23,17 +23,18 @@ public final class EmployeeAwardProcess {
   public static final String END_NOMINATIONS_CONFIRMED = "End_NominationsConfirmed";
   public static final String FORM_REVIEW_NOMINATIONS = "ReviewNominations";
 
-  public static final ProcessVariable<String> RUN_ID = ProcessVariable.of("awardRunId", String.class);
   /** 2026-10 */
   public static final ProcessVariable<String> PERIOD = ProcessVariable.of("period", String.class);
   public static final ProcessVariable<Boolean> RUN_OPENED = ProcessVariable.of("runOpened", Boolean.class);
   public static final ProcessVariable<Integer> ELIGIBLE_HANDLERS = ProcessVariable.of("eligibleHandlers", Integer.class);
 
-  /** The review form: the nominations with their breakdowns, and the manager's action. */
+  /** The review form: the nominations with their breakdowns (set from the database as each round's task is created). */
   public static final ProcessVariable<String> RANKING = ProcessVariable.of("ranking", String.class);
   /** CONFIRM, REMOVE or ADD_INNOVATION; the review repeats until CONFIRM. */
   public static final ProcessVariable<String> NOMINATION_ACTION = ProcessVariable.of("nominationAction", String.class);
   public static final ProcessVariable<String> NOMINEE = ProcessVariable.of("nominee", String.class);
+  /** Which of the nominee's nominations to remove: SCORE (default) or INNOVATION. */
+  public static final ProcessVariable<String> NOMINATION_KIND = ProcessVariable.of("nominationKind", String.class);
   public static final ProcessVariable<String> NOMINATION_REASON = ProcessVariable.of("nominationReason", String.class);
   /** Set by the review's check: true once a manager confirmed the list. */
   public static final ProcessVariable<Boolean> REVIEW_CONFIRMED = ProcessVariable.of("reviewConfirmed", Boolean.class);

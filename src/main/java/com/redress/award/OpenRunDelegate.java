@@ -1,7 +1,6 @@
 package com.redress.award;
 
 import static com.redress.award.EmployeeAwardProcess.PERIOD;
-import static com.redress.award.EmployeeAwardProcess.RUN_ID;
 import static com.redress.award.EmployeeAwardProcess.RUN_OPENED;
 
 import java.util.Optional;
@@ -25,7 +24,6 @@ class OpenRunDelegate implements JavaDelegate {
     RUN_OPENED.set(execution, opened.isPresent());
     opened.ifPresent(id -> {
       execution.setProcessBusinessKey(id);
-      RUN_ID.set(execution, id);
       PERIOD.set(execution, awards.get(id).period());
     });
   }

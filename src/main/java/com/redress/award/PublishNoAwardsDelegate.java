@@ -1,6 +1,5 @@
 package com.redress.award;
 
-import static com.redress.award.EmployeeAwardProcess.RUN_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +17,6 @@ class PublishNoAwardsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    awards.publishNoAwards(RUN_ID.require(execution));
+    awards.publishNoAwards(execution.getProcessBusinessKey());
   }
 }

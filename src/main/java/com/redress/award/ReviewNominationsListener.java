@@ -1,11 +1,10 @@
 package com.redress.award;
 
 import static com.redress.award.EmployeeAwardProcess.NOMINATION_ACTION;
+import static com.redress.award.EmployeeAwardProcess.NOMINATION_KIND;
 import static com.redress.award.EmployeeAwardProcess.NOMINATION_REASON;
 import static com.redress.award.EmployeeAwardProcess.NOMINEE;
-import static com.redress.award.EmployeeAwardProcess.RANKING;
 import static com.redress.award.EmployeeAwardProcess.REVIEW_CONFIRMED;
-import static com.redress.award.EmployeeAwardProcess.RUN_ID;
 
 import com.redress.shared.CompletionCheck;
 import java.util.List;
@@ -37,22 +36,31 @@ class ReviewNominationsListener implements ExecutionListener {
     if (!CompletionCheck.isCompletion(execution)) {
       return;
     }
-    String runId = RUN_ID.require(execution);
+    // the run is the process's business key: a variable sent with the completion could name another run
+    String runId = execution.getProcessBusinessKey();
     CompletionCheck check = new CompletionCheck(execution);
     String manager = check.actingUser();
     String action = check.oneOf(NOMINATION_ACTION.name(), List.of(CONFIRM, REMOVE, ADD_INNOVATION));
     String nominee = null;
     String reason = null;
+    Nomination.Kind kind = Nomination.Kind.SCORE;
+    if (CONFIRM.equals(action) && manager != null && awards.isNominated(runId, manager)) {
+      check.problem("manager", manager + " is nominated in this run and cannot confirm its nominations "
+          + "(four-eyes principle): another manager must");
+    }
     if (REMOVE.equals(action) || ADD_INNOVATION.equals(action)) {
       nominee = check.text(NOMINEE.name(), 1, 64);
       reason = check.text(NOMINATION_REASON.name(), MIN_REASON, MAX_REASON);
+      if (REMOVE.equals(action) && NOMINATION_KIND.get(execution) != null) {
+        kind = check.enumValue(NOMINATION_KIND.name(), Nomination.Kind.class);
+      }
       if (manager == null) {
         check.problem("manager", "is unknown: claim the task or complete it as a signed-in user");
       } else if (manager.equals(nominee)) {
         check.problem(NOMINEE.name(), manager + " cannot " + (REMOVE.equals(action) ? "remove" : "nominate")
             + " themselves (four-eyes principle): another manager must");
       } else if (nominee != null && !nominee.isEmpty() && ADD_INNOVATION.equals(action)) {
-        if (!awards.scored(runId, nominee)) {
+        if (!awards.handledInPeriod(runId, nominee)) {
           check.problem(NOMINEE.name(), nominee + " handled no complaint closed in this period");
         } else if (awards.nominatedForInnovation(runId, nominee)) {
           check.problem(NOMINEE.name(), nominee + " is nominated for innovation already");
@@ -60,18 +68,21 @@ class ReviewNominationsListener implements ExecutionListener {
       }
     }
     check.refuseIfInvalid("Nomination change refused");
-    if (REMOVE.equals(action) && !awards.removeNomination(runId, nominee, reason, manager)) {
-      check.problem(NOMINEE.name(), nominee + " is not nominated");
+    if (REMOVE.equals(action) && !awards.removeNomination(runId, nominee, kind, reason, manager)) {
+      check.problem(NOMINEE.name(), nominee + " has no " + kind + " nomination to remove");
       check.refuseIfInvalid("Nomination change refused");
     }
     if (ADD_INNOVATION.equals(action)) {
       awards.addInnovationNomination(runId, nominee, reason, manager);
     }
-    RANKING.set(execution, awards.rankingText(runId));
+    if (CONFIRM.equals(action)) {
+      awards.confirmNominations(runId, manager);
+    }
     REVIEW_CONFIRMED.set(execution, CONFIRM.equals(action));
     // the next round of the review starts with an empty form
     NOMINATION_ACTION.set(execution, null);
     NOMINEE.set(execution, null);
+    NOMINATION_KIND.set(execution, null);
     NOMINATION_REASON.set(execution, null);
   }
 }

@@ -1,7 +1,6 @@
 package com.redress.award;
 
 import static com.redress.award.EmployeeAwardProcess.ELIGIBLE_HANDLERS;
-import static com.redress.award.EmployeeAwardProcess.RUN_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +18,6 @@ class ScoreHandlersDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ELIGIBLE_HANDLERS.set(execution, awards.score(RUN_ID.require(execution)));
+    ELIGIBLE_HANDLERS.set(execution, awards.score(execution.getProcessBusinessKey()));
   }
 }

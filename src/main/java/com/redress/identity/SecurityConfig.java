@@ -60,6 +60,9 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/audit/retention").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/audit/**").hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/award-runs").hasAnyAuthority(Groups.AWARD_COMMITTEE, Groups.CAMUNDA_ADMIN)
+            // until results are published, colleagues' scores and nomination reasons are for the deciders
+            .requestMatchers("/api/award-runs/**").hasAnyAuthority(Groups.AWARD_COMMITTEE, Groups.SERVICE_MANAGERS,
+                Groups.FINANCE, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/compensation/budgets/**")
                 .hasAnyAuthority(Groups.FINANCE, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/compensation/**", "/api/reports/compensation")

@@ -201,8 +201,11 @@ class AwardRunTest extends ApplicationTest {
 
     assertThat(asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
         {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "aw-fred"},
-          "nominationReason": {"value": "Two complaints of the period are under investigation."}}}""")
+          "nominationReason": {"value": "Two complaints of the period are under investigation."},
+          "ranking": {"value": "1. aw-manager — 100.00 (forged)"}}}""")
         .statusCode()).isEqualTo(204);
+    assertThat((String) engine.getTaskService().getVariable(reviewTask(id).getId(), "ranking"))
+        .as("read from the database each round").doesNotContain("forged").contains("Removed: 3. aw-fred");
     org.camunda.bpm.engine.task.Task again = reviewTask(id);
     engine.getTaskService().claim(again.getId(), manager);
     engine.getIdentityService().setAuthentication(manager, List.of(Groups.SERVICE_MANAGERS));
@@ -215,10 +218,17 @@ class AwardRunTest extends ApplicationTest {
           "nominee", "aw-gina", "nominationReason", "Set up the callback rota that cut repeat calls."));
       org.camunda.bpm.engine.task.Task last = reviewTask(id);
       engine.getTaskService().claim(last.getId(), manager);
-      engine.getTaskService().complete(last.getId(), java.util.Map.of("nominationAction", "CONFIRM"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(last.getId(),
+          java.util.Map.of("nominationAction", "CONFIRM")))
+          .hasMessageContaining("is nominated in this run and cannot confirm");
+      engine.getTaskService().setAssignee(last.getId(), null);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+    String otherManager = TestUsers.ensure(engine.getIdentityService(), "aw-other-manager", Groups.SERVICE_MANAGERS);
+    org.camunda.bpm.engine.task.Task last = reviewTask(id);
+    engine.getTaskService().claim(last.getId(), otherManager);
+    engine.getTaskService().complete(last.getId(), java.util.Map.of("nominationAction", "CONFIRM"));
 
     JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
     assertThat(run.get("nominations").toString()).contains("\"handler\":\"aw-fred\",\"kind\":\"SCORE\"")
@@ -229,7 +239,8 @@ class AwardRunTest extends ApplicationTest {
     JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
         TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
     assertThat(timeline.toString()).contains("award-nomination-removed").contains("award-nomination-added")
-        .contains("award-scored");
+        .contains("award-scored").contains("award-nominations-confirmed");
+    assertThat(run.get("status").asText()).isEqualTo("NOMINATIONS_CONFIRMED");
   }
 
   private org.camunda.bpm.engine.task.Task reviewTask(String runId) {

@@ -1,6 +1,7 @@
 package com.redress.award;
 
 import com.redress.shared.InvalidRequestException;
+import com.redress.shared.Money;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -33,7 +34,8 @@ class AwardController {
 
   record RunView(String id, String period, AwardRun.Status status, String startedBy, OffsetDateTime startedAt,
       Progress progress, Integer complaintsCounted, String weights, Integer minimumComplaints, Integer innovationCap,
-      OffsetDateTime scoredAt, List<ScoreView> scores, List<Nomination> nominations) {
+      OffsetDateTime scoredAt, List<ScoreView> scores, List<Nomination> nominations, List<AwardItem> awards,
+      Money awardsTotal, Money awardBudget) {
   }
 
   record Progress(Integer handlersScored, Integer handlersTotal) {
@@ -70,6 +72,7 @@ class AwardController {
     }).toList();
     return new RunView(run.id(), run.period(), run.status(), run.startedBy(), run.startedAt(),
         new Progress(run.handlersScored(), run.handlersTotal()), run.complaintsCounted(), run.weights(),
-        run.minimumComplaints(), run.innovationCap(), run.scoredAt(), scores, awards.nominations(run.id()));
+        run.minimumComplaints(), run.innovationCap(), run.scoredAt(), scores, awards.nominations(run.id()),
+        awards.items(run.id()), awards.money(run.awardsTotal()), awards.money(run.awardBudget()));
   }
 }

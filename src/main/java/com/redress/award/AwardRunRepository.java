@@ -1,6 +1,8 @@
 package com.redress.award;
 
 import com.redress.shared.Database;
+import com.redress.shared.Money;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -162,6 +164,36 @@ class AwardRunRepository {
         .param("id", runId).param("handler", handler).query(Integer.class).single() > 0;
   }
 
+  void insertItems(String runId, List<AwardItem> items) {
+    batch.batchUpdate("""
+        INSERT INTO award_item (run_id, handler, award, title, cash, currency, status) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        items.stream().map(i -> new Object[] {runId, i.handler(), i.award(), i.title(), i.cash().amount(),
+            i.cash().currency(), i.status()}).toList());
+  }
+
+  List<AwardItem> items(String runId) {
+    return jdbc.sql("SELECT * FROM award_item WHERE run_id = :id ORDER BY handler, award").param("id", runId)
+        .query((rs, row) -> new AwardItem(rs.getString("handler"), rs.getString("award"), rs.getString("title"),
+            new Money(rs.getBigDecimal("cash"), rs.getString("currency").strip()), rs.getString("status")))
+        .list();
+  }
+
+  /** Service Star titles {@code handler} received in the runs of the periods from {@code first} to {@code last}. */
+  int serviceStars(String handler, String first, String last) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM award_item i JOIN award_run r ON r.id = i.run_id
+        WHERE i.handler = :handler AND i.award = 'SERVICE_STAR' AND r.period BETWEEN :first AND :last""")
+        .param("handler", handler).param("first", first).param("last", last).query(Integer.class).single();
+  }
+
+  void saveTotal(String runId, BigDecimal total, BigDecimal budget, AwardRun.Status status, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE award_run SET awards_total = :total, award_budget = :budget, status = :status, updated_at = :now
+        WHERE id = :id""")
+        .param("total", total).param("budget", budget).param("status", status.name()).param("now", now)
+        .param("id", runId).update();
+  }
+
   void setStatus(String id, AwardRun.Status status, OffsetDateTime now) {
     jdbc.sql("UPDATE award_run SET status = :status, updated_at = :now WHERE id = :id")
         .param("status", status.name()).param("now", now).param("id", id).update();
@@ -200,6 +232,7 @@ class AwardRunRepository {
         rs.getObject("started_at", OffsetDateTime.class), rs.getObject("handlers_total", Integer.class),
         rs.getObject("handlers_scored", Integer.class), rs.getObject("complaints_counted", Integer.class),
         rs.getString("weights"), rs.getObject("minimum_complaints", Integer.class),
-        rs.getObject("innovation_cap", Integer.class), rs.getObject("scored_at", OffsetDateTime.class));
+        rs.getObject("innovation_cap", Integer.class), rs.getObject("scored_at", OffsetDateTime.class),
+        rs.getBigDecimal("awards_total"), rs.getBigDecimal("award_budget"));
   }
 }

@@ -3,8 +3,11 @@ package com.redress.award;
 import com.redress.audit.AuditTrail;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConflictException;
+import com.redress.shared.DeployedDecisions;
 import com.redress.shared.InvalidRequestException;
+import com.redress.shared.Money;
 import com.redress.shared.NotFoundException;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -42,9 +46,11 @@ public class AwardService {
   private final AuditTrail audit;
   private final AppClock clock;
   private final TransactionTemplate progressTransaction;
+  private final DeployedDecisions deployedDecisions;
 
   AwardService(AwardRunRepository runs, RuntimeService runtime, AwardSettings settings, AuditTrail audit,
-      AppClock clock, PlatformTransactionManager transactions) {
+      AppClock clock, PlatformTransactionManager transactions, DeployedDecisions deployedDecisions) {
+    this.deployedDecisions = deployedDecisions;
     this.runs = runs;
     this.runtime = runtime;
     this.settings = settings;
@@ -228,6 +234,70 @@ public class AwardService {
           ? "Removed: " + line + " — " + n.removalReason() + " (by " + n.removedBy() + ")" : line).append('\n');
     }
     return text.toString().strip();
+  }
+
+  /** What the awards of a run cost against the period's budget. */
+  public record Proposed(List<AwardItem> items, BigDecimal total, BigDecimal budget) {
+    public boolean overBudget() {
+      return total.compareTo(budget) > 0;
+    }
+  }
+
+  /**
+   * The AwardTier decision for every confirmed nominee, each evaluation recorded on the run's audit
+   * chain with its inputs, outputs and decision version; then the cash total against the budget.
+   */
+  @Transactional
+  public Proposed proposeAwards(String runId, DeployedDecisions.Deployed tier) {
+    AwardRun run = get(runId);
+    YearMonth period = YearMonth.parse(run.period());
+    Map<String, HandlerScore> scores = new LinkedHashMap<>();
+    runs.scores(runId).forEach(s -> scores.put(s.score().handler(), s.score()));
+    List<AwardItem> items = new ArrayList<>();
+    for (Nomination n : runs.nominations(runId)) {
+      if (n.status() != Nomination.Status.NOMINATED) {
+        continue;
+      }
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      inputs.put("kind", n.kind().name());
+      inputs.put("rank", n.kind() == Nomination.Kind.SCORE ? n.rank() : null);
+      inputs.put("score", scores.get(n.handler()).score().toPlainString());
+      inputs.put("serviceStarsBefore", runs.serviceStars(n.handler(), period.minusMonths(11).toString(),
+          period.minusMonths(1).toString()));
+      List<Map<String, Object>> outputs = deployedDecisions.engine().evaluateDecision(tier.decision(), inputs)
+          .getResultList().stream().<Map<String, Object>>map(LinkedHashMap::new).toList();
+      for (Map<String, Object> out : outputs) {
+        items.add(new AwardItem(n.handler(), (String) out.get("award"), (String) out.get("title"),
+            new Money(new BigDecimal(out.get("cash").toString()).setScale(2), settings.currency()), "PROPOSED"));
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("decision", "AwardTier");
+      details.put("decisionVersion", tier.version());
+      details.put("handler", n.handler());
+      details.put("inputs", inputs);
+      details.put("outputs", outputs);
+      audit.recordDomainChange(runId, "award-tier", details);
+    }
+    // a handler nominated twice (ranking and innovation) gets each award once
+    List<AwardItem> distinct = new ArrayList<>(items.stream().collect(Collectors.toMap(
+        i -> i.handler() + "|" + i.award(), i -> i, (a, b) -> a, LinkedHashMap::new)).values());
+    runs.insertItems(runId, distinct);
+    BigDecimal total = distinct.stream().map(i -> i.cash().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    runs.saveTotal(runId, total, settings.budget(), AwardRun.Status.AWARDS_PROPOSED, clock.nowInBusinessZone());
+    Proposed proposed = new Proposed(distinct, total, settings.budget());
+    audit.recordDomainChange(runId, "award-budget-checked", Map.of("total", total.toPlainString(),
+        "budget", settings.budget().toPlainString(), "currency", settings.currency(),
+        "overBudget", proposed.overBudget()));
+    return proposed;
+  }
+
+  public List<AwardItem> items(String runId) {
+    return runs.items(runId);
+  }
+
+  /** An amount in the award budget's currency. */
+  Money money(BigDecimal amount) {
+    return amount == null ? null : new Money(amount, settings.currency());
   }
 
   /** Nobody reached the minimum: the run is over, published as "no awards this period". */

@@ -1,18 +1,21 @@
 package com.redress.award;
 
+import java.math.BigDecimal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code redress.awards.*}: when the monthly run starts (Camunda cron, server time zone), who is
- * eligible, and how the components weigh.
+ * eligible, how the components weigh, and the cash a period's awards may cost.
  */
 @ConfigurationProperties("redress.awards")
 public record AwardSettings(
     @DefaultValue("0 0 6 1 * ?") String schedule,
     @DefaultValue("5") int minimumComplaints,
     @DefaultValue("3") int innovationCap,
-    @DefaultValue Weights weights) {
+    @DefaultValue Weights weights,
+    @DefaultValue("10000") BigDecimal budget,
+    @DefaultValue("CNY") String currency) {
 
   /** Relative weights; a component without data (no answered survey) drops out and the rest count more. */
   public record Weights(@DefaultValue("30") int timeliness, @DefaultValue("30") int quality,

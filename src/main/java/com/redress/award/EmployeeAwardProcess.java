@@ -20,7 +20,9 @@ public final class EmployeeAwardProcess {
   public static final String TASK_NOMINATE = "Task_Nominate";
   public static final String TASK_REVIEW_NOMINATIONS = "Task_ReviewNominations";
   public static final String GATEWAY_REVIEW_DONE = "Gateway_ReviewDone";
-  public static final String END_NOMINATIONS_CONFIRMED = "End_NominationsConfirmed";
+  public static final String TASK_PROPOSE_AWARDS = "Task_ProposeAwards";
+  public static final String END_AWARDS_PROPOSED = "End_AwardsProposed";
+  public static final String DECISION_AWARD_TIER = "AwardTier";
   public static final String FORM_REVIEW_NOMINATIONS = "ReviewNominations";
 
   /** 2026-10 */
@@ -38,6 +40,9 @@ public final class EmployeeAwardProcess {
   public static final ProcessVariable<String> NOMINATION_REASON = ProcessVariable.of("nominationReason", String.class);
   /** Set by the review's check: true once a manager confirmed the list. */
   public static final ProcessVariable<Boolean> REVIEW_CONFIRMED = ProcessVariable.of("reviewConfirmed", Boolean.class);
+
+  /** The proposed awards' cash is above the period's budget: the committee must cut or ask finance. */
+  public static final ProcessVariable<Boolean> OVER_BUDGET = ProcessVariable.of("awardsOverBudget", Boolean.class);
 
   private EmployeeAwardProcess() {
   }

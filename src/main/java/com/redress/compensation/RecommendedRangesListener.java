@@ -4,18 +4,13 @@ import static com.redress.complaint.ComplaintHandlingProcess.RECOMMENDED_RANGES;
 import static com.redress.complaint.ComplaintHandlingProcess.SEVERITY;
 
 import com.redress.complaint.CompensationType;
+import com.redress.shared.DeployedDecisions;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RecommendedRangesListener implements TaskListener {
 
-  private final RepositoryService repository;
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-  /** By process definition id. */
-  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final DeployedDecisions decisions;
 
-  RecommendedRangesListener(RepositoryService repository) {
-    this.repository = repository;
+  RecommendedRangesListener(DeployedDecisions decisions) {
+    this.decisions = decisions;
   }
 
   @Override
@@ -41,19 +33,12 @@ class RecommendedRangesListener implements TaskListener {
     if (severity == null) {
       return;
     }
-    // parsed once per process version: the decision deployed with it, as its own decisions are bound
-    DmnDecision ranges = parsed.computeIfAbsent(task.getProcessDefinitionId(), processDefinition ->
-        Context.getCommandContext().runWithoutAuthorization(() -> {
-          String deployment = repository.getProcessDefinition(processDefinition).getDeploymentId();
-          DecisionDefinition deployed = repository.createDecisionDefinitionQuery()
-              .decisionDefinitionKey(CompensationApprovalProcess.DECISION_RANGE).deploymentId(deployment).singleResult();
-          return dmn.parseDecision(CompensationApprovalProcess.DECISION_RANGE,
-              repository.getDecisionModel(deployed.getId()));
-        }));
+    DmnDecision ranges = decisions.of(task.getProcessDefinitionId(), CompensationApprovalProcess.DECISION_RANGE)
+        .decision();
     String text = Arrays.stream(CompensationType.values()).filter(t -> t != CompensationType.NONE)
         .map(type -> {
-          var result = dmn.evaluateDecision(ranges, Map.of("compensationType", type.name(), "severity", severity))
-              .getSingleResult();
+          var result = decisions.engine().evaluateDecision(ranges,
+              Map.of("compensationType", type.name(), "severity", severity)).getSingleResult();
           return result == null ? null : type.name() + ": " + result.getEntry("recommendedMin") + " to "
               + result.getEntry("recommendedMax");
         })

@@ -235,12 +235,22 @@ class AwardRunTest extends ApplicationTest {
         .contains("\"status\":\"REMOVED\"").contains("under investigation")
         .contains("\"handler\":\"aw-gina\",\"kind\":\"INNOVATION\"");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
-        .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_NOMINATIONS_CONFIRMED);
+        .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_AWARDS_PROPOSED);
     JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
         TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
     assertThat(timeline.toString()).contains("award-nomination-removed").contains("award-nomination-added")
         .contains("award-scored").contains("award-nominations-confirmed");
-    assertThat(run.get("status").asText()).isEqualTo("NOMINATIONS_CONFIRMED");
+    // AwardTier: eva (rank 1, 90.00) is Service Star with cash and a certificate, the manager (rank 2)
+    // gets cash, gina's innovation a gift; fred was removed
+    assertThat(run.get("status").asText()).isEqualTo("AWARDS_PROPOSED");
+    List<String> awards = new ArrayList<>();
+    run.get("awards").forEach(a -> awards.add(a.get("handler").asText() + " " + a.get("award").asText() + " "
+        + a.at("/cash/amount").asText()));
+    assertThat(awards).containsExactlyInAnyOrder("aw-eva SERVICE_STAR 0.00", "aw-eva CASH 3000.00",
+        "aw-eva HONOUR_CERTIFICATE 0.00", "aw-manager CASH 1500.00", "aw-gina GIFT 500.00");
+    assertThat(run.at("/awardsTotal/amount").asText()).isEqualTo("5000.00");
+    assertThat(run.at("/awardBudget/amount").asText()).isEqualTo("10000.00");
+    assertThat(timeline.toString()).contains("award-tier").contains("decisionVersion").contains("award-budget-checked");
   }
 
   private org.camunda.bpm.engine.task.Task reviewTask(String runId) {

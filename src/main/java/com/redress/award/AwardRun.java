@@ -12,7 +12,7 @@ public record AwardRun(String id, String period, Status status, String startedBy
     Integer minimumComplaints, Integer innovationCap, OffsetDateTime scoredAt, BigDecimal awardsTotal,
     BigDecimal awardBudget) {
 
-  public enum Status { SCORING, SCORED, NO_AWARDS, NOMINATIONS_CONFIRMED, AWARDS_PROPOSED }
+  public enum Status { SCORING, SCORED, NO_AWARDS, NOMINATIONS_CONFIRMED, AWARDS_PROPOSED, AWARDS_APPROVED }
 
   static String idOf(String period) {
     return "AWARD-" + period;

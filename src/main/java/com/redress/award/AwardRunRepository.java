@@ -174,7 +174,8 @@ class AwardRunRepository {
   List<AwardItem> items(String runId) {
     return jdbc.sql("SELECT * FROM award_item WHERE run_id = :id ORDER BY handler, award").param("id", runId)
         .query((rs, row) -> new AwardItem(rs.getString("handler"), rs.getString("award"), rs.getString("title"),
-            new Money(rs.getBigDecimal("cash"), rs.getString("currency").strip()), rs.getString("status")))
+            new Money(rs.getBigDecimal("cash"), rs.getString("currency").strip()), rs.getString("status"),
+            rs.getString("cut_reason"), rs.getString("cut_by")))
         .list();
   }
 
@@ -192,6 +193,45 @@ class AwardRunRepository {
         WHERE id = :id""")
         .param("total", total).param("budget", budget).param("status", status.name()).param("now", now)
         .param("id", runId).update();
+  }
+
+  /** False when there is no such proposed item. */
+  boolean cutItem(String runId, String handler, String award, String reason, String by) {
+    return jdbc.sql("""
+        UPDATE award_item SET status = 'CUT', cut_reason = :reason, cut_by = :by
+        WHERE run_id = :id AND handler = :handler AND award = :award AND status = 'PROPOSED'""")
+        .param("reason", reason).param("by", by).param("id", runId).param("handler", handler).param("award", award)
+        .update() > 0;
+  }
+
+  BigDecimal proposedCash(String runId) {
+    return jdbc.sql("SELECT COALESCE(SUM(cash), 0) FROM award_item WHERE run_id = :id AND status = 'PROPOSED'")
+        .param("id", runId).query(BigDecimal.class).single();
+  }
+
+  void updateTotal(String runId, BigDecimal total, OffsetDateTime now) {
+    jdbc.sql("UPDATE award_run SET awards_total = :total, updated_at = :now WHERE id = :id")
+        .param("total", total).param("now", now).param("id", runId).update();
+  }
+
+  void approveExcess(String runId, String by, String reason, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE award_run SET excess_approved_by = :by, excess_reason = :reason, updated_at = :now WHERE id = :id""")
+        .param("by", by).param("reason", reason).param("now", now).param("id", runId).update();
+  }
+
+  Optional<String> excessApprovedBy(String runId) {
+    return jdbc.sql("SELECT excess_approved_by FROM award_run WHERE id = :id").param("id", runId)
+        .query(String.class).optional().filter(by -> by != null);
+  }
+
+  void approve(String runId, String by, OffsetDateTime now) {
+    jdbc.sql("UPDATE award_item SET status = 'APPROVED' WHERE run_id = :id AND status = 'PROPOSED'")
+        .param("id", runId).update();
+    jdbc.sql("""
+        UPDATE award_run SET status = 'AWARDS_APPROVED', approved_by = :by, approved_at = :now, updated_at = :now
+        WHERE id = :id""")
+        .param("by", by).param("now", now).param("id", runId).update();
   }
 
   void setStatus(String id, AwardRun.Status status, OffsetDateTime now) {

@@ -267,8 +267,8 @@ public class AwardService {
       List<Map<String, Object>> outputs = deployedDecisions.engine().evaluateDecision(tier.decision(), inputs)
           .getResultList().stream().<Map<String, Object>>map(LinkedHashMap::new).toList();
       for (Map<String, Object> out : outputs) {
-        items.add(new AwardItem(n.handler(), (String) out.get("award"), (String) out.get("title"),
-            new Money(new BigDecimal(out.get("cash").toString()).setScale(2), settings.currency()), "PROPOSED"));
+        items.add(AwardItem.proposed(n.handler(), (String) out.get("award"), (String) out.get("title"),
+            new Money(new BigDecimal(out.get("cash").toString()).setScale(2), settings.currency())));
       }
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("decision", "AwardTier");
@@ -293,6 +293,60 @@ public class AwardService {
 
   public List<AwardItem> items(String runId) {
     return runs.items(runId);
+  }
+
+  /** The committee cuts a proposed award, with a reason; returns the new cash total. */
+  @Transactional
+  public Optional<BigDecimal> cutAward(String runId, String handler, String award, String reason, String member) {
+    if (!runs.cutItem(runId, handler, award, reason, member)) {
+      return Optional.empty();
+    }
+    BigDecimal total = runs.proposedCash(runId);
+    runs.updateTotal(runId, total, clock.nowInBusinessZone());
+    audit.recordDomainChange(runId, "award-cut", Map.of("handler", handler, "award", award, "reason", reason,
+        "total", total.toPlainString()));
+    return Optional.of(total);
+  }
+
+  /** Whether the proposed cash may be approved: within budget, or finance approved the excess. */
+  public boolean withinBudgetOrExcessApproved(String runId) {
+    return runs.proposedCash(runId).compareTo(settings.budget()) <= 0 || runs.excessApprovedBy(runId).isPresent();
+  }
+
+  /** Finance's decision on cash above the period's budget. */
+  @Transactional
+  public void decideExcess(String runId, boolean approved, String reason, String financeUser) {
+    if (approved) {
+      runs.approveExcess(runId, financeUser, reason, clock.nowInBusinessZone());
+    }
+    audit.recordDomainChange(runId, approved ? "award-excess-approved" : "award-excess-refused", Map.of(
+        "total", runs.proposedCash(runId).toPlainString(), "budget", settings.budget().toPlainString(),
+        "reason", reason));
+  }
+
+  /** The committee approves the list as it stands. */
+  @Transactional
+  public void approveAwards(String runId, String member) {
+    runs.approve(runId, member, clock.nowInBusinessZone());
+    audit.recordDomainChange(runId, "award-approved", Map.of("total", runs.proposedCash(runId).toPlainString(),
+        "awards", runs.items(runId).stream().filter(i -> "APPROVED".equals(i.status()))
+            .map(i -> i.handler() + " " + i.award()).toList()));
+  }
+
+  /** The awards as the committee reads them in its form, from the database. */
+  public String awardsText(String runId) {
+    StringBuilder text = new StringBuilder();
+    for (AwardItem i : runs.items(runId)) {
+      text.append("CUT".equals(i.status()) ? "Cut: " : "").append(i.handler()).append(" — ").append(i.title())
+          .append(i.cash().amount().signum() > 0 ? " (" + i.cash().amount().toPlainString() + " "
+              + i.cash().currency() + ")" : "")
+          .append("CUT".equals(i.status()) ? " — " + i.cutReason() + " (by " + i.cutBy() + ")" : "").append('\n');
+    }
+    AwardRun run = get(runId);
+    text.append("Total ").append(runs.proposedCash(runId).toPlainString()).append(" of a budget of ")
+        .append(run.awardBudget().toPlainString()).append(' ').append(settings.currency());
+    runs.excessApprovedBy(runId).ifPresent(by -> text.append(" (excess approved by ").append(by).append(')'));
+    return text.toString();
   }
 
   /** An amount in the award budget's currency. */

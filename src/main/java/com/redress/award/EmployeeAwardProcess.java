@@ -21,7 +21,12 @@ public final class EmployeeAwardProcess {
   public static final String TASK_REVIEW_NOMINATIONS = "Task_ReviewNominations";
   public static final String GATEWAY_REVIEW_DONE = "Gateway_ReviewDone";
   public static final String TASK_PROPOSE_AWARDS = "Task_ProposeAwards";
-  public static final String END_AWARDS_PROPOSED = "End_AwardsProposed";
+  public static final String TASK_APPROVE_AWARDS = "Task_ApproveAwards";
+  public static final String GATEWAY_AWARD_DECISION = "Gateway_AwardDecision";
+  public static final String TASK_APPROVE_EXCESS = "Task_ApproveAwardExcess";
+  public static final String END_AWARDS_APPROVED = "End_AwardsApproved";
+  public static final String FORM_APPROVE_AWARDS = "ApproveAwards";
+  public static final String FORM_APPROVE_EXCESS = "ApproveAwardExcess";
   public static final String DECISION_AWARD_TIER = "AwardTier";
   public static final String FORM_REVIEW_NOMINATIONS = "ReviewNominations";
 
@@ -43,6 +48,19 @@ public final class EmployeeAwardProcess {
 
   /** The proposed awards' cash is above the period's budget: the committee must cut or ask finance. */
   public static final ProcessVariable<Boolean> OVER_BUDGET = ProcessVariable.of("awardsOverBudget", Boolean.class);
+
+  /** The committee's form: the awards (from the database as each round's task is created). */
+  public static final ProcessVariable<String> AWARDS_TEXT = ProcessVariable.of("awardsText", String.class);
+  /** APPROVE, CUT or ASK_FINANCE. */
+  public static final ProcessVariable<String> AWARD_ACTION = ProcessVariable.of("awardAction", String.class);
+  public static final ProcessVariable<String> CUT_HANDLER = ProcessVariable.of("cutHandler", String.class);
+  public static final ProcessVariable<String> CUT_AWARD = ProcessVariable.of("cutAward", String.class);
+  public static final ProcessVariable<String> AWARD_REASON = ProcessVariable.of("awardReason", String.class);
+  /** Set by the committee's check for the gateway: APPROVED, CHANGED or FINANCE. */
+  public static final ProcessVariable<String> AWARD_ROUTE = ProcessVariable.of("awardRoute", String.class);
+  /** Finance's form: APPROVE or REFUSE the excess, with a reason. */
+  public static final ProcessVariable<String> EXCESS_DECISION = ProcessVariable.of("excessDecision", String.class);
+  public static final ProcessVariable<String> EXCESS_REASON = ProcessVariable.of("excessReason", String.class);
 
   private EmployeeAwardProcess() {
   }

@@ -234,8 +234,8 @@ class AwardRunTest extends ApplicationTest {
     assertThat(run.get("nominations").toString()).contains("\"handler\":\"aw-fred\",\"kind\":\"SCORE\"")
         .contains("\"status\":\"REMOVED\"").contains("under investigation")
         .contains("\"handler\":\"aw-gina\",\"kind\":\"INNOVATION\"");
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
-        .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_AWARDS_PROPOSED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id)
+        .taskDefinitionKey(EmployeeAwardProcess.TASK_APPROVE_AWARDS).count()).as("the committee's turn").isEqualTo(1);
     JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
         TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
     assertThat(timeline.toString()).contains("award-nomination-removed").contains("award-nomination-added")
@@ -251,6 +251,118 @@ class AwardRunTest extends ApplicationTest {
     assertThat(run.at("/awardsTotal/amount").asText()).isEqualTo("5000.00");
     assertThat(run.at("/awardBudget/amount").asText()).isEqualTo("10000.00");
     assertThat(timeline.toString()).contains("award-tier").contains("decisionVersion").contains("award-budget-checked");
+  }
+
+  @Test
+  void theCommitteeCutsAndApprovesAndANomineeOnItDecidesNothing() {
+    String period = "2019-08";
+    String eva = TestUsers.ensure(engine.getIdentityService(), "aw-eva-8", Groups.AWARD_COMMITTEE);
+    for (int i = 0; i < 5; i++) {
+      closed(period, List.of(eva), true, 5, 5, false);
+      closed(period, List.of("aw-fred-8"), true, 4, 4, false);
+    }
+    String id = confirmed(period);
+    org.camunda.bpm.engine.task.Task approval = approvalTask(id);
+    assertThat((String) engine.getTaskService().getVariable(approval.getId(), "awardsText"))
+        .contains("aw-eva-8 — Service Star of the Month").contains("Total 4500.00 of a budget of 10000.00 CNY");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().claim(approval.getId(), eva))
+        .hasMessageContaining("is a nominee of " + id);
+    engine.getIdentityService().setAuthentication(eva, List.of(Groups.AWARD_COMMITTEE));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(approval.getId(),
+          java.util.Map.of("awardAction", "APPROVE"))).hasMessageContaining("cannot decide on its awards");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    String member = TestUsers.ensure(engine.getIdentityService(), "aw-committee", Groups.AWARD_COMMITTEE);
+    decideAwards(id, member, java.util.Map.of("awardAction", "CUT", "cutHandler", "aw-fred-8", "cutAward", "CASH",
+        "awardReason", "Second place goes without cash this month: budget kept for Q4."));
+    decideAwards(id, member, java.util.Map.of("awardAction", "APPROVE"));
+
+    JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
+    assertThat(run.get("status").asText()).isEqualTo("AWARDS_APPROVED");
+    assertThat(run.at("/awardsTotal/amount").asText()).isEqualTo("3000.00");
+    assertThat(run.get("awards").toString()).contains("\"status\":\"CUT\"").contains("budget kept for Q4")
+        .contains("\"status\":\"APPROVED\"");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+        .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_AWARDS_APPROVED);
+  }
+
+  @Test
+  void overBudgetTheCommitteeMustCutOrAskFinance() {
+    String period = "2019-09";
+    for (int i = 0; i < 5; i++) {
+      closed(period, List.of("aw-eva-9"), true, 5, 5, false);
+      closed(period, List.of("aw-fred-9"), true, 4, 4, false);
+    }
+    List<String> innovators = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      innovators.add("aw-innovator-" + i);
+      closed(period, List.of("aw-innovator-" + i), true, 5, 5, true);
+    }
+    // 3 000 + 1 500 + 12 innovation gifts of 500 = 10 500, above the budget of 10 000
+    String id = confirmed(period, innovators);
+    String member = TestUsers.ensure(engine.getIdentityService(), "aw-committee", Groups.AWARD_COMMITTEE);
+    org.camunda.bpm.engine.task.Task approval = approvalTask(id);
+    engine.getTaskService().claim(approval.getId(), member);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(approval.getId(),
+        java.util.Map.of("awardAction", "APPROVE"))).hasMessageContaining("more than the period's budget");
+
+    engine.getTaskService().complete(approval.getId(), java.util.Map.of("awardAction", "ASK_FINANCE",
+        "awardReason", "Twelve innovations this month deserve their gifts."));
+    org.camunda.bpm.engine.task.Task excess = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id)
+        .taskDefinitionKey(EmployeeAwardProcess.TASK_APPROVE_EXCESS).singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(excess.getId()))
+        .anyMatch(l -> Groups.FINANCE.equals(l.getGroupId()));
+    String finance = TestUsers.ensure(engine.getIdentityService(), "aw-finance", Groups.FINANCE);
+    engine.getTaskService().claim(excess.getId(), finance);
+    engine.getTaskService().complete(excess.getId(), java.util.Map.of("excessDecision", "APPROVE",
+        "excessReason", "Covered by the unused October budget."));
+    decideAwards(id, member, java.util.Map.of("awardAction", "APPROVE"));
+
+    JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
+    assertThat(run.get("status").asText()).isEqualTo("AWARDS_APPROVED");
+    assertThat(run.at("/awardsTotal/amount").asText()).isEqualTo("10500.00");
+    JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
+        TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
+    assertThat(timeline.toString()).contains("award-excess-approved").contains("award-approved");
+  }
+
+  /** Scored, and a manager (not a nominee) confirms the ranking, adding innovation nominations first. */
+  private String confirmed(String period, List<String> innovators) {
+    String id = scored(period).get("id").asText();
+    String manager = TestUsers.ensure(engine.getIdentityService(), "aw-confirming-manager", Groups.SERVICE_MANAGERS);
+    for (String innovator : innovators) {
+      reviewStep(id, manager, java.util.Map.of("nominationAction", "ADD_INNOVATION", "nominee", innovator,
+          "nominationReason", "Found a better way to handle a class of complaints."));
+    }
+    reviewStep(id, manager, java.util.Map.of("nominationAction", "CONFIRM"));
+    return id;
+  }
+
+  private String confirmed(String period) {
+    return confirmed(period, List.of());
+  }
+
+  private void reviewStep(String runId, String manager, java.util.Map<String, Object> values) {
+    org.camunda.bpm.engine.task.Task task = reviewTask(runId);
+    engine.getTaskService().claim(task.getId(), manager);
+    engine.getTaskService().complete(task.getId(), values);
+  }
+
+  private void decideAwards(String runId, String member, java.util.Map<String, Object> values) {
+    org.camunda.bpm.engine.task.Task task = approvalTask(runId);
+    if (task.getAssignee() == null) {
+      engine.getTaskService().claim(task.getId(), member);
+    }
+    engine.getTaskService().complete(task.getId(), values);
+  }
+
+  private org.camunda.bpm.engine.task.Task approvalTask(String runId) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(runId)
+        .taskDefinitionKey(EmployeeAwardProcess.TASK_APPROVE_AWARDS).singleResult();
   }
 
   private org.camunda.bpm.engine.task.Task reviewTask(String runId) {

@@ -1,0 +1,44 @@
+package com.redress.award;
+
+import static com.redress.award.EmployeeAwardProcess.EXCESS_DECISION;
+import static com.redress.award.EmployeeAwardProcess.EXCESS_REASON;
+
+import com.redress.shared.CompletionCheck;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** End of Task_ApproveAwardExcess: finance approves or refuses the cash above budget, with a reason. */
+@Component
+class ValidateExcessListener implements ExecutionListener {
+
+  private final AwardService awards;
+  private final AwardFourEyes fourEyes;
+
+  ValidateExcessListener(AwardService awards, AwardFourEyes fourEyes) {
+    this.awards = awards;
+    this.fourEyes = fourEyes;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!CompletionCheck.isCompletion(execution)) {
+      return;
+    }
+    String runId = execution.getProcessBusinessKey();
+    CompletionCheck check = new CompletionCheck(execution);
+    String user = check.actingUser();
+    String refusal = fourEyes.refusal(runId, user);
+    if (refusal != null) {
+      check.problem("finance", refusal);
+    }
+    String decision = check.oneOf(EXCESS_DECISION.name(), List.of("APPROVE", "REFUSE"));
+    String reason = check.text(EXCESS_REASON.name(), ReviewNominationsListener.MIN_REASON,
+        ReviewNominationsListener.MAX_REASON);
+    check.refuseIfInvalid("Decision on the excess refused");
+    awards.decideExcess(runId, "APPROVE".equals(decision), reason, user);
+    EXCESS_DECISION.set(execution, null);
+    EXCESS_REASON.set(execution, null);
+  }
+}

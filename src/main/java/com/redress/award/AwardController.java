@@ -24,9 +24,32 @@ import org.springframework.web.bind.annotation.RestController;
 class AwardController {
 
   private final AwardService awards;
+  private final AwardPublication publication;
 
-  AwardController(AwardService awards) {
+  AwardController(AwardService awards, AwardPublication publication) {
     this.awards = awards;
+    this.publication = publication;
+  }
+
+  record ObjectionRequest(String reason) {
+  }
+
+  record ObjectionFiled(long id, String run) {
+  }
+
+  /** Any member of staff, while the objection window is open. */
+  @PostMapping(path = "/{id}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ObjectionFiled> object(@PathVariable String id, @RequestBody ObjectionRequest body,
+      Authentication user) {
+    long objection = publication.object(id, user.getName(), body == null ? null : body.reason());
+    return ResponseEntity.status(201).body(new ObjectionFiled(objection, id));
+  }
+
+  /** The final payout list for payroll. */
+  @GetMapping(path = "/{id}/payout.csv", produces = "text/csv")
+  ResponseEntity<String> payout(@PathVariable String id) {
+    return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + id + "-payout.csv\"")
+        .contentType(MediaType.parseMediaType("text/csv")).body(publication.payoutCsv(id));
   }
 
   record RunRequest(String period) {
@@ -35,7 +58,8 @@ class AwardController {
   record RunView(String id, String period, AwardRun.Status status, String startedBy, OffsetDateTime startedAt,
       Progress progress, Integer complaintsCounted, String weights, Integer minimumComplaints, Integer innovationCap,
       OffsetDateTime scoredAt, List<ScoreView> scores, List<Nomination> nominations, List<AwardItem> awards,
-      Money awardsTotal, Money awardBudget) {
+      Money awardsTotal, Money awardBudget, OffsetDateTime publishedAt, OffsetDateTime objectionDue,
+      List<Objection> objections, OffsetDateTime finalAt) {
   }
 
   record Progress(Integer handlersScored, Integer handlersTotal) {
@@ -73,6 +97,7 @@ class AwardController {
     return new RunView(run.id(), run.period(), run.status(), run.startedBy(), run.startedAt(),
         new Progress(run.handlersScored(), run.handlersTotal()), run.complaintsCounted(), run.weights(),
         run.minimumComplaints(), run.innovationCap(), run.scoredAt(), scores, awards.nominations(run.id()),
-        awards.items(run.id()), awards.money(run.awardsTotal()), awards.money(run.awardBudget()));
+        awards.items(run.id()), awards.money(run.awardsTotal()), awards.money(run.awardBudget()), run.publishedAt(),
+        run.objectionDue(), publication.objections(run.id()), run.finalAt());
   }
 }

@@ -10,9 +10,9 @@ import java.time.OffsetDateTime;
 public record AwardRun(String id, String period, Status status, String startedBy, OffsetDateTime startedAt,
     Integer handlersTotal, Integer handlersScored, Integer complaintsCounted, String weights,
     Integer minimumComplaints, Integer innovationCap, OffsetDateTime scoredAt, BigDecimal awardsTotal,
-    BigDecimal awardBudget) {
+    BigDecimal awardBudget, OffsetDateTime publishedAt, OffsetDateTime objectionDue, OffsetDateTime finalAt) {
 
-  public enum Status { SCORING, SCORED, NO_AWARDS, NOMINATIONS_CONFIRMED, AWARDS_PROPOSED, AWARDS_APPROVED }
+  public enum Status { SCORING, SCORED, NO_AWARDS, NOMINATIONS_CONFIRMED, AWARDS_PROPOSED, AWARDS_APPROVED, PUBLISHED, FINAL }
 
   static String idOf(String period) {
     return "AWARD-" + period;

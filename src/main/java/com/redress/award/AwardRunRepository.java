@@ -195,11 +195,12 @@ class AwardRunRepository {
         .param("id", runId).update();
   }
 
-  /** False when there is no such proposed item. */
-  boolean cutItem(String runId, String handler, String award, String reason, String by) {
+  /** False when there is no such item in {@code from} status (PROPOSED before approval, APPROVED after). */
+  boolean cutItem(String runId, String handler, String award, String reason, String by, String from) {
     return jdbc.sql("""
         UPDATE award_item SET status = 'CUT', cut_reason = :reason, cut_by = :by
-        WHERE run_id = :id AND handler = :handler AND award = :award AND status = 'PROPOSED'""")
+        WHERE run_id = :id AND handler = :handler AND award = :award AND status = :from""")
+        .param("from", from)
         .param("reason", reason).param("by", by).param("id", runId).param("handler", handler).param("award", award)
         .update() > 0;
   }
@@ -232,6 +233,53 @@ class AwardRunRepository {
         UPDATE award_run SET status = 'AWARDS_APPROVED', approved_by = :by, approved_at = :now, updated_at = :now
         WHERE id = :id""")
         .param("by", by).param("now", now).param("id", runId).update();
+  }
+
+  BigDecimal approvedCash(String runId) {
+    return jdbc.sql("SELECT COALESCE(SUM(cash), 0) FROM award_item WHERE run_id = :id AND status = 'APPROVED'")
+        .param("id", runId).query(BigDecimal.class).single();
+  }
+
+  void publish(String runId, OffsetDateTime now, OffsetDateTime objectionDue) {
+    jdbc.sql("""
+        UPDATE award_run SET status = 'PUBLISHED', published_at = :now, objection_due = :due, updated_at = :now
+        WHERE id = :id""")
+        .param("now", now).param("due", objectionDue).param("id", runId).update();
+  }
+
+  void finish(String runId, OffsetDateTime now) {
+    jdbc.sql("UPDATE award_run SET status = 'FINAL', final_at = :now, updated_at = :now WHERE id = :id")
+        .param("now", now).param("id", runId).update();
+  }
+
+  long insertObjection(String runId, String user, String reason, OffsetDateTime now) {
+    jdbc.sql("""
+        INSERT INTO award_objection (run_id, filed_by, reason, filed_at) VALUES (:id, :user, :reason, :now)""")
+        .param("id", runId).param("user", user).param("reason", reason).param("now", now).update();
+    return jdbc.sql("SELECT MAX(id) FROM award_objection WHERE run_id = :id AND filed_by = :user")
+        .param("id", runId).param("user", user).query(Long.class).single();
+  }
+
+  void decideObjection(long id, String decision, String by, String reason, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE award_objection SET decision = :decision, decided_by = :by, decision_reason = :reason, decided_at = :now
+        WHERE id = :objection""")
+        .param("decision", decision).param("by", by).param("reason", reason).param("now", now).param("objection", id)
+        .update();
+  }
+
+  List<Objection> objections(String runId) {
+    return jdbc.sql("SELECT * FROM award_objection WHERE run_id = :id ORDER BY id").param("id", runId)
+        .query((rs, row) -> new Objection(rs.getLong("id"), rs.getString("filed_by"), rs.getString("reason"),
+            rs.getObject("filed_at", OffsetDateTime.class), rs.getString("decision"), rs.getString("decided_by"),
+            rs.getString("decision_reason"), rs.getObject("decided_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** The run's row locked: objections and the window's end queue up behind each other. */
+  Optional<String> lockStatus(String runId) {
+    return jdbc.sql("SELECT status FROM award_run WHERE id = :id FOR UPDATE").param("id", runId)
+        .query(String.class).optional();
   }
 
   void setStatus(String id, AwardRun.Status status, OffsetDateTime now) {
@@ -273,6 +321,8 @@ class AwardRunRepository {
         rs.getObject("handlers_scored", Integer.class), rs.getObject("complaints_counted", Integer.class),
         rs.getString("weights"), rs.getObject("minimum_complaints", Integer.class),
         rs.getObject("innovation_cap", Integer.class), rs.getObject("scored_at", OffsetDateTime.class),
-        rs.getBigDecimal("awards_total"), rs.getBigDecimal("award_budget"));
+        rs.getBigDecimal("awards_total"), rs.getBigDecimal("award_budget"),
+        rs.getObject("published_at", OffsetDateTime.class), rs.getObject("objection_due", OffsetDateTime.class),
+        rs.getObject("final_at", OffsetDateTime.class));
   }
 }

@@ -298,7 +298,7 @@ public class AwardService {
   /** The committee cuts a proposed award, with a reason; returns the new cash total. */
   @Transactional
   public Optional<BigDecimal> cutAward(String runId, String handler, String award, String reason, String member) {
-    if (!runs.cutItem(runId, handler, award, reason, member)) {
+    if (!runs.cutItem(runId, handler, award, reason, member, "PROPOSED")) {
       return Optional.empty();
     }
     BigDecimal total = runs.proposedCash(runId);

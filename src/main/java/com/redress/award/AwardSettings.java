@@ -15,7 +15,8 @@ public record AwardSettings(
     @DefaultValue("3") int innovationCap,
     @DefaultValue Weights weights,
     @DefaultValue("10000") BigDecimal budget,
-    @DefaultValue("CNY") String currency) {
+    @DefaultValue("CNY") String currency,
+    @DefaultValue("3") int objectionBusinessDays) {
 
   /** Relative weights; a component without data (no answered survey) drops out and the rest count more. */
   public record Weights(@DefaultValue("30") int timeliness, @DefaultValue("30") int quality,

@@ -24,8 +24,18 @@ public final class EmployeeAwardProcess {
   public static final String TASK_APPROVE_AWARDS = "Task_ApproveAwards";
   public static final String GATEWAY_AWARD_DECISION = "Gateway_AwardDecision";
   public static final String TASK_APPROVE_EXCESS = "Task_ApproveAwardExcess";
-  public static final String END_AWARDS_APPROVED = "End_AwardsApproved";
   public static final String FORM_APPROVE_AWARDS = "ApproveAwards";
+  public static final String TASK_PUBLISH = "Task_PublishAwards";
+  public static final String TASK_SEND_RESULTS = "Task_SendAwardResults";
+  public static final String SUBPROCESS_OBJECTION_WINDOW = "SubProcess_ObjectionWindow";
+  public static final String TIMER_WINDOW_CLOSED = "Timer_ObjectionWindowClosed";
+  public static final String TASK_DECIDE_OBJECTION = "Task_DecideObjection";
+  public static final String TASK_SEND_REPUBLISHED = "Task_SendRepublished";
+  public static final String TASK_FINALIZE = "Task_FinalizeAwards";
+  public static final String END_FINAL = "End_AwardsFinal";
+  public static final String FORM_DECIDE_OBJECTION = "DecideObjection";
+  /** A member of staff objects to published results; id and name alike. */
+  public static final String MESSAGE_OBJECTION_FILED = "Msg_ObjectionFiled";
   public static final String FORM_APPROVE_EXCESS = "ApproveAwardExcess";
   public static final String DECISION_AWARD_TIER = "AwardTier";
   public static final String FORM_REVIEW_NOMINATIONS = "ReviewNominations";
@@ -61,6 +71,14 @@ public final class EmployeeAwardProcess {
   /** Finance's form: APPROVE or REFUSE the excess, with a reason. */
   public static final ProcessVariable<String> EXCESS_DECISION = ProcessVariable.of("excessDecision", String.class);
   public static final ProcessVariable<String> EXCESS_REASON = ProcessVariable.of("excessReason", String.class);
+
+  /** ISO-8601: when the objection window closes (redress.awards.objection-business-days after publication). */
+  public static final ProcessVariable<String> OBJECTION_DUE = ProcessVariable.of("objectionDue", String.class);
+  /** Carried by each objection's message; Task_DecideObjection keeps its own copy (input mapping). */
+  public static final ProcessVariable<Long> OBJECTION_ID = ProcessVariable.of("objectionId", Long.class);
+  public static final ProcessVariable<String> OBJECTION_TEXT = ProcessVariable.of("objectionText", String.class);
+  /** The committee's form on an objection: UPHOLD (with the award to cut) or DISMISS, and the reason. */
+  public static final ProcessVariable<String> OBJECTION_DECISION = ProcessVariable.of("objectionDecision", String.class);
 
   private EmployeeAwardProcess() {
   }

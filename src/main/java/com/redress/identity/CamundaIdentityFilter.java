@@ -25,14 +25,17 @@ class CamundaIdentityFilter extends OncePerRequestFilter {
     this.identityService = identityService;
   }
 
-  /** The customer's survey answer: {@code POST /api/complaints/{reference}/survey}. */
-  private static final Pattern SURVEY = Pattern.compile("/api/complaints/[^/]+/survey");
+  /**
+   * Calls Redress checks itself and then runs as the system: the public intake, the customer's
+   * survey answer, and a member of staff's objection to published awards (who may object is
+   * Redress's rule, not a Camunda permission on the award process).
+   */
+  private static final Pattern AS_SYSTEM = Pattern.compile(
+      "/api/complaints|/api/complaints/[^/]+/survey|/api/award-runs/[^/]+/objections");
 
-  /** Public intake and survey run as the system whoever calls them: staff credentials must not make them fail. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return "POST".equals(request.getMethod())
-        && ("/api/complaints".equals(request.getRequestURI()) || SURVEY.matcher(request.getRequestURI()).matches());
+    return "POST".equals(request.getMethod()) && AS_SYSTEM.matcher(request.getRequestURI()).matches();
   }
 
   @Override

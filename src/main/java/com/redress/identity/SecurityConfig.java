@@ -60,6 +60,10 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/audit/retention").hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/audit/**").hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.POST, "/api/award-runs").hasAnyAuthority(Groups.AWARD_COMMITTEE, Groups.CAMUNDA_ADMIN)
+            // any member of staff may object to published results; payroll reads the payout list
+            .requestMatchers(HttpMethod.POST, "/api/award-runs/*/objections").authenticated()
+            .requestMatchers(HttpMethod.GET, "/api/award-runs/*/payout.csv").hasAnyAuthority(Groups.FINANCE,
+                Groups.CAMUNDA_ADMIN)
             // until results are published, colleagues' scores and nomination reasons are for the deciders
             .requestMatchers("/api/award-runs/**").hasAnyAuthority(Groups.AWARD_COMMITTEE, Groups.SERVICE_MANAGERS,
                 Groups.FINANCE, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
@@ -79,11 +83,15 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain auditPagesSecurity(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/audit/**")
+        .securityMatcher("/audit/**", "/awards/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/audit/login").permitAll()
+            // published award results are for all staff
+            .requestMatchers("/awards/**").authenticated()
             .anyRequest().hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN))
         .formLogin(form -> form.loginPage("/audit/login").defaultSuccessUrl("/audit", false))
+        // scripts and tests may sign in with HTTP Basic, as on the API
+        .httpBasic(basic -> { })
         .logout(logout -> logout.logoutUrl("/audit/logout").logoutSuccessUrl("/audit/login?logout"))
         .build();
   }

@@ -282,12 +282,10 @@ class AwardRunTest extends ApplicationTest {
     decideAwards(id, member, java.util.Map.of("awardAction", "APPROVE"));
 
     JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
-    assertThat(run.get("status").asText()).isEqualTo("AWARDS_APPROVED");
+    assertThat(run.get("status").asText()).as("approved and published").isEqualTo("PUBLISHED");
     assertThat(run.at("/awardsTotal/amount").asText()).isEqualTo("3000.00");
     assertThat(run.get("awards").toString()).contains("\"status\":\"CUT\"").contains("budget kept for Q4")
         .contains("\"status\":\"APPROVED\"");
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
-        .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_AWARDS_APPROVED);
   }
 
   @Test
@@ -323,11 +321,88 @@ class AwardRunTest extends ApplicationTest {
     decideAwards(id, member, java.util.Map.of("awardAction", "APPROVE"));
 
     JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
-    assertThat(run.get("status").asText()).isEqualTo("AWARDS_APPROVED");
+    assertThat(run.get("status").asText()).isEqualTo("PUBLISHED");
     assertThat(run.at("/awardsTotal/amount").asText()).isEqualTo("10500.00");
     JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
         TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
     assertThat(timeline.toString()).contains("award-excess-approved").contains("award-approved");
+  }
+
+  @Test
+  void publishedResultsTakeObjectionsDuringTheWindowThenBecomeFinalForPayroll() {
+    String period = "2019-10";
+    TestUsers.ensureWithEmail(engine.getIdentityService(), "aw-staff-mail", "aw.staff@redress.example",
+        Groups.TEAM_BILLING);
+    for (int i = 0; i < 5; i++) {
+      closed(period, List.of("aw-eva-10"), true, 5, 5, false);
+      closed(period, List.of("aw-fred-10"), true, 4, 4, false);
+    }
+    String id = confirmed(period);
+    String member = TestUsers.ensure(engine.getIdentityService(), "aw-committee", Groups.AWARD_COMMITTEE);
+    decideAwards(id, member, java.util.Map.of("awardAction", "APPROVE"));
+
+    JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
+    assertThat(run.get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE complaint_reference = ?"
+        + " AND recipient = 'aw.staff@redress.example'", Integer.class, id)).as("every colleague told").isEqualTo(1);
+    String colleague = TestUsers.ensure(engine.getIdentityService(), "aw-colleague", Groups.TEAM_SERVICE);
+    Http asColleague = http.as(colleague, TestUsers.PASSWORD);
+    HttpResponse<String> page = asColleague.get("/awards/" + id, "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("aw-eva-10").contains("Service Star of the Month").contains("90.00")
+        .contains("File objection");
+
+    HttpResponse<String> shortReason = asColleague.postJson("/api/award-runs/" + id + "/objections",
+        "{\"reason\": \"unfair\"}");
+    assertThat(shortReason.statusCode()).isEqualTo(400);
+    HttpResponse<String> first = asColleague.postJson("/api/award-runs/" + id + "/objections",
+        "{\"reason\": \"Fred's second place ignores two escalations he caused.\"}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    asColleague.postJson("/api/award-runs/" + id + "/objections",
+        "{\"reason\": \"Eva had the easy complaints this month.\"}");
+    List<org.camunda.bpm.engine.task.Task> objections = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(id).taskDefinitionKey(EmployeeAwardProcess.TASK_DECIDE_OBJECTION).list();
+    assertThat(objections).hasSize(2);
+    for (org.camunda.bpm.engine.task.Task objection : objections) {
+      String text = (String) engine.getTaskService().getVariable(objection.getId(), "objectionText");
+      engine.getTaskService().claim(objection.getId(), member);
+      engine.getTaskService().complete(objection.getId(), text.contains("Fred")
+          ? java.util.Map.of("objectionDecision", "UPHOLD", "cutHandler", "aw-fred-10", "cutAward", "CASH",
+              "awardReason", "The escalations count; no cash for second place.")
+          : java.util.Map.of("objectionDecision", "DISMISS", "awardReason", "Complaints are assigned by the rules."));
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE complaint_reference = ?"
+        + " AND recipient = 'aw.staff@redress.example'", Integer.class, id)).as("told again after the change")
+        .isEqualTo(2);
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .singleResult().getId();
+    for (String send : List.of(EmployeeAwardProcess.TASK_SEND_REPUBLISHED, EmployeeAwardProcess.TASK_SEND_RESULTS)) {
+      engine.getManagementService().createJobQuery().processInstanceId(instance).activityId(send).list()
+          .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(instance)
+        .activityId(EmployeeAwardProcess.TIMER_WINDOW_CLOSED).singleResult();
+    ClockUtil.setCurrentTime(window.getDuedate());
+    assertThat(asColleague.postJson("/api/award-runs/" + id + "/objections",
+        "{\"reason\": \"Too late but I still think so.\"}").statusCode()).as("the window is over").isEqualTo(409);
+    engine.getManagementService().executeJob(window.getId());
+
+    JsonNode finalRun = Http.json(committee().get("/api/award-runs/" + id));
+    assertThat(finalRun.get("status").asText()).isEqualTo("FINAL");
+    assertThat(finalRun.get("objections").toString()).contains("UPHELD").contains("DISMISSED");
+    String finance = TestUsers.ensure(engine.getIdentityService(), "aw-payroll", Groups.FINANCE);
+    HttpResponse<String> csv = http.as(finance, TestUsers.PASSWORD).get("/api/award-runs/" + id + "/payout.csv",
+        "text/csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("run,period,employee,award,title,amount,currency")
+        .contains("aw-eva-10,CASH,\"First place\",3000.00,CNY").doesNotContain("aw-fred-10");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+        .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_FINAL);
+    JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
+        TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
+    assertThat(timeline.toString()).contains("award-published").contains("award-objection-filed")
+        .contains("award-objection-decided").contains("award-republished").contains("award-final");
   }
 
   /** Scored, and a manager (not a nominee) confirms the ranking, adding innovation nominations first. */

@@ -1,0 +1,80 @@
+package com.redress.award;
+
+import com.redress.shared.ConflictException;
+import com.redress.shared.InvalidRequestException;
+import com.redress.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The published results for all staff (signed in): winners, their awards and how each score was
+ * made; while the window is open, a form to object.
+ */
+@Controller
+class AwardPages {
+
+  private final AwardService awards;
+  private final AwardPublication publication;
+
+  AwardPages(AwardService awards, AwardPublication publication) {
+    this.awards = awards;
+    this.publication = publication;
+  }
+
+  @GetMapping("/awards/{id}")
+  String results(@PathVariable String id, Model model, HttpServletResponse response) {
+    return page(id, model, null, null, response);
+  }
+
+  @PostMapping("/awards/{id}/objections")
+  String object(@PathVariable String id, @RequestParam(required = false) String reason, Authentication user,
+      Model model, HttpServletResponse response) {
+    try {
+      publication.object(id, user.getName(), reason);
+      return "redirect:/awards/" + id + "?objected";
+    } catch (InvalidRequestException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return page(id, model, e.problems().get(0).message(), reason, response);
+    } catch (ConflictException e) {
+      response.setStatus(e.status());
+      return page(id, model, e.getMessage(), reason, response);
+    }
+  }
+
+  private String page(String id, Model model, String refusal, String reason, HttpServletResponse response) {
+    AwardRun run;
+    try {
+      run = awards.get(id);
+    } catch (NotFoundException e) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "No award run " + id);
+      return "awards/not-published";
+    }
+    if (run.publishedAt() == null) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      model.addAttribute("message", "The awards of " + run.period() + " are not published yet.");
+      return "awards/not-published";
+    }
+    Map<String, List<AwardItem>> winners = new LinkedHashMap<>();
+    awards.items(id).stream().filter(i -> "APPROVED".equals(i.status()))
+        .forEach(i -> winners.computeIfAbsent(i.handler(), h -> new java.util.ArrayList<>()).add(i));
+    Map<String, HandlerScore> scores = new LinkedHashMap<>();
+    awards.scores(id).forEach(s -> scores.put(s.score().handler(), s.score()));
+    model.addAttribute("run", run);
+    model.addAttribute("winners", winners);
+    model.addAttribute("scores", scores);
+    model.addAttribute("open", run.status() == AwardRun.Status.PUBLISHED);
+    model.addAttribute("refusal", refusal);
+    model.addAttribute("reason", reason);
+    return "awards/results";
+  }
+}

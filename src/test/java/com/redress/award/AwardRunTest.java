@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
+import com.redress.support.HandBuiltPeriod;
 import com.redress.support.Http;
 import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
@@ -13,7 +14,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,8 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * own, with their KPI records and handlers written directly, so every figure is known.
  */
 class AwardRunTest extends ApplicationTest {
-
-  private static final AtomicInteger SEQUENCE = new AtomicInteger(900_000);
 
   @Autowired JdbcTemplate jdbc;
 
@@ -405,6 +403,39 @@ class AwardRunTest extends ApplicationTest {
         .contains("award-objection-decided").contains("award-republished").contains("award-final");
   }
 
+  @Test
+  void withoutObjectionsTheListIsFinalWhenTheWindowClosesAndANomineeCannotApproveOverRest() {
+    String period = "2019-11";
+    String nominee = TestUsers.ensure(engine.getIdentityService(), "aw-eva-11", Groups.AWARD_COMMITTEE);
+    for (int i = 0; i < 5; i++) {
+      closed(period, List.of(nominee), true, 5, 5, false);
+    }
+    String id = confirmed(period);
+    String taskId = approvalTask(id).getId();
+    Http asNominee = http.as(nominee, TestUsers.PASSWORD);
+    HttpResponse<String> claim = asNominee.postJson("/engine-rest/task/" + taskId + "/claim",
+        "{\"userId\": \"" + nominee + "\"}");
+    assertThat(claim.statusCode()).isNotEqualTo(204);
+    assertThat(Http.json(claim).get("message").asText()).contains("is a nominee of " + id);
+    HttpResponse<String> submit = asNominee.postJson("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\": {\"awardAction\": {\"value\": \"APPROVE\"}}}");
+    assertThat(submit.statusCode()).isEqualTo(400);
+    assertThat(Http.json(submit).get("message").asText()).contains("cannot decide on its awards");
+
+    decideAwards(id, TestUsers.ensure(engine.getIdentityService(), "aw-committee", Groups.AWARD_COMMITTEE),
+        java.util.Map.of("awardAction", "APPROVE"));
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .singleResult().getId();
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(instance)
+        .activityId(EmployeeAwardProcess.TIMER_WINDOW_CLOSED).singleResult();
+    ClockUtil.setCurrentTime(window.getDuedate());
+    engine.getManagementService().executeJob(window.getId());
+
+    JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
+    assertThat(run.get("status").asText()).isEqualTo("FINAL");
+    assertThat(run.get("objections")).isEmpty();
+  }
+
   /** Scored, and a manager (not a nominee) confirms the ranking, adding innovation nominations first. */
   private String confirmed(String period, List<String> innovators) {
     String id = scored(period).get("id").asText();
@@ -447,26 +478,8 @@ class AwardRunTest extends ApplicationTest {
 
   // --- a hand-built period
 
-  /** A complaint closed mid-month in {@code period}, handled by {@code handlers}, with its KPI figures. */
   private void closed(String period, List<String> handlers, boolean slaMet, int qa, Integer csat, boolean innovative) {
-    String reference = "CMP-2099-" + SEQUENCE.incrementAndGet();
-    OffsetDateTime closedAt = YearMonth.parse(period).atDay(15).atTime(12, 0).atOffset(java.time.ZoneOffset.ofHours(8));
-    jdbc.update("""
-        INSERT INTO complaint (reference, status, customer_id, customer_name, customer_tier, channel, category, subject,
-          description, received_at, updated_at, reopen_count, unresolved)
-        VALUES (?, 'CLOSED', 'C-AWARD', 'Award Test', 'STANDARD', 'WEB', 'DELAY', 'Late', 'Late parcel', ?, ?, 0, FALSE)""",
-        reference, closedAt.minusDays(2), closedAt);
-    for (String handler : handlers) {
-      jdbc.update("INSERT INTO complaint_handler (complaint_reference, user_id, first_at) VALUES (?, ?, ?)", reference,
-          handler, closedAt.minusDays(1));
-    }
-    jdbc.update("""
-        INSERT INTO complaint_kpi (complaint_reference, closed_at, received_at, category, severity, handler_group,
-          first_response_business_secs, first_response_calendar_secs, first_response_sla_met, resolution_business_secs,
-          resolution_calendar_secs, resolution_sla_met, csat, reopen_count, escalated, unresolved, handlers,
-          quality_score, innovative)
-        VALUES (?, ?, ?, 'DELAY', 'LOW', 'team-logistics', 600, 600, TRUE, 3600, 3600, ?, ?, 0, FALSE, FALSE, ?, ?, ?)""",
-        reference, closedAt, closedAt.minusDays(2), slaMet, csat, String.join(",", handlers), qa, innovative);
+    HandBuiltPeriod.closed(jdbc, period, handlers, slaMet, qa, csat, innovative);
   }
 
   private Http committee() {

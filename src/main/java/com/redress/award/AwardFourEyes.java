@@ -1,5 +1,6 @@
 package com.redress.award;
 
+import com.redress.shared.CompletionCheck;
 import org.springframework.stereotype.Component;
 
 /** Four-eyes of the award decisions: a nominee of the run decides nothing about it. */
@@ -10,6 +11,21 @@ class AwardFourEyes {
 
   AwardFourEyes(AwardService awards) {
     this.awards = awards;
+  }
+
+  /**
+   * Who completes a decision task on run {@code runId}; an unknown user or a nominee is reported
+   * to {@code check} under {@code field}.
+   */
+  String actingDecider(CompletionCheck check, String runId, String field) {
+    String user = check.actingUser();
+    String refusal = refusal(runId, user);
+    if (user == null) {
+      check.problem(field, "is unknown: claim the task or complete it as a signed-in user");
+    } else if (refusal != null) {
+      check.problem(field, refusal);
+    }
+    return user;
   }
 
   /** Why {@code user} may not decide on run {@code runId}, or null when they may. */

@@ -38,13 +38,7 @@ class ValidateAwardDecisionListener implements ExecutionListener {
     }
     String runId = execution.getProcessBusinessKey();
     CompletionCheck check = new CompletionCheck(execution);
-    String member = check.actingUser();
-    String refusal = fourEyes.refusal(runId, member);
-    if (member == null) {
-      check.problem("member", "is unknown: claim the task or complete it as a signed-in user");
-    } else if (refusal != null) {
-      check.problem("member", refusal);
-    }
+    String member = fourEyes.actingDecider(check, runId, "member");
     String action = check.oneOf(AWARD_ACTION.name(), List.of(APPROVE, CUT, ASK_FINANCE));
     String reason = CUT.equals(action) || ASK_FINANCE.equals(action)
         ? check.text(AWARD_REASON.name(), ReviewNominationsListener.MIN_REASON, ReviewNominationsListener.MAX_REASON)

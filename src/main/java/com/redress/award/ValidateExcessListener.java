@@ -28,11 +28,7 @@ class ValidateExcessListener implements ExecutionListener {
     }
     String runId = execution.getProcessBusinessKey();
     CompletionCheck check = new CompletionCheck(execution);
-    String user = check.actingUser();
-    String refusal = fourEyes.refusal(runId, user);
-    if (refusal != null) {
-      check.problem("finance", refusal);
-    }
+    String user = fourEyes.actingDecider(check, runId, "finance");
     String decision = check.oneOf(EXCESS_DECISION.name(), List.of("APPROVE", "REFUSE"));
     String reason = check.text(EXCESS_REASON.name(), ReviewNominationsListener.MIN_REASON,
         ReviewNominationsListener.MAX_REASON);

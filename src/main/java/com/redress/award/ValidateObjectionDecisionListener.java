@@ -38,11 +38,7 @@ class ValidateObjectionDecisionListener implements ExecutionListener {
       throw new IllegalStateException("Objection " + objection + " of " + runId + " is not open");
     }
     CompletionCheck check = new CompletionCheck(execution);
-    String member = check.actingUser();
-    String refusal = fourEyes.refusal(runId, member);
-    if (refusal != null) {
-      check.problem("member", refusal);
-    }
+    String member = fourEyes.actingDecider(check, runId, "member");
     String decision = check.oneOf(OBJECTION_DECISION.name(),
         List.of(AwardPublication.UPHOLD, AwardPublication.DISMISS));
     String reason = check.text(AWARD_REASON.name(), AwardPublication.MIN_REASON, AwardPublication.MAX_REASON);

@@ -133,8 +133,10 @@ public final class CompletionCheck {
     if (authentication != null) {
       return authentication.getUserId();
     }
+    // this execution's task: with several tasks of the same activity open (an event subprocess
+    // started twice), the process-wide newest could be another one
     return execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(execution.getCurrentActivityId())
+        .executionId(execution.getId()).taskDefinitionKey(execution.getCurrentActivityId())
         .orderByHistoricActivityInstanceStartTime().desc().list().stream()
         .findFirst().map(HistoricTaskInstance::getAssignee).orElse(null);
   }

@@ -69,6 +69,8 @@ class SecurityConfig {
                 Groups.FINANCE, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/compensation/budgets/**")
                 .hasAnyAuthority(Groups.FINANCE, Groups.CAMUNDA_ADMIN)
+            .requestMatchers("/api/reports/kpis")
+                .hasAnyAuthority(Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/compensation/**", "/api/reports/compensation")
                 .hasAnyAuthority(Groups.FINANCE, Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())

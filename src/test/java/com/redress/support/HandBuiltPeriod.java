@@ -1,5 +1,6 @@
 package com.redress.support;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -21,13 +22,21 @@ public final class HandBuiltPeriod {
   /** A complaint closed mid-month in {@code period}, handled by {@code handlers}, with its KPI figures. */
   public static void closed(JdbcTemplate jdbc, String period, List<String> handlers, boolean slaMet, int qa,
       Integer csat, boolean innovative) {
+    closed(jdbc, YearMonth.parse(period).atDay(15), handlers, "team-logistics", "WEB", 600, 3600, slaMet, qa, csat,
+        0, false, innovative);
+  }
+
+  /** A complaint closed at noon of {@code day} with every figure of its KPI record given. */
+  public static String closed(JdbcTemplate jdbc, LocalDate day, List<String> handlers, String team, String channel,
+      long firstResponseSecs, long resolutionSecs, boolean slaMet, int qa, Integer csat, int reopenCount,
+      boolean escalated, boolean innovative) {
     String reference = "CMP-2099-" + SEQUENCE.incrementAndGet();
-    OffsetDateTime closedAt = YearMonth.parse(period).atDay(15).atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
+    OffsetDateTime closedAt = day.atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
     jdbc.update("""
         INSERT INTO complaint (reference, status, customer_id, customer_name, customer_tier, channel, category, subject,
           description, received_at, updated_at, reopen_count, unresolved)
-        VALUES (?, 'CLOSED', 'C-AWARD', 'Award Test', 'STANDARD', 'WEB', 'DELAY', 'Late', 'Late parcel', ?, ?, 0, FALSE)""",
-        reference, closedAt.minusDays(2), closedAt);
+        VALUES (?, 'CLOSED', 'C-AWARD', 'Award Test', 'STANDARD', ?, 'DELAY', 'Late', 'Late parcel', ?, ?, ?, FALSE)""",
+        reference, channel, closedAt.minusDays(2), closedAt, reopenCount);
     for (String handler : handlers) {
       jdbc.update("INSERT INTO complaint_handler (complaint_reference, user_id, first_at) VALUES (?, ?, ?)", reference,
           handler, closedAt.minusDays(1));
@@ -37,7 +46,9 @@ public final class HandBuiltPeriod {
           first_response_business_secs, first_response_calendar_secs, first_response_sla_met, resolution_business_secs,
           resolution_calendar_secs, resolution_sla_met, csat, reopen_count, escalated, unresolved, handlers,
           quality_score, innovative)
-        VALUES (?, ?, ?, 'DELAY', 'LOW', 'team-logistics', 600, 600, TRUE, 3600, 3600, ?, ?, 0, FALSE, FALSE, ?, ?, ?)""",
-        reference, closedAt, closedAt.minusDays(2), slaMet, csat, String.join(",", handlers), qa, innovative);
+        VALUES (?, ?, ?, 'DELAY', 'LOW', ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)""",
+        reference, closedAt, closedAt.minusDays(2), team, firstResponseSecs, firstResponseSecs, resolutionSecs,
+        resolutionSecs, slaMet, csat, reopenCount, escalated, String.join(",", handlers), qa, innovative);
+    return reference;
   }
 }

@@ -2,8 +2,8 @@ package com.redress.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.shared.Csv;
 import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** A timeline as RFC 4180 CSV: one row per audit event, details as JSON in the last column. */
@@ -12,22 +12,19 @@ final class TimelineCsv {
   private TimelineCsv() {
   }
 
-  static final MediaType CSV = MediaType.parseMediaType("text/csv");
-
   /** The timeline of {@code reference} as a CSV download. */
   static ResponseEntity<String> download(String reference, List<AuditTimeline.Entry> entries, ObjectMapper json) {
-    return ResponseEntity.ok().contentType(CSV)
+    return ResponseEntity.ok().contentType(Csv.MEDIA_TYPE)
         .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
         .body(of(entries, json));
   }
 
   static String of(List<AuditTimeline.Entry> entries, ObjectMapper json) {
-    StringBuilder csv = new StringBuilder("seq,time,actor,source,type,activity_id,activity_name,details\r\n");
+    StringBuilder csv = new StringBuilder(Csv.row("seq", "time", "actor", "source", "type", "activity_id",
+        "activity_name", "details"));
     for (AuditTimeline.Entry e : entries) {
-      csv.append(e.seq()).append(',').append(cell(e.time().toString())).append(',').append(cell(e.actor()))
-          .append(',').append(cell(e.source())).append(',').append(cell(e.type())).append(',')
-          .append(cell(e.activityId())).append(',').append(cell(e.activityName())).append(',')
-          .append(cell(toJson(e, json))).append("\r\n");
+      csv.append(Csv.row(e.seq(), e.time(), e.actor(), e.source(), e.type(), e.activityId(), e.activityName(),
+          toJson(e, json)));
     }
     return csv.toString();
   }
@@ -38,16 +35,5 @@ final class TimelineCsv {
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("Timeline details are plain data", ex);
     }
-  }
-
-  /** Quoted when needed, quotes doubled. */
-  private static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
   }
 }

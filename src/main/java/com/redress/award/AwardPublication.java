@@ -7,6 +7,7 @@ import com.redress.notification.OutgoingMessage;
 import com.redress.shared.AppClock;
 import com.redress.shared.BusinessCalendar;
 import com.redress.shared.ConflictException;
+import com.redress.shared.Csv;
 import com.redress.shared.InvalidRequestException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -144,18 +145,14 @@ public class AwardPublication {
     if (run.status() != AwardRun.Status.FINAL) {
       throw new ConflictException(409, "The payout list of " + runId + " is final only after its objection window");
     }
-    StringBuilder csv = new StringBuilder("run,period,employee,award,title,amount,currency\r\n");
+    StringBuilder csv = new StringBuilder(Csv.row("run", "period", "employee", "award", "title", "amount", "currency"));
     for (AwardItem item : awards.items(runId)) {
       if ("APPROVED".equals(item.status()) && item.cash().amount().signum() > 0) {
-        csv.append(String.join(",", runId, run.period(), item.handler(), item.award(), quoted(item.title()),
-            item.cash().amount().toPlainString(), item.cash().currency())).append("\r\n");
+        csv.append(Csv.row(runId, run.period(), item.handler(), item.award(), item.title(),
+            item.cash().amount().toPlainString(), item.cash().currency()));
       }
     }
     return csv.toString();
-  }
-
-  private static String quoted(String text) {
-    return "\"" + text.replace("\"", "\"\"") + "\"";
   }
 
   private List<String> winners(String runId) {

@@ -1,11 +1,14 @@
 package com.redress.report;
 
+import com.redress.shared.Csv;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +28,33 @@ class KpiController {
 
   @GetMapping("/api/reports/kpis")
   KpiReport.Report kpis(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    return report(from, to);
+  }
+
+  /** The same figures with {@code Accept: text/csv}: one row for the total and one per team, category, channel. */
+  @GetMapping(path = "/api/reports/kpis", produces = "text/csv")
+  ResponseEntity<String> kpisCsv(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    KpiReport.Report report = report(from, to);
+    StringBuilder csv = new StringBuilder(Csv.row("scope", "key", "closed", "first_response_median_h",
+        "first_response_p90_h", "resolution_median_h", "resolution_p90_h", "sla_breach_rate", "csat",
+        "surveys_answered", "reopen_rate", "first_contact_resolution_rate"));
+    csv.append(row("total", "", report.total()));
+    Map.of("team", report.byTeam(), "category", report.byCategory(), "channel", report.byChannel()).entrySet()
+        .stream().sorted(Map.Entry.comparingByKey())
+        .forEach(scope -> scope.getValue().forEach((key, figures) -> csv.append(row(scope.getKey(), key, figures))));
+    return ResponseEntity.ok().contentType(Csv.MEDIA_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"kpis-" + from + "-" + to + ".csv\"")
+        .body(csv.toString());
+  }
+
+  private static String row(String scope, String key, KpiReport.Figures f) {
+    return Csv.row(scope, key, f.closed(), f.firstResponseMedianHours(), f.firstResponseP90Hours(),
+        f.resolutionMedianHours(), f.resolutionP90Hours(), f.slaBreachRate(), f.csat(), f.surveysAnswered(),
+        f.reopenRate(), f.firstContactResolutionRate());
+  }
+
+  private KpiReport.Report report(String from, String to) {
     List<FieldProblem> problems = new ArrayList<>();
     LocalDate first = day(problems, "from", from);
     LocalDate last = day(problems, "to", to);

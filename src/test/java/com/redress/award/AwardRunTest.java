@@ -394,7 +394,7 @@ class AwardRunTest extends ApplicationTest {
         "text/csv");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.body()).startsWith("run,period,employee,award,title,amount,currency")
-        .contains("aw-eva-10,CASH,\"First place\",3000.00,CNY").doesNotContain("aw-fred-10");
+        .contains("aw-eva-10,CASH,First place,3000.00,CNY").doesNotContain("aw-fred-10");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
         .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_FINAL);
     JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),

@@ -1,0 +1,30 @@
+package com.redress.shared;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+
+/** RFC 4180 CSV for downloads: a row of cells, quoted when needed, ended by CRLF. */
+public final class Csv {
+
+  public static final MediaType MEDIA_TYPE = MediaType.parseMediaType("text/csv");
+
+  private Csv() {
+  }
+
+  /** One line; null cells stay empty, other values are written with {@code toString()}. */
+  public static String row(Object... cells) {
+    return Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
+  }
+
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      return '"' + text.replace("\"", "\"\"") + '"';
+    }
+    return text;
+  }
+}

@@ -301,12 +301,4 @@ public class CompensationService {
   public Optional<Compensation.Issue> issued(String id) {
     return compensations.issue(id);
   }
-
-  /** Everyone who must not approve this proposal (again): the proposer and every earlier approver. */
-  public List<String> excludedApprovers(String id) {
-    List<String> excluded = new ArrayList<>();
-    Optional.ofNullable(get(id).proposedBy()).ifPresent(excluded::add);
-    decisions(id).forEach(d -> excluded.add(d.decidedBy()));
-    return excluded;
-  }
 }

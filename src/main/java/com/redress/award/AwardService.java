@@ -259,10 +259,10 @@ public class AwardService {
         continue;
       }
       Map<String, Object> inputs = new LinkedHashMap<>();
-      inputs.put("kind", n.kind().name());
-      inputs.put("rank", n.kind() == Nomination.Kind.SCORE ? n.rank() : null);
-      inputs.put("score", scores.get(n.handler()).score().toPlainString());
-      inputs.put("serviceStarsBefore", runs.serviceStars(n.handler(), period.minusMonths(11).toString(),
+      inputs.put(EmployeeAwardProcess.TIER_KIND.name(), n.kind().name());
+      inputs.put(EmployeeAwardProcess.TIER_RANK.name(), n.kind() == Nomination.Kind.SCORE ? n.rank() : null);
+      inputs.put(EmployeeAwardProcess.TIER_SCORE.name(), scores.get(n.handler()).score().toPlainString());
+      inputs.put(EmployeeAwardProcess.TIER_SERVICE_STARS.name(), runs.serviceStars(n.handler(), period.minusMonths(11).toString(),
           period.minusMonths(1).toString()));
       List<Map<String, Object>> outputs = deployedDecisions.engine().evaluateDecision(tier.decision(), inputs)
           .getResultList().stream().<Map<String, Object>>map(LinkedHashMap::new).toList();

@@ -1,6 +1,8 @@
 package com.redress.award;
 
 import com.redress.shared.ProcessVariable;
+import java.util.List;
+import java.util.Map;
 
 /** Everything code knows about processes/EmployeeAward.bpmn. Analysts: these ids must not be renamed. */
 public final class EmployeeAwardProcess {
@@ -79,6 +81,22 @@ public final class EmployeeAwardProcess {
   public static final ProcessVariable<String> OBJECTION_TEXT = ProcessVariable.of("objectionText", String.class);
   /** The committee's form on an objection: UPHOLD (with the award to cut) or DISMISS, and the reason. */
   public static final ProcessVariable<String> OBJECTION_DECISION = ProcessVariable.of("objectionDecision", String.class);
+
+  // What AwardService hands the AwardTier decision for each nominee.
+  public static final ProcessVariable<String> TIER_KIND = ProcessVariable.of("kind", String.class);
+  /** The nominee's place in the ranking; null for an innovation nomination. */
+  public static final ProcessVariable<Integer> TIER_RANK = ProcessVariable.of("rank", Integer.class);
+  /** The nominee's score, decimal text. */
+  public static final ProcessVariable<String> TIER_SCORE = ProcessVariable.of("score", String.class);
+  /** Service stars the nominee won in the eleven months before. */
+  public static final ProcessVariable<Integer> TIER_SERVICE_STARS = ProcessVariable.of("serviceStarsBefore", Integer.class);
+
+  /** The fields code reads from each form: the model check refuses a form that lacks one. */
+  public static final Map<String, List<ProcessVariable<?>>> FORM_FIELDS = Map.of(
+      FORM_REVIEW_NOMINATIONS, List.of(NOMINATION_ACTION, NOMINEE, NOMINATION_KIND, NOMINATION_REASON),
+      FORM_APPROVE_AWARDS, List.of(AWARD_ACTION, CUT_HANDLER, CUT_AWARD, AWARD_REASON),
+      FORM_APPROVE_EXCESS, List.of(EXCESS_DECISION, EXCESS_REASON),
+      FORM_DECIDE_OBJECTION, List.of(OBJECTION_DECISION, CUT_HANDLER, CUT_AWARD, AWARD_REASON));
 
   private EmployeeAwardProcess() {
   }

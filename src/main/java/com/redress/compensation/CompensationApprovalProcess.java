@@ -62,6 +62,10 @@ public final class CompensationApprovalProcess {
   /** Handed back to ComplaintHandling: ISSUED or REJECTED. */
   public static final ProcessVariable<String> COMPENSATION_OUTCOME = ProcessVariable.of("compensationOutcome", String.class);
 
+  /** The fields code reads from each form: the model check refuses a form that lacks one. */
+  public static final Map<String, List<ProcessVariable<?>>> FORM_FIELDS = Map.of(
+      FORM_APPROVE, List.of(DECISION, LOWERED_AMOUNT, DECISION_REASON));
+
   private CompensationApprovalProcess() {
   }
 }

@@ -1,6 +1,7 @@
 package com.redress.complaint;
 
 import com.redress.shared.ProcessVariable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -121,6 +122,13 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<Boolean> INNOVATIVE = ProcessVariable.of("innovative", Boolean.class);
   public static final ProcessVariable<String> INNOVATION_REASON = ProcessVariable.of("innovationReason", String.class);
   public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
+
+  /** The fields code reads from each form: the model check refuses a form that lacks one. */
+  public static final Map<String, List<ProcessVariable<?>>> FORM_FIELDS = Map.of(
+      FORM_TRIAGE, List.of(SEVERITY, HANDLER_GROUP, FIRST_RESPONSE_SLA_HOURS, RESOLUTION_SLA_HOURS),
+      FORM_HANDLE, List.of(ROOT_CAUSE, RESOLUTION, SERVICE_FAILURE_ACKNOWLEDGED, COMPENSATION_TYPE,
+          COMPENSATION_AMOUNT, COMPENSATION_CURRENCY, COMPENSATION_REASON),
+      FORM_REVIEW_QUALITY, List.of(QUALITY_SCORE, INNOVATIVE, INNOVATION_REASON, REVIEW_COMMENT));
 
   private ComplaintHandlingProcess() {
   }

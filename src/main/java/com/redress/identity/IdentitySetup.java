@@ -72,12 +72,12 @@ class IdentitySetup {
     grant(Groups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(Groups.AUDITORS, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
 
-    // analysts look at models and how they run; deploying comes with the Modeler kit
+    // analysts look at models and how they run, and deploy from Modeler (the model check guards it)
     grant(Groups.PROCESS_ANALYSTS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
     grant(Groups.PROCESS_ANALYSTS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(Groups.PROCESS_ANALYSTS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(Groups.PROCESS_ANALYSTS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    grant(Groups.PROCESS_ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Groups.PROCESS_ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
   }
 
   private void ensureGroup(String id, String name) {

@@ -1,0 +1,58 @@
+package com.redress.modelcheck;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar redress.jar check-models [file or folder ...]}: the model check for analysts,
+ * without starting the application. Prints each problem with file, element id and a fix; exits 1
+ * when there are errors, 2 when an argument is not there, 0 otherwise.
+ */
+public final class CheckModelsCommand {
+
+  public static final String NAME = "check-models";
+  private static final List<String> DEFAULT_LOCATIONS = List.of("processes", "forms");
+
+  private CheckModelsCommand() {
+  }
+
+  public static int run(List<String> arguments, PrintStream out) {
+    List<String> locations = arguments.isEmpty() ? DEFAULT_LOCATIONS : arguments;
+    List<ModelResource> resources = new ArrayList<>();
+    for (String location : locations) {
+      Path path = Path.of(location);
+      if (!Files.exists(path)) {
+        out.println(location + ": no such file or folder");
+        return 2;
+      }
+      resources.addAll(read(path));
+    }
+    List<ModelProblem> problems = ModelCheck.withScannedBeans().check(resources);
+    problems.forEach(out::println);
+    long errors = problems.stream().filter(ModelProblem::isError).count();
+    out.println(resources.size() + " files checked: " + errors + " errors, " + (problems.size() - errors)
+        + " warnings");
+    return errors > 0 ? 1 : 0;
+  }
+
+  private static List<ModelResource> read(Path path) {
+    try (Stream<Path> files = Files.walk(path)) {
+      List<ModelResource> resources = new ArrayList<>();
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = file.toString();
+        if (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")) {
+          resources.add(new ModelResource(name, Files.readAllBytes(file)));
+        }
+      }
+      return resources;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

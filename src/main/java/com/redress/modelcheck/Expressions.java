@@ -1,0 +1,43 @@
+package com.redress.modelcheck;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The variables an expression reads: JUEL in sequence-flow conditions, FEEL in decision inputs.
+ * Good enough for the names analysts write, not a parser: literals, keywords, function calls and
+ * property names after a dot are left out.
+ */
+final class Expressions {
+
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+  private static final Pattern NAME = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*)(\\s*\\()?");
+  private static final Set<String> KEYWORDS = Set.of(
+      // JUEL
+      "true", "false", "null", "empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod",
+      "instanceof", "execution", "task", "authenticatedUserId",
+      // FEEL
+      "if", "then", "else", "for", "in", "some", "every", "satisfies", "return", "between", "instance", "of",
+      "function");
+
+  private Expressions() {
+  }
+
+  static Set<String> variables(String expression) {
+    Set<String> names = new LinkedHashSet<>();
+    if (expression == null) {
+      return names;
+    }
+    String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
+    Matcher name = NAME.matcher(code);
+    while (name.find()) {
+      boolean call = name.group(2) != null;
+      if (!call && !KEYWORDS.contains(name.group(1))) {
+        names.add(name.group(1));
+      }
+    }
+    return names;
+  }
+}

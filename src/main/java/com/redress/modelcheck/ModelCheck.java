@@ -1,0 +1,70 @@
+package com.redress.modelcheck;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The check every model, form and decision must pass before it runs: on analysts' machines
+ * ({@link CheckModelsCommand}), in the build (ModelCheckTest) and on every deployment
+ * ({@link DeploymentCheck}). Files are checked as a set: a task's form and a business rule task's
+ * decision must be among them, as they must be in one deployment.
+ */
+public final class ModelCheck {
+
+  private final Set<String> beans;
+  private final Map<String, ProcessContract> contracts = new LinkedHashMap<>();
+
+  /** @param beans the names of the Spring beans delegate expressions may name */
+  public ModelCheck(Set<String> beans) {
+    this.beans = Set.copyOf(beans);
+    ProcessContract.REDRESS.forEach(c -> contracts.put(c.key(), c));
+  }
+
+  /** A check that knows Redress's beans without starting the application: for the command line. */
+  public static ModelCheck withScannedBeans() {
+    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+    SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
+    Set<String> names = new HashSet<>();
+    scanner.findCandidateComponents("com.redress").forEach(definition ->
+        names.add(AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry)));
+    return new ModelCheck(names);
+  }
+
+  /** Every problem in the given files (.bpmn, .dmn and .form; others are ignored), errors first. */
+  public List<ModelProblem> check(List<ModelResource> resources) {
+    List<ModelProblem> problems = new ArrayList<>();
+    Map<String, FormCheck.Form> forms = FormCheck.read(only(resources, ".form"), problems);
+    Map<String, DmnCheck.DecisionInfo> decisions = DmnCheck.read(only(resources, ".dmn"), problems);
+    BpmnCheck.Result models = new BpmnCheck(beans, contracts, forms, decisions, problems)
+        .check(only(resources, ".bpmn"));
+    for (ProcessContract contract : contracts.values()) {
+      FormCheck.checkFields(contract, forms, problems);
+      if (models.processIds().contains(contract.key())) {
+        // the forms and decisions code names must come along with its process
+        FormCheck.checkPresent(contract, forms, problems);
+        DmnCheck.checkPresent(contract, decisions, problems);
+      }
+    }
+    Set<String> provided = new HashSet<>(models.inputParameters());
+    contracts.values().forEach(c -> provided.addAll(c.variables()));
+    forms.values().forEach(f -> provided.addAll(f.fields()));
+    DmnCheck.checkInputs(decisions, provided, problems);
+    problems.sort(Comparator.comparing(ModelProblem::severity).thenComparing(ModelProblem::file));
+    return problems;
+  }
+
+  private static List<ModelResource> only(List<ModelResource> resources, String extension) {
+    return resources.stream().filter(r -> r.is(extension)).toList();
+  }
+}

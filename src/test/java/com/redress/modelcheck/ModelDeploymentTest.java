@@ -1,0 +1,140 @@
+package com.redress.modelcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.Category;
+import com.redress.complaint.CustomerTier;
+import com.redress.identity.Groups;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Complaints;
+import com.redress.support.Http;
+import com.redress.support.TestUsers;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Process analysts deploy from Camunda Modeler through engine REST: the model check stands in
+ * the way of a broken model, a good one becomes the version new complaints run on while running
+ * ones stay on theirs, and nobody else but admins may deploy.
+ */
+class ModelDeploymentTest extends ApplicationTest {
+
+  private static final String BOUNDARY = "----RedressModelerDeployment";
+
+  @Autowired IdentityService identity;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired ComplaintService complaints;
+
+  private final List<String> deployments = new ArrayList<>();
+
+  @BeforeEach
+  void users() {
+    TestUsers.ensure(identity, "ana-analyst", Groups.PROCESS_ANALYSTS);
+    TestUsers.ensure(identity, "hal-handler", "team-billing");
+  }
+
+  @AfterEach
+  void removeTheTestVersions() {
+    // the versions deployed here must not carry other tests' complaints
+    deployments.forEach(id -> repository.deleteDeployment(id, true));
+  }
+
+  @Test
+  void aBrokenModelIsRefusedWithTheChecksMessages() throws IOException {
+    String broken = model().replace("${registerComplaintDelegate}", "${registerComplaintDelegat}")
+        .replace("Task_HandleComplaint", "Activity_1x2y3z4");
+    long versionsBefore = versions();
+
+    HttpResponse<String> response = deploy("ana-analyst", broken);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode body = Http.json(response);
+    assertThat(body.get("type").asText()).isEqualTo("ParseException");
+    assertThat(body.get("message").asText()).contains("refused by the model check")
+        .contains("names bean 'registerComplaintDelegat', which does not exist");
+    JsonNode errors = body.at("/details/ComplaintHandling.bpmn/errors");
+    assertThat(errors.findValuesAsText("mainElementId"))
+        .contains("Task_RegisterComplaint", "Task_HandleComplaint", "Activity_1x2y3z4");
+    assertThat(errors.findValuesAsText("message")).anyMatch(m -> m.startsWith(
+        "is missing, but code depends on it (ComplaintHandlingProcess.TASK_HANDLE). Fix: give the element"));
+    assertThat(versions()).isEqualTo(versionsBefore);
+  }
+
+  @Test
+  void aValidModelBecomesTheVersionNewComplaintsRunOn() throws IOException {
+    String running = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
+    String before = instance(running).getProcessDefinitionId();
+
+    HttpResponse<String> response = deploy("ana-analyst",
+        model().replace("camunda:versionTag=\"1.3.0\"", "camunda:versionTag=\"1.3.1\""));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    deployments.add(Http.json(response).get("id").asText());
+    String started = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
+    assertThat(repository.getProcessDefinition(instance(started).getProcessDefinitionId()).getVersionTag())
+        .isEqualTo("1.3.1");
+    assertThat(instance(running).getProcessDefinitionId()).isEqualTo(before);
+  }
+
+  @Test
+  void onlyAnalystsAndAdminsMayDeploy() throws IOException {
+    HttpResponse<String> response = deploy("hal-handler", model());
+
+    assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  private HttpResponse<String> deploy(String user, String complaintHandling) throws IOException {
+    StringBuilder body = new StringBuilder();
+    part(body, "deployment-name", null, "ComplaintHandling from Modeler");
+    part(body, "deployment-source", null, "Camunda Modeler");
+    part(body, "ComplaintHandling.bpmn", "ComplaintHandling.bpmn", complaintHandling);
+    // forms, decisions and the called process are bound to the deployment: Modeler deploys them along
+    try (Stream<Path> files = Stream.concat(Files.list(Path.of("forms")), Stream.of("ComplaintClassification.dmn",
+        "CompensationPolicy.dmn", "CompensationApproval.bpmn").map(name -> Path.of("processes", name)))) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        part(body, name, name, Files.readString(file));
+      }
+    }
+    body.append("--").append(BOUNDARY).append("--\r\n");
+    return new Http(port).as(user, TestUsers.PASSWORD).post("/engine-rest/deployment/create",
+        "multipart/form-data; boundary=" + BOUNDARY, body.toString());
+  }
+
+  private static void part(StringBuilder body, String name, String fileName, String content) {
+    body.append("--").append(BOUNDARY).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append('"')
+        .append(fileName == null ? "" : "; filename=\"" + fileName + "\"").append("\r\n")
+        .append(fileName == null ? "" : "Content-Type: application/octet-stream\r\n")
+        .append("\r\n").append(content).append("\r\n");
+  }
+
+  private static String model() throws IOException {
+    return Files.readString(Path.of("processes/ComplaintHandling.bpmn"));
+  }
+
+  private long versions() {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(ComplaintHandlingProcess.KEY).count();
+  }
+
+  private ProcessInstance instance(String reference) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+  }
+}

@@ -125,6 +125,14 @@ class CompensationRepository {
         .param("customer", customerId).param("except", except).param("since", since).query(BigDecimal.class).single();
   }
 
+  /** Keeps the sum the policy saw the first time (a retried registration reads it back). */
+  BigDecimal recordGrantedLast90Days(String id, BigDecimal granted) {
+    jdbc.sql("UPDATE compensation SET granted_last_90_days = :granted WHERE id = :id AND granted_last_90_days IS NULL")
+        .param("granted", granted).param("id", id).update();
+    return jdbc.sql("SELECT granted_last_90_days FROM compensation WHERE id = :id").param("id", id)
+        .query(BigDecimal.class).single();
+  }
+
   private static Compensation map(ResultSet rs, int row) throws SQLException {
     String approvers = rs.getString("approver_groups");
     return new Compensation(rs.getString("id"), rs.getString("complaint_reference"), rs.getInt("round"),

@@ -4,7 +4,6 @@ import com.redress.audit.AuditTrail;
 import com.redress.complaint.CompensationType;
 import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintService;
-import com.redress.identity.Groups;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConflictException;
 import com.redress.shared.InvalidRequestException;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +81,8 @@ public class CompensationService {
     if (compensations.insert(draft)) {
       complaints.awaitApproval(reference, id);
     }
-    BigDecimal granted = compensations.grantedToCustomerSince(complaint.customer().id(), now.minus(GRANTED_WINDOW), id);
+    BigDecimal granted = compensations.recordGrantedLast90Days(id,
+        compensations.grantedToCustomerSince(complaint.customer().id(), now.minus(GRANTED_WINDOW), id));
     return new Registered(get(id), complaint.classification().severity().name(),
         complaint.customer().tier().name(), granted);
   }
@@ -103,10 +102,7 @@ public class CompensationService {
     OffsetDateTime now = clock.nowInBusinessZone();
     budgets.ensure(c.team(), c.budgetMonth(), settings.currency(), settings.monthlyBudget(c.team()), now);
     boolean reserved = budgets.reserve(c.team(), c.budgetMonth(), c.amount(), now);
-    List<String> approvers = new ArrayList<>(policyApprovers);
-    if (!reserved && !approvers.contains(Groups.FINANCE)) {
-      approvers.add(Groups.FINANCE);
-    }
+    List<String> approvers = ApprovalChain.withFinanceIfOverBudget(policyApprovers, !reserved);
     compensations.savePolicy(id, band, bandName, recommendedMin, recommendedMax, approvers,
         reserved ? c.amount() : BigDecimal.ZERO, !reserved, now);
     Map<String, Object> details = new LinkedHashMap<>();

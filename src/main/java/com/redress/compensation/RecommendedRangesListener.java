@@ -1,5 +1,6 @@
 package com.redress.compensation;
 
+import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_TYPE;
 import static com.redress.complaint.ComplaintHandlingProcess.RECOMMENDED_RANGES;
 import static com.redress.complaint.ComplaintHandlingProcess.SEVERITY;
 
@@ -38,9 +39,9 @@ class RecommendedRangesListener implements TaskListener {
     String text = Arrays.stream(CompensationType.values()).filter(t -> t != CompensationType.NONE)
         .map(type -> {
           var result = decisions.engine().evaluateDecision(ranges,
-              Map.of("compensationType", type.name(), "severity", severity)).getSingleResult();
-          return result == null ? null : type.name() + ": " + result.getEntry("recommendedMin") + " to "
-              + result.getEntry("recommendedMax");
+              Map.of(COMPENSATION_TYPE.name(), type.name(), SEVERITY.name(), severity)).getSingleResult();
+          return result == null ? null : type.name() + ": " + result.getEntry(ApprovalChain.RECOMMENDED_MIN) + " to "
+              + result.getEntry(ApprovalChain.RECOMMENDED_MAX);
         })
         .filter(line -> line != null)
         .collect(Collectors.joining("\n"));

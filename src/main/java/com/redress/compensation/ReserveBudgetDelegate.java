@@ -9,7 +9,6 @@ import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
 import static com.redress.compensation.CompensationApprovalProcess.RECOMMENDED_RANGE;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,16 +33,15 @@ class ReserveBudgetDelegate implements JavaDelegate {
       // the shipped policy has a band for every amount: an edited one left a gap (an incident shows it)
       throw new IllegalStateException("CompensationPolicy found no approval band for " + id);
     }
-    List<String> groups = APPROVERS.require(execution).stream()
-        .sorted(Comparator.comparing(row -> ((Number) row.get("step")).intValue()))
-        .map(row -> (String) row.get("approverGroup")).toList();
-    BigDecimal min = new BigDecimal(policy.get("recommendedMin").toString());
-    BigDecimal max = new BigDecimal(policy.get("recommendedMax").toString());
-    List<String> chain = compensations.applyPolicy(id, ((Number) policy.get("band")).intValue(),
-        (String) policy.get("bandName"), min, max, groups);
+    List<String> groups = ApprovalChain.of(APPROVERS.require(execution));
+    BigDecimal min = new BigDecimal(policy.get(ApprovalChain.RECOMMENDED_MIN).toString());
+    BigDecimal max = new BigDecimal(policy.get(ApprovalChain.RECOMMENDED_MAX).toString());
+    String bandName = (String) policy.get(ApprovalChain.BAND_NAME);
+    List<String> chain = compensations.applyPolicy(id, ((Number) policy.get(ApprovalChain.BAND)).intValue(),
+        bandName, min, max, groups);
     APPROVAL_NEEDED.set(execution, !chain.isEmpty());
     APPROVAL_STEP.set(execution, 0);
-    BAND_NAME.set(execution, (String) policy.get("bandName") + " → " + (chain.isEmpty() ? "handler's own authority"
+    BAND_NAME.set(execution, bandName + " → " + (chain.isEmpty() ? "handler's own authority"
         : String.join(" then ", chain)));
     RECOMMENDED_RANGE.set(execution, min.toPlainString() + " to " + max.toPlainString());
   }

@@ -87,6 +87,14 @@ class ComplaintRepository {
         .single();
   }
 
+  /** Keeps the count the rules saw the first time (a retried registration reads it back). */
+  int recordComplaintsLast90Days(String reference, int count) {
+    jdbc.sql("UPDATE complaint SET complaints_last_90_days = :count WHERE reference = :reference"
+        + " AND complaints_last_90_days IS NULL").param("count", count).param("reference", reference).update();
+    return jdbc.sql("SELECT complaints_last_90_days FROM complaint WHERE reference = :reference")
+        .param("reference", reference).query(Integer.class).single();
+  }
+
   void markDuplicate(String reference, String original, OffsetDateTime now) {
     jdbc.sql("UPDATE complaint SET status = 'DUPLICATE', duplicate_of = :original, updated_at = :now WHERE reference = :reference")
         .param("original", original).param("now", now).param("reference", reference)

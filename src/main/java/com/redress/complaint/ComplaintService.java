@@ -110,7 +110,8 @@ public class ComplaintService {
       audit.recordDomainChange(reference, STATUS_CHANGED,
           Map.of("status", ComplaintStatus.DUPLICATE.name(), "duplicateOf", o));
     });
-    int recent = complaints.countByCustomerSince(complaint.customer().id(), now.minus(RECENT_WINDOW), reference);
+    int recent = complaints.recordComplaintsLast90Days(reference,
+        complaints.countByCustomerSince(complaint.customer().id(), now.minus(RECENT_WINDOW), reference));
     return new Registration(get(reference), original.orElse(null), recent);
   }
 

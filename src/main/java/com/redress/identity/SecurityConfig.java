@@ -69,6 +69,7 @@ class SecurityConfig {
                 Groups.FINANCE, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.PUT, "/api/compensation/budgets/**")
                 .hasAnyAuthority(Groups.FINANCE, Groups.CAMUNDA_ADMIN)
+            .requestMatchers("/api/analysis/**").hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/reports/kpis")
                 .hasAnyAuthority(Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/compensation/**", "/api/reports/compensation")
@@ -80,16 +81,22 @@ class SecurityConfig {
         .build();
   }
 
-  /** The auditors' pages: form log-in with the Camunda user, a session, CSRF protection. */
+  /**
+   * Staff pages (audit, award results, KPI dashboard, what-if) and the metrics: form log-in with
+   * the Camunda user, a session, CSRF protection.
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain auditPagesSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain staffPagesSecurity(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/audit/**", "/awards/**")
+        .securityMatcher("/audit/**", "/awards/**", "/reports/**", "/analysis/**", "/actuator/**")
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/audit/login").permitAll()
+            .requestMatchers("/audit/login", "/actuator/health").permitAll()
             // published award results are for all staff
             .requestMatchers("/awards/**").authenticated()
+            .requestMatchers("/analysis/**").hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
+            .requestMatchers("/reports/**", "/actuator/**")
+                .hasAnyAuthority(Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .anyRequest().hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN))
         .formLogin(form -> form.loginPage("/audit/login").defaultSuccessUrl("/audit", false))
         // scripts and tests may sign in with HTTP Basic, as on the API

@@ -1,12 +1,7 @@
 package com.redress.report;
 
 import com.redress.shared.Csv;
-import com.redress.shared.FieldProblem;
-import com.redress.shared.InvalidRequestException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import com.redress.shared.DayRange;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,24 +50,7 @@ class KpiController {
   }
 
   private KpiReport.Report report(String from, String to) {
-    List<FieldProblem> problems = new ArrayList<>();
-    LocalDate first = day(problems, "from", from);
-    LocalDate last = day(problems, "to", to);
-    if (first != null && last != null && (last.isBefore(first) || first.plusDays(MAX_DAYS).isBefore(last))) {
-      problems.add(new FieldProblem("to", "must be on or after from, at most " + MAX_DAYS + " days later"));
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
-    return report.between(first, last);
-  }
-
-  private static LocalDate day(List<FieldProblem> problems, String name, String value) {
-    try {
-      return LocalDate.parse(value == null ? "" : value);
-    } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(name, "must be a date like 2026-10-01"));
-      return null;
-    }
+    DayRange period = DayRange.parse(from, to, MAX_DAYS);
+    return report.between(period.from(), period.to());
   }
 }

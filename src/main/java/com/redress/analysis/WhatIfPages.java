@@ -1,0 +1,49 @@
+package com.redress.analysis;
+
+import com.redress.shared.InvalidRequestException;
+import com.redress.shared.NotFoundException;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The analysts' what-if page: upload a changed decision and a period, watch it run, read the deltas. */
+@Controller
+class WhatIfPages {
+
+  private final WhatIfService whatIf;
+
+  WhatIfPages(WhatIfService whatIf) {
+    this.whatIf = whatIf;
+  }
+
+  @GetMapping("/analysis/what-if")
+  String form(Model model) {
+    model.addAttribute("runs", whatIf.recent());
+    return "analysis/what-if";
+  }
+
+  @PostMapping("/analysis/what-if")
+  String start(@RequestParam(required = false) MultipartFile decision, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Principal user, Model model) {
+    try {
+      return "redirect:/analysis/what-if/" + WhatIfController.start(whatIf, decision, from, to, user).id();
+    } catch (InvalidRequestException e) {
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("from", from);
+      model.addAttribute("to", to);
+      return form(model);
+    }
+  }
+
+  @GetMapping("/analysis/what-if/{id}")
+  String run(@PathVariable String id, Model model) {
+    WhatIfRun run = whatIf.find(id).orElseThrow(() -> new NotFoundException("No what-if run " + id));
+    model.addAttribute("run", WhatIfController.View.of(run));
+    return "analysis/what-if-run";
+  }
+}

@@ -1,0 +1,102 @@
+package com.redress.analysis;
+
+import com.redress.shared.AppClock;
+import com.redress.shared.DayRange;
+import com.redress.shared.DeployedDecisions;
+import com.redress.shared.InvalidRequestException;
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replays an uploaded decision on past complaints, one replay at a time in the background so a
+ * long period reports its progress. Reads only: the uploaded file is never deployed and nothing in
+ * the live system changes. The last runs are kept in memory for their page.
+ */
+@Service
+public class WhatIfService {
+
+  /** Decision files are small; a megabyte is far beyond any table analysts keep. */
+  static final int MAX_FILE_BYTES = 1024 * 1024;
+  private static final int KEPT_RUNS = 20;
+
+  private final List<DecisionReplay> replays;
+  private final DeployedDecisions decisions;
+  private final AppClock clock;
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "what-if");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Map<String, WhatIfRun> runs = Collections.synchronizedMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, WhatIfRun> eldest) {
+      return size() > KEPT_RUNS;
+    }
+  });
+
+  WhatIfService(List<DecisionReplay> replays, DeployedDecisions decisions, AppClock clock) {
+    this.replays = replays;
+    this.decisions = decisions;
+    this.clock = clock;
+  }
+
+  /** Starts replaying; a file that is not a readable DMN with a replayable decision is a 400 on field {@code decision}. */
+  public WhatIfRun start(byte[] file, DayRange period, String user) {
+    Map<String, DmnDecision> uploaded = parse(file);
+    DecisionReplay replay = replays.stream().filter(r -> uploaded.containsKey(r.decisionKey())).findFirst()
+        .orElseThrow(() -> new InvalidRequestException("decision", "must contain decision "
+            + String.join(" or ", replays.stream().map(DecisionReplay::decisionKey).sorted().toList())
+            + "; it has " + uploaded.keySet()));
+    WhatIfRun run = new WhatIfRun(UUID.randomUUID().toString(), replay.decisionKey(), period, user,
+        clock.nowInBusinessZone());
+    run.runAs(CompletableFuture.supplyAsync(() -> replay.replay(uploaded, period, run), executor));
+    runs.put(run.id(), run);
+    return run;
+  }
+
+  public Optional<WhatIfRun> find(String id) {
+    return Optional.ofNullable(runs.get(id));
+  }
+
+  /** The kept runs, newest first. */
+  public List<WhatIfRun> recent() {
+    synchronized (runs) {
+      List<WhatIfRun> list = new ArrayList<>(runs.values());
+      Collections.reverse(list);
+      return list;
+    }
+  }
+
+  private Map<String, DmnDecision> parse(byte[] file) {
+    if (file == null || file.length == 0) {
+      throw new InvalidRequestException("decision", "is required: the changed DMN file");
+    }
+    if (file.length > MAX_FILE_BYTES) {
+      throw new InvalidRequestException("decision", "must be at most " + MAX_FILE_BYTES + " bytes");
+    }
+    try {
+      Map<String, DmnDecision> byKey = new LinkedHashMap<>();
+      decisions.engine().parseDecisions(new ByteArrayInputStream(file)).forEach(d -> byKey.put(d.getKey(), d));
+      return byKey;
+    } catch (RuntimeException e) {
+      throw new InvalidRequestException("decision", "is not a DMN file the engine can read: " + e.getMessage());
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,44 @@
+package com.redress.shared;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A period of whole days in the business time zone, both ends included, as reports take it. */
+public record DayRange(LocalDate from, LocalDate to) {
+
+  /** Parses {@code from} and {@code to} request parameters; a 400 naming the field when they are wrong. */
+  public static DayRange parse(String from, String to, int maxDays) {
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate first = day(problems, "from", from);
+    LocalDate last = day(problems, "to", to);
+    if (first != null && last != null && (last.isBefore(first) || first.plusDays(maxDays).isBefore(last))) {
+      problems.add(new FieldProblem("to", "must be on or after from, at most " + maxDays + " days later"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return new DayRange(first, last);
+  }
+
+  public OffsetDateTime start(ZoneId zone) {
+    return from.atStartOfDay(zone).toOffsetDateTime();
+  }
+
+  /** The first moment after the period. */
+  public OffsetDateTime end(ZoneId zone) {
+    return to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+  }
+
+  private static LocalDate day(List<FieldProblem> problems, String name, String value) {
+    try {
+      return LocalDate.parse(value == null ? "" : value);
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(name, "must be a date like 2026-10-01"));
+      return null;
+    }
+  }
+}

@@ -27,7 +27,7 @@ class KpiController {
   }
 
   /** The same figures with {@code Accept: text/csv}: one row for the total and one per team, category, channel. */
-  @GetMapping(path = "/api/reports/kpis", produces = "text/csv")
+  @GetMapping(path = {"/api/reports/kpis", "/reports/kpis.csv"}, produces = "text/csv")
   ResponseEntity<String> kpisCsv(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     KpiReport.Report report = report(from, to);

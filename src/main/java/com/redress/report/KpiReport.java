@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,8 @@ class KpiReport {
 
   record Report(LocalDate from, LocalDate to, long received, Figures total, BigDecimal csatPreviousPeriod,
       BigDecimal csatTrend, Map<String, Figures> byTeam, Map<String, Figures> byCategory,
-      Map<String, Figures> byChannel, Money compensationSpent, Money compensationBudget, Money awardSpend) {
+      Map<String, Figures> byChannel, Money compensationSpent, Map<String, Money> compensationSpentByType,
+      Money compensationBudget, Money awardSpend) {
   }
 
   private final JdbcClient jdbc;
@@ -53,6 +56,16 @@ class KpiReport {
     this.clock = clock;
     this.compensationCurrency = compensationCurrency;
     this.awardCurrency = awardCurrency;
+  }
+
+  /** The report of each of the {@code months} calendar months up to and including {@code last}, oldest first. */
+  List<Report> monthly(YearMonth last, int months) {
+    List<Report> reports = new ArrayList<>();
+    for (int i = months - 1; i >= 0; i--) {
+      YearMonth month = last.minusMonths(i);
+      reports.add(between(month.atDay(1), month.atEndOfMonth()));
+    }
+    return reports;
   }
 
   /** {@code from} and {@code to} are days in the business time zone, both included. */
@@ -73,6 +86,14 @@ class KpiReport {
         SELECT COALESCE(SUM(current_amount), 0) FROM compensation WHERE status = 'ISSUED'
           AND budget_month BETWEEN :first AND :last""")
         .param("first", firstMonth).param("last", lastMonth).query(BigDecimal.class).single();
+    Map<String, Money> spentByType = new LinkedHashMap<>();
+    jdbc.sql("""
+        SELECT compensation_type, SUM(current_amount) AS spent FROM compensation WHERE status = 'ISSUED'
+          AND budget_month BETWEEN :first AND :last GROUP BY compensation_type ORDER BY compensation_type""")
+        .param("first", firstMonth).param("last", lastMonth)
+        .query((rs, row) -> spentByType.put(rs.getString("compensation_type"),
+            new Money(rs.getBigDecimal("spent"), compensationCurrency)))
+        .list();
     BigDecimal budget = jdbc.sql("""
         SELECT COALESCE(SUM(amount), 0) FROM compensation_budget WHERE budget_month BETWEEN :first AND :last""")
         .param("first", firstMonth).param("last", lastMonth).query(BigDecimal.class).single();
@@ -83,7 +104,8 @@ class KpiReport {
     return new Report(from, to, received, figures(closed), previous,
         csat == null || previous == null ? null : csat.subtract(previous),
         grouped(closed, Closed::team), grouped(closed, Closed::category), grouped(closed, Closed::channel),
-        new Money(spent, compensationCurrency), new Money(budget, compensationCurrency), new Money(awards, awardCurrency));
+        new Money(spent, compensationCurrency), spentByType, new Money(budget, compensationCurrency),
+        new Money(awards, awardCurrency));
   }
 
   private List<Closed> closedBetween(OffsetDateTime start, OffsetDateTime end) {

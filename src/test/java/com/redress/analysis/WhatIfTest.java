@@ -54,12 +54,12 @@ class WhatIfTest extends ApplicationTest {
 
   @Test
   void aStricterRepeatComplainantRuleDowngradesExactlyTheRepeatComplainants() throws IOException {
-    String repeat3 = classified(MARCH.plusDays(2), "DELAY", "STANDARD", 3, "MEDIUM", "team-logistics", 8, 40, "ComplaintClassification");
-    classified(MARCH.plusDays(3), "DELAY", "STANDARD", 1, "LOW", "team-logistics", 16, 80, "ComplaintClassification");
-    String repeat4 = classified(MARCH.plusDays(4), "DELAY", "STANDARD", 4, "MEDIUM", "team-logistics", 8, 40, "ComplaintClassification");
-    classified(MARCH.plusDays(5), "BILLING", "STANDARD", 0, "MEDIUM", "team-billing", 8, 40, "ComplaintClassification");
-    classified(MARCH.plusDays(6), "DELAY", "STANDARD", null, "LOW", "team-logistics", 16, 80, "ComplaintClassification");
-    classified(MARCH.plusDays(7), "OTHER", "STANDARD", 0, "HIGH", "team-service", 4, 24, "dora-dispatcher");
+    String repeat3 = HandBuiltPeriod.classified(jdbc, MARCH.plusDays(2), "DELAY", "STANDARD", 3, "MEDIUM", "team-logistics", 8, 40, "ComplaintClassification");
+    HandBuiltPeriod.classified(jdbc, MARCH.plusDays(3), "DELAY", "STANDARD", 1, "LOW", "team-logistics", 16, 80, "ComplaintClassification");
+    String repeat4 = HandBuiltPeriod.classified(jdbc, MARCH.plusDays(4), "DELAY", "STANDARD", 4, "MEDIUM", "team-logistics", 8, 40, "ComplaintClassification");
+    HandBuiltPeriod.classified(jdbc, MARCH.plusDays(5), "BILLING", "STANDARD", 0, "MEDIUM", "team-billing", 8, 40, "ComplaintClassification");
+    HandBuiltPeriod.classified(jdbc, MARCH.plusDays(6), "DELAY", "STANDARD", null, "LOW", "team-logistics", 16, 80, "ComplaintClassification");
+    HandBuiltPeriod.classified(jdbc, MARCH.plusDays(7), "OTHER", "STANDARD", 0, "HIGH", "team-service", 4, 24, "dora-dispatcher");
     // repeat complainants need 5 complaints in 90 days instead of 3
     String changed = Files.readString(Path.of("processes/ComplaintClassification.dmn")).replace("&gt;= 3", "&gt;= 5");
     long decisionsBefore = repository.createDecisionDefinitionQuery().count();
@@ -158,21 +158,9 @@ class WhatIfTest extends ApplicationTest {
         "multipart/form-data; boundary=" + BOUNDARY, body.toString());
   }
 
-  private String classified(LocalDate closed, String category, String tier, Integer last90, String severity,
-      String team, int firstResponseHours, int resolutionHours, String classifiedBy) {
-    String reference = HandBuiltPeriod.closed(jdbc, closed, List.of("hal-handler"), team, "WEB", 600, 3600, true, 4,
-        5, 0, false, false);
-    jdbc.update("""
-        UPDATE complaint SET category = ?, customer_tier = ?, order_amount = 100, order_currency = 'CNY',
-          complaints_last_90_days = ?, severity = ?, handler_group = ?, first_response_sla_hours = ?,
-          resolution_sla_hours = ?, classified_by = ? WHERE reference = ?""",
-        category, tier, last90, severity, team, firstResponseHours, resolutionHours, classifiedBy, reference);
-    return reference;
-  }
-
   private String compensated(LocalDate closed, String type, String amount, String granted, String severity, int band,
       String bandName, String approvers, boolean overBudget, String issued) {
-    String reference = classified(closed, "DAMAGE", "STANDARD", 0, severity, "team-logistics", 8, 40,
+    String reference = HandBuiltPeriod.classified(jdbc, closed, "DAMAGE", "STANDARD", 0, severity, "team-logistics", 8, 40,
         "ComplaintClassification");
     String id = reference + "/0";
     jdbc.update("""

@@ -51,4 +51,16 @@ public final class HandBuiltPeriod {
         resolutionSecs, slaMet, csat, reopenCount, escalated, String.join(",", handlers), qa, innovative);
     return reference;
   }
+
+  /** A closed complaint with the classification rules' inputs and outcome as stored at the time. */
+  public static String classified(JdbcTemplate jdbc, LocalDate closed, String category, String tier, Integer last90,
+      String severity, String team, int firstResponseHours, int resolutionHours, String classifiedBy) {
+    String reference = closed(jdbc, closed, List.of(), team, "WEB", 600, 3600, true, 4, 5, 0, false, false);
+    jdbc.update("""
+        UPDATE complaint SET category = ?, customer_tier = ?, order_amount = 100, order_currency = 'CNY',
+          complaints_last_90_days = ?, severity = ?, handler_group = ?, first_response_sla_hours = ?,
+          resolution_sla_hours = ?, classified_by = ? WHERE reference = ?""",
+        category, tier, last90, severity, team, firstResponseHours, resolutionHours, classifiedBy, reference);
+    return reference;
+  }
 }

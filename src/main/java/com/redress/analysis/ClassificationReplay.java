@@ -87,22 +87,25 @@ class ClassificationReplay implements DecisionReplay {
     int skipped = 0;
     int triageBefore = 0;
     int triageAfter = 0;
-    for (Case c : cases) {
-      progress.done();
-      if (c.inputs() == null) {
+    List<Evaluations.Evaluated<Map<String, Object>>> evaluated = Evaluations.of(
+        cases.stream().map(Case::inputs).toList(), inputs -> {
+          DmnDecisionResultEntries result = decisions.engine().evaluateDecision(decision, inputs).getSingleResult();
+          return result == null ? outcome(null, null, null, null) : outcome((String) result.get(SEVERITY.name()),
+              (String) result.get(HANDLER_GROUP.name()), number(result.get(FIRST_RESPONSE_SLA_HOURS.name())),
+              number(result.get(RESOLUTION_SLA_HOURS.name())));
+        }, progress);
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
+      Evaluations.Evaluated<Map<String, Object>> result = evaluated.get(i);
+      if (result == null) {
         skipped++;
         continue;
       }
-      Map<String, Object> after;
-      try {
-        DmnDecisionResultEntries result = decisions.engine().evaluateDecision(decision, c.inputs()).getSingleResult();
-        after = result == null ? outcome(null, null, null, null) : outcome((String) result.get(SEVERITY.name()),
-            (String) result.get(HANDLER_GROUP.name()), number(result.get(FIRST_RESPONSE_SLA_HOURS.name())),
-            number(result.get(RESOLUTION_SLA_HOURS.name())));
-      } catch (RuntimeException e) {
-        failures.add(c.reference(), e);
+      if (result.failure() != null) {
+        failures.add(c.reference(), result.failure());
         continue;
       }
+      Map<String, Object> after = result.outcome();
       triageBefore += NO_RULE.equals(c.outcome().get(SEVERITY.name())) ? 1 : 0;
       triageAfter += NO_RULE.equals(after.get(SEVERITY.name())) ? 1 : 0;
       tally.add(c.reference(), c.outcome(), after, DIMENSIONS);

@@ -38,6 +38,10 @@ class CompensationReplay implements DecisionReplay {
   private static final String APPROVERS = "approvers";
   private static final List<String> DIMENSIONS = List.of(ApprovalChain.BAND_NAME, SEVERITY.name(), "team");
 
+  /** The changed policy's band and the approvers of that band. */
+  private record Band(String name, List<String> approvers) {
+  }
+
   private record Case(String id, Map<String, Object> inputs, String bandName, List<String> chain, boolean overBudget,
       BigDecimal proposed, BigDecimal issued, String severity, String team) {
   }
@@ -77,27 +81,29 @@ class CompensationReplay implements DecisionReplay {
     int ownAfter = 0;
     BigDecimal costBefore = BigDecimal.ZERO;
     BigDecimal costAfter = BigDecimal.ZERO;
-    for (Case c : cases) {
-      progress.done();
-      if (c.inputs() == null) {
+    List<Evaluations.Evaluated<Band>> evaluated = Evaluations.of(cases.stream().map(Case::inputs).toList(), inputs -> {
+      DmnDecisionResultEntries result = decisions.engine().evaluateDecision(policy, inputs).getSingleResult();
+      if (result == null) {
+        throw new IllegalStateException("no band matches");
+      }
+      return new Band((String) result.get(ApprovalChain.BAND_NAME), ApprovalChain.of(decisions.engine()
+          .evaluateDecision(approvers, Map.of(ApprovalChain.BAND, result.get(ApprovalChain.BAND))).getResultList()
+          .stream().<Map<String, Object>>map(LinkedHashMap::new).toList()));
+    }, progress);
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
+      Evaluations.Evaluated<Band> result = evaluated.get(i);
+      if (result == null) {
         skipped++;
         continue;
       }
-      String bandName;
-      List<String> chain;
-      try {
-        DmnDecisionResultEntries result = decisions.engine().evaluateDecision(policy, c.inputs()).getSingleResult();
-        if (result == null) {
-          throw new IllegalStateException("no band matches");
-        }
-        bandName = (String) result.get(ApprovalChain.BAND_NAME);
-        chain = ApprovalChain.withFinanceIfOverBudget(ApprovalChain.of(decisions.engine().evaluateDecision(approvers,
-            Map.of(ApprovalChain.BAND, result.get(ApprovalChain.BAND))).getResultList().stream()
-            .<Map<String, Object>>map(LinkedHashMap::new).toList()), c.overBudget());
-      } catch (RuntimeException e) {
-        failures.add(c.id(), e);
+      if (result.failure() != null) {
+        failures.add(c.id(), result.failure());
         continue;
       }
+      String bandName = result.outcome().name();
+      // the budget is a fact of the time, not of the policy: over budget, finance approves in addition
+      List<String> chain = ApprovalChain.withFinanceIfOverBudget(result.outcome().approvers(), c.overBudget());
       tasksBefore += c.chain().size();
       tasksAfter += chain.size();
       ownBefore += c.chain().isEmpty() ? 1 : 0;

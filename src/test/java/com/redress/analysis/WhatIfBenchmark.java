@@ -49,7 +49,9 @@ class WhatIfBenchmark extends PostgresApplicationTest {
     String policy = Files.readString(Path.of("processes/CompensationPolicy.dmn"))
         .replaceFirst("<text>&lt;= 200</text>", Matcher.quoteReplacement("<text>&lt;= 500</text>"));
 
-    String line = COMPLAINTS + " closed complaints: " + replay(analyst, classification) + "; " + replay(analyst, policy);
+    // the first replay also pays for loading and compiling the FEEL engine's code
+    String line = COMPLAINTS + " closed complaints: first " + replay(analyst, classification) + "; again "
+        + replay(analyst, classification) + "; " + replay(analyst, policy);
     Files.createDirectories(OUT.getParent());
     Files.writeString(OUT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     System.out.println("[measurement] " + line);

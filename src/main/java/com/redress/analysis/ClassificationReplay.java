@@ -84,36 +84,21 @@ class ClassificationReplay implements DecisionReplay {
     DmnDecision decision = changed.get(DECISION_CLASSIFICATION);
     Tally tally = new Tally();
     Failures failures = new Failures();
-    int skipped = 0;
-    int triageBefore = 0;
-    int triageAfter = 0;
-    List<Evaluations.Evaluated<Map<String, Object>>> evaluated = Evaluations.of(
-        cases.stream().map(Case::inputs).toList(), inputs -> {
-          DmnDecisionResultEntries result = decisions.engine().evaluateDecision(decision, inputs).getSingleResult();
-          return result == null ? outcome(null, null, null, null) : outcome((String) result.get(SEVERITY.name()),
-              (String) result.get(HANDLER_GROUP.name()), number(result.get(FIRST_RESPONSE_SLA_HOURS.name())),
-              number(result.get(RESOLUTION_SLA_HOURS.name())));
-        }, progress);
-    for (int i = 0; i < cases.size(); i++) {
-      Case c = cases.get(i);
-      Evaluations.Evaluated<Map<String, Object>> result = evaluated.get(i);
-      if (result == null) {
-        skipped++;
-        continue;
-      }
-      if (result.failure() != null) {
-        failures.add(c.reference(), result.failure());
-        continue;
-      }
-      Map<String, Object> after = result.outcome();
-      triageBefore += NO_RULE.equals(c.outcome().get(SEVERITY.name())) ? 1 : 0;
-      triageAfter += NO_RULE.equals(after.get(SEVERITY.name())) ? 1 : 0;
+    int[] triage = new int[2];
+    int skipped = Evaluations.replay(cases, Case::inputs, Case::reference, inputs -> {
+      DmnDecisionResultEntries result = decisions.engine().evaluateDecision(decision, inputs).getSingleResult();
+      return result == null ? outcome(null, null, null, null) : outcome((String) result.get(SEVERITY.name()),
+          (String) result.get(HANDLER_GROUP.name()), number(result.get(FIRST_RESPONSE_SLA_HOURS.name())),
+          number(result.get(RESOLUTION_SLA_HOURS.name())));
+    }, progress, failures, (c, after) -> {
+      triage[0] += NO_RULE.equals(c.outcome().get(SEVERITY.name())) ? 1 : 0;
+      triage[1] += NO_RULE.equals(after.get(SEVERITY.name())) ? 1 : 0;
       tally.add(c.reference(), c.outcome(), after, DIMENSIONS);
-    }
+    });
     return new WhatIfReport(DECISION_CLASSIFICATION, period.from(), period.to(), cases.size(), skipped,
         failures.count(), failures.messages(), tally.changed(), tally.groups(),
-        List.of(new WhatIfReport.Figure("complaints left to triage", String.valueOf(triageBefore),
-            String.valueOf(triageAfter), String.valueOf(triageAfter - triageBefore))),
+        List.of(new WhatIfReport.Figure("complaints left to triage", String.valueOf(triage[0]),
+            String.valueOf(triage[1]), String.valueOf(triage[1] - triage[0]))),
         tally.changedCases());
   }
 

@@ -13,6 +13,9 @@ import com.redress.compensation.CompensationSettings;
 import com.redress.shared.AppClock;
 import com.redress.shared.DayRange;
 import com.redress.shared.DeployedDecisions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,6 +43,26 @@ class CompensationReplay implements DecisionReplay {
 
   /** The changed policy's band and the approvers of that band. */
   private record Band(String name, List<String> approvers) {
+  }
+
+  /** Approval tasks, own-authority proposals and money, then and with the change. */
+  private static final class Totals {
+    int tasksBefore;
+    int tasksAfter;
+    int ownBefore;
+    int ownAfter;
+    BigDecimal costBefore = BigDecimal.ZERO;
+    BigDecimal costAfter = BigDecimal.ZERO;
+
+    void add(Case c, List<String> chain) {
+      tasksBefore += c.chain().size();
+      tasksAfter += chain.size();
+      ownBefore += c.chain().isEmpty() ? 1 : 0;
+      ownAfter += chain.isEmpty() ? 1 : 0;
+      costBefore = costBefore.add(c.issued());
+      // now within the handler's authority: issued as proposed; otherwise what the approvers decided
+      costAfter = costAfter.add(chain.isEmpty() && !c.chain().isEmpty() ? c.proposed() : c.issued());
+    }
   }
 
   private record Case(String id, Map<String, Object> inputs, String bandName, List<String> chain, boolean overBudget,
@@ -74,14 +97,8 @@ class CompensationReplay implements DecisionReplay {
     DmnDecision approvers = changed.containsKey(DECISION_APPROVERS) ? changed.get(DECISION_APPROVERS) : deployedApprovers();
     Tally tally = new Tally();
     Failures failures = new Failures();
-    int skipped = 0;
-    int tasksBefore = 0;
-    int tasksAfter = 0;
-    int ownBefore = 0;
-    int ownAfter = 0;
-    BigDecimal costBefore = BigDecimal.ZERO;
-    BigDecimal costAfter = BigDecimal.ZERO;
-    List<Evaluations.Evaluated<Band>> evaluated = Evaluations.of(cases.stream().map(Case::inputs).toList(), inputs -> {
+    Totals totals = new Totals();
+    int skipped = Evaluations.replay(cases, Case::inputs, Case::id, inputs -> {
       DmnDecisionResultEntries result = decisions.engine().evaluateDecision(policy, inputs).getSingleResult();
       if (result == null) {
         throw new IllegalStateException("no band matches");
@@ -89,36 +106,19 @@ class CompensationReplay implements DecisionReplay {
       return new Band((String) result.get(ApprovalChain.BAND_NAME), ApprovalChain.of(decisions.engine()
           .evaluateDecision(approvers, Map.of(ApprovalChain.BAND, result.get(ApprovalChain.BAND))).getResultList()
           .stream().<Map<String, Object>>map(LinkedHashMap::new).toList()));
-    }, progress);
-    for (int i = 0; i < cases.size(); i++) {
-      Case c = cases.get(i);
-      Evaluations.Evaluated<Band> result = evaluated.get(i);
-      if (result == null) {
-        skipped++;
-        continue;
-      }
-      if (result.failure() != null) {
-        failures.add(c.id(), result.failure());
-        continue;
-      }
-      String bandName = result.outcome().name();
+    }, progress, failures, (c, band) -> {
       // the budget is a fact of the time, not of the policy: over budget, finance approves in addition
-      List<String> chain = ApprovalChain.withFinanceIfOverBudget(result.outcome().approvers(), c.overBudget());
-      tasksBefore += c.chain().size();
-      tasksAfter += chain.size();
-      ownBefore += c.chain().isEmpty() ? 1 : 0;
-      ownAfter += chain.isEmpty() ? 1 : 0;
-      costBefore = costBefore.add(c.issued());
-      costAfter = costAfter.add(chain.isEmpty() && !c.chain().isEmpty() ? c.proposed() : c.issued());
-      tally.add(c.id(), outcome(c.bandName(), c.chain(), c), outcome(bandName, chain, c), DIMENSIONS);
-    }
+      List<String> chain = ApprovalChain.withFinanceIfOverBudget(band.approvers(), c.overBudget());
+      totals.add(c, chain);
+      tally.add(c.id(), outcome(c.bandName(), c.chain(), c), outcome(band.name(), chain, c), DIMENSIONS);
+    });
     String money = "compensation issued (" + settings.currency() + ")";
     return new WhatIfReport(DECISION_POLICY, period.from(), period.to(), cases.size(), skipped, failures.count(),
         failures.messages(), tally.changed(), tally.groups(), List.of(
-            count("approval tasks", tasksBefore, tasksAfter),
-            count("proposals within the handler's own authority", ownBefore, ownAfter),
-            new WhatIfReport.Figure(money, costBefore.toPlainString(), costAfter.toPlainString(),
-                costAfter.subtract(costBefore).toPlainString())),
+            count("approval tasks", totals.tasksBefore, totals.tasksAfter),
+            count("proposals within the handler's own authority", totals.ownBefore, totals.ownAfter),
+            new WhatIfReport.Figure(money, totals.costBefore.toPlainString(), totals.costAfter.toPlainString(),
+                totals.costAfter.subtract(totals.costBefore).toPlainString())),
         tally.changedCases());
   }
 
@@ -158,7 +158,14 @@ class CompensationReplay implements DecisionReplay {
   private DmnDecision deployedApprovers() {
     DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_APPROVERS)
         .latestVersion().singleResult();
-    return decisions.engine().parseDecision(DECISION_APPROVERS, repository.getDecisionModel(latest.getId()));
+    if (latest == null) {
+      throw new IllegalStateException("The file has no " + DECISION_APPROVERS + " and none is deployed");
+    }
+    try (InputStream model = repository.getDecisionModel(latest.getId())) {
+      return decisions.engine().parseDecision(DECISION_APPROVERS, model);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, Object> outcome(String bandName, List<String> chain, Case c) {

@@ -37,8 +37,9 @@ class WhatIfController {
       int processed, int total, String error, WhatIfReport report) {
 
     static View of(WhatIfRun run) {
-      return new View(run.id(), run.status(), run.decision(), run.period().from(), run.period().to(),
-          run.startedBy(), run.processed(), run.total(), run.error(), run.report());
+      WhatIfRun.Snapshot now = run.snapshot();
+      return new View(run.id(), now.status(), run.decision(), run.period().from(), run.period().to(),
+          run.startedBy(), now.processed(), now.total(), now.error(), now.report());
     }
   }
 

@@ -1,7 +1,6 @@
 package com.redress.analysis;
 
 import com.redress.shared.InvalidRequestException;
-import com.redress.shared.NotFoundException;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +39,12 @@ class WhatIfPages {
     }
   }
 
+  /** A run the server no longer knows (restarted, or long forgotten) leads back to the form. */
   @GetMapping("/analysis/what-if/{id}")
   String run(@PathVariable String id, Model model) {
-    WhatIfRun run = whatIf.find(id).orElseThrow(() -> new NotFoundException("No what-if run " + id));
-    model.addAttribute("run", WhatIfController.View.of(run));
-    return "analysis/what-if-run";
+    return whatIf.find(id).map(run -> {
+      model.addAttribute("run", WhatIfController.View.of(run));
+      return "analysis/what-if-run";
+    }).orElse("redirect:/analysis/what-if");
   }
 }

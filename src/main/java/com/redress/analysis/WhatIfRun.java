@@ -3,15 +3,22 @@ package com.redress.analysis;
 import com.redress.shared.DayRange;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** One what-if replay: who asked for what, how far it is, and its report once done. */
 public final class WhatIfRun implements DecisionReplay.Progress {
 
   public enum Status { RUNNING, DONE, FAILED }
+
+  /** The run at one moment: status, progress and result agree with each other. */
+  public record Snapshot(Status status, int processed, int total, WhatIfReport report, String error) {
+  }
 
   private final String id;
   private final String decision;
@@ -20,7 +27,7 @@ public final class WhatIfRun implements DecisionReplay.Progress {
   private final OffsetDateTime startedAt;
   private final AtomicInteger processed = new AtomicInteger();
   private volatile int total = -1;
-  private volatile CompletableFuture<WhatIfReport> result;
+  private final CompletableFuture<WhatIfReport> result = new CompletableFuture<>();
 
   WhatIfRun(String id, String decision, DayRange period, String startedBy, OffsetDateTime startedAt) {
     this.id = id;
@@ -30,8 +37,15 @@ public final class WhatIfRun implements DecisionReplay.Progress {
     this.startedAt = startedAt;
   }
 
-  void runAs(CompletableFuture<WhatIfReport> replay) {
-    this.result = replay;
+  void run(Supplier<WhatIfReport> replay, Executor executor) {
+    CompletableFuture.supplyAsync(replay, executor).whenComplete((report, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
+            ? c.getCause() : failure);
+      } else {
+        result.complete(report);
+      }
+    });
   }
 
   @Override
@@ -64,31 +78,13 @@ public final class WhatIfRun implements DecisionReplay.Progress {
     return startedAt;
   }
 
-  public int processed() {
-    return processed.get();
-  }
-
-  /** The number of cases, or -1 while they are being read. */
-  public int total() {
-    return total;
-  }
-
-  public Status status() {
+  public Snapshot snapshot() {
     if (!result.isDone()) {
-      return Status.RUNNING;
+      return new Snapshot(Status.RUNNING, processed.get(), total, null, null);
     }
-    return result.isCompletedExceptionally() ? Status.FAILED : Status.DONE;
-  }
-
-  /** The report once done, else null. */
-  public WhatIfReport report() {
-    return status() == Status.DONE ? result.join() : null;
-  }
-
-  /** Why the replay failed, else null. */
-  public String error() {
-    return status() == Status.FAILED ? result.handle((r, e) -> e.getCause() == null ? e.getMessage()
-        : e.getCause().getMessage()).join() : null;
+    return result.handle((report, failure) -> failure == null
+        ? new Snapshot(Status.DONE, processed.get(), total, report, null)
+        : new Snapshot(Status.FAILED, processed.get(), total, null, String.valueOf(failure.getMessage()))).join();
   }
 
   /** Blocks until the replay ends or {@code seconds} pass, whichever is first (clients that would rather not poll). */
@@ -96,7 +92,7 @@ public final class WhatIfRun implements DecisionReplay.Progress {
     try {
       result.get(seconds, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      // still running, or failed: the status says which
+      // still running, or failed: the snapshot says which
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,9 +1,11 @@
 package com.redress.analysis;
 
 import com.redress.shared.AppClock;
+import com.redress.shared.ConflictException;
 import com.redress.shared.DayRange;
 import com.redress.shared.DeployedDecisions;
 import com.redress.shared.InvalidRequestException;
+import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -27,9 +28,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class WhatIfService {
 
-  /** Decision files are small; a megabyte is far beyond any table analysts keep. */
-  static final int MAX_FILE_BYTES = 1024 * 1024;
+  /** As every /api body: 2.5 times the largest decision Redress ships. */
+  static final long MAX_FILE_BYTES = RequestSizeLimitFilter.MAX_BODY_BYTES;
+  /** Finished runs kept for their page; running ones are always kept. */
   private static final int KEPT_RUNS = 20;
+  /** Replays run one after another; more than this waiting is someone holding the button down. */
+  private static final int MAX_UNFINISHED = 3;
 
   private final List<DecisionReplay> replays;
   private final DeployedDecisions decisions;
@@ -39,12 +43,7 @@ public class WhatIfService {
     thread.setDaemon(true);
     return thread;
   });
-  private final Map<String, WhatIfRun> runs = Collections.synchronizedMap(new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, WhatIfRun> eldest) {
-      return size() > KEPT_RUNS;
-    }
-  });
+  private final Map<String, WhatIfRun> runs = new LinkedHashMap<>();
 
   WhatIfService(List<DecisionReplay> replays, DeployedDecisions decisions, AppClock clock) {
     this.replays = replays;
@@ -61,13 +60,21 @@ public class WhatIfService {
             + "; it has " + uploaded.keySet()));
     WhatIfRun run = new WhatIfRun(UUID.randomUUID().toString(), replay.decisionKey(), period, user,
         clock.nowInBusinessZone());
-    run.runAs(CompletableFuture.supplyAsync(() -> replay.replay(uploaded, period, run), executor));
-    runs.put(run.id(), run);
+    synchronized (runs) {
+      if (runs.values().stream().filter(r -> r.snapshot().status() == WhatIfRun.Status.RUNNING).count() >= MAX_UNFINISHED) {
+        throw new ConflictException(429, MAX_UNFINISHED + " replays are waiting or running; start this one when they are done");
+      }
+      runs.put(run.id(), run);
+      forgetOldFinishedRuns();
+    }
+    run.run(() -> replay.replay(uploaded, period, run), executor);
     return run;
   }
 
   public Optional<WhatIfRun> find(String id) {
-    return Optional.ofNullable(runs.get(id));
+    synchronized (runs) {
+      return Optional.ofNullable(runs.get(id));
+    }
   }
 
   /** The kept runs, newest first. */
@@ -79,10 +86,13 @@ public class WhatIfService {
     }
   }
 
+  private void forgetOldFinishedRuns() {
+    List<String> finished = runs.values().stream().filter(r -> r.snapshot().status() != WhatIfRun.Status.RUNNING)
+        .map(WhatIfRun::id).toList();
+    finished.subList(0, Math.max(0, finished.size() - KEPT_RUNS)).forEach(runs::remove);
+  }
+
   private Map<String, DmnDecision> parse(byte[] file) {
-    if (file == null || file.length == 0) {
-      throw new InvalidRequestException("decision", "is required: the changed DMN file");
-    }
     if (file.length > MAX_FILE_BYTES) {
       throw new InvalidRequestException("decision", "must be at most " + MAX_FILE_BYTES + " bytes");
     }

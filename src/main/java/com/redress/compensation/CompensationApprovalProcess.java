@@ -41,6 +41,8 @@ public final class CompensationApprovalProcess {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static final ProcessVariable<List<Map<String, Object>>> APPROVERS =
       ProcessVariable.of("approvers", (Class<List<Map<String, Object>>>) (Class) List.class);
+  /** CompensationApprovers' input: the policy's band, mapped by Task_FindApprovers. */
+  public static final ProcessVariable<Integer> BAND = ProcessVariable.of(ApprovalChain.BAND, Integer.class);
   /** Shown in the approval form. */
   public static final ProcessVariable<String> BAND_NAME = ProcessVariable.of("bandName", String.class);
   public static final ProcessVariable<String> RECOMMENDED_RANGE = ProcessVariable.of("recommendedRange", String.class);

@@ -98,7 +98,7 @@ class SecurityConfig {
             .requestMatchers("/reports/**", "/actuator/**")
                 .hasAnyAuthority(Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .anyRequest().hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN))
-        .formLogin(form -> form.loginPage("/audit/login").defaultSuccessUrl("/audit", false))
+        .formLogin(form -> form.loginPage("/audit/login").successHandler(new StaffLanding()))
         // scripts and tests may sign in with HTTP Basic, as on the API
         .httpBasic(basic -> { })
         .logout(logout -> logout.logoutUrl("/audit/logout").logoutSuccessUrl("/audit/login?logout"))

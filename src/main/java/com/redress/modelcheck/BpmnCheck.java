@@ -15,6 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
@@ -52,13 +57,14 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 final class BpmnCheck {
 
   static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
-  /** Modeler's generated ids, e.g. Activity_0x1abcd, Gateway_1kq2z3r, Flow_0abc123. */
-  private static final Pattern GENERATED_ID = Pattern.compile(
-      "(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task|ServiceTask|UserTask|SequenceFlow|DataObject)_[0-9a-z]{7}");
+  /** Modeler's generated ids: a type, then 0 or 1 and six base-36 characters (Activity_0x1abcd, Flow_1kq2z3r). */
+  private static final Pattern GENERATED_ID = Pattern.compile("(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task"
+      + "|ServiceTask|UserTask|SequenceFlow|DataObject|DataObjectReference|DataStoreReference|Message|Signal|Error"
+      + "|Escalation|Participant|Lane|LaneSet|Process|Collaboration|TextAnnotation|Association|Group)_[01][0-9a-z]{6}");
   private static final Pattern EXPRESSION_BEAN = Pattern.compile("^[$#]\\{(\\w+)}$");
   private static final Set<String> SINGLE_RESULT = Set.of("singleResult", "singleEntry");
 
-  private final Set<String> beans;
+  private final ModelBeans beans;
   private final Map<String, ProcessContract> contracts;
   private final Map<String, FormCheck.Form> forms;
   private final Map<String, DmnCheck.DecisionInfo> decisions;
@@ -71,7 +77,7 @@ final class BpmnCheck {
   record Result(Set<String> processIds, Set<String> inputParameters) {
   }
 
-  BpmnCheck(Set<String> beans, Map<String, ProcessContract> contracts, Map<String, FormCheck.Form> forms,
+  BpmnCheck(ModelBeans beans, Map<String, ProcessContract> contracts, Map<String, FormCheck.Form> forms,
       Map<String, DmnCheck.DecisionInfo> decisions, List<ModelProblem> problems) {
     this.beans = beans;
     this.contracts = contracts;
@@ -112,10 +118,16 @@ final class BpmnCheck {
     String file = resource.name();
     checkPlatform(model.getDocument().getRootElement().getAttribute(MODELER_NS, "executionPlatformVersion"),
         file, problems);
-    Collection<Process> processes = model.getModelElementsByType(Process.class);
+    // a collaboration's documentation pools are not executed: only executable processes are checked
+    List<Process> processes = model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable)
+        .toList();
+    if (processes.isEmpty()) {
+      problems.add(ModelProblem.error(file, "-", "has no executable process",
+          "tick Executable in the process's (or the pool's) properties"));
+    }
     for (Process process : processes) {
       processIds.add(process.getId());
-      checkProcess(resource, process);
+      checkProcess(resource, process, processes.size());
       ProcessContract contract = contracts.get(process.getId());
       if (contract != null) {
         checkContract(file, model, contract);
@@ -129,6 +141,7 @@ final class BpmnCheck {
       }
     }
     checkImplementations(file, model);
+    ExpressionSafety.checkBpmn(file, model.getDocument().getDomSource().getNode(), beans, problems);
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       checkUserTask(file, task);
     }
@@ -143,13 +156,9 @@ final class BpmnCheck {
     Lint.check(file, model, problems);
   }
 
-  private void checkProcess(ModelResource resource, Process process) {
+  private void checkProcess(ModelResource resource, Process process, int executable) {
     String file = resource.name();
-    if (!process.isExecutable()) {
-      problems.add(ModelProblem.error(file, process.getId(), "is not executable",
-          "tick Executable in the process's properties"));
-    }
-    if (!resource.fileName().equals(process.getId() + ".bpmn")) {
+    if (executable == 1 && !resource.fileName().equals(process.getId() + ".bpmn")) {
       problems.add(ModelProblem.error(file, process.getId(), "the file is not named after the process id",
           "save it as " + process.getId() + ".bpmn"));
     }
@@ -167,17 +176,25 @@ final class BpmnCheck {
 
   private void checkContract(String file, BpmnModelInstance model, ProcessContract contract) {
     contract.elementIds().forEach((id, constant) -> {
-      if (model.getModelElementById(id) == null) {
+      ModelElementInstance element = model.getModelElementById(id);
+      if (element == null) {
         problems.add(ModelProblem.error(file, id, "is missing, but code depends on it (" + constant + ")",
             "give the element that does this job the id " + id + " again (Properties › General › ID)"));
+      } else if (element instanceof Message message && !id.equals(message.getName())) {
+        // code correlates by name; Redress keeps a message's name and id alike
+        problems.add(ModelProblem.error(file, id, "message name is '" + message.getName() + "', but code correlates "
+            + "by the name " + id + " (" + constant + ")", "set the message's name back to " + id));
       }
     });
   }
 
   private void checkDiagram(String file, BpmnModelInstance model) {
     Set<String> drawn = new HashSet<>();
-    model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
-    model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+    // a shape whose element was deleted by hand has no element: it draws nothing
+    model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnElement() != null)
+        .forEach(s -> drawn.add(s.getBpmnElement().getId()));
+    model.getModelElementsByType(BpmnEdge.class).stream().filter(e -> e.getBpmnElement() != null)
+        .forEach(e -> drawn.add(e.getBpmnElement().getId()));
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       if ((element instanceof FlowNode || element instanceof SequenceFlow) && !drawn.contains(element.getId())) {
         problems.add(ModelProblem.error(file, element.getId(), "Element is missing bpmndi",
@@ -220,8 +237,9 @@ final class BpmnCheck {
     if (!bean.matches()) {
       problems.add(ModelProblem.error(file, element, "delegate expression " + expression + " must name one bean",
           "write it as ${beanName}, or apply a Redress element template"));
-    } else if (!beans.contains(bean.group(1))) {
-      problems.add(ModelProblem.error(file, element, "names bean '" + bean.group(1) + "', which does not exist",
+    } else if (!beans.delegates().contains(bean.group(1))) {
+      problems.add(ModelProblem.error(file, element, "names bean '" + bean.group(1) + "', "
+          + (beans.all().contains(bean.group(1)) ? "which is not a delegate or listener" : "which does not exist"),
           "pick the step from the Redress element templates instead of typing the bean name"));
     }
   }
@@ -393,15 +411,27 @@ final class BpmnCheck {
       int out = node.getOutgoing().size();
       boolean eventSubProcess = node instanceof SubProcess sub && sub.triggeredByEvent();
       boolean inEventSubProcess = node.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent();
+      // bpmnlint leaves these alone: compensation handlers and what an ad-hoc sub-process holds are not
+      // connected by flows, link events jump, a compensation boundary event has an association
+      boolean unconnectedByDesign = node instanceof Activity activity && activity.isForCompensation()
+          || node.getParentElement() != null
+              && "adHocSubProcess".equals(node.getParentElement().getElementType().getTypeName())
+          || node instanceof BoundaryEvent boundary && has(boundary.getEventDefinitions(), CompensateEventDefinition.class);
+      boolean link = node instanceof CatchEvent c && has(c.getEventDefinitions(), LinkEventDefinition.class)
+          || node instanceof ThrowEvent t && has(t.getEventDefinitions(), LinkEventDefinition.class);
+      if (unconnectedByDesign) {
+        return;
+      }
       if (in == 0 && out == 0 && !eventSubProcess && !(node instanceof BoundaryEvent)
           && !(inEventSubProcess && node instanceof StartEvent)) {
         problems.add(ModelProblem.error(file, id, "Element is not connected", "connect it with sequence flows or delete it"));
         return;
       }
-      if (in == 0 && !(node instanceof StartEvent) && !(node instanceof BoundaryEvent) && !eventSubProcess) {
+      if (in == 0 && !(node instanceof StartEvent) && !(node instanceof BoundaryEvent) && !eventSubProcess
+          && !(link && node instanceof CatchEvent)) {
         problems.add(ModelProblem.error(file, id, "Element is an implicit start", "connect an incoming sequence flow"));
       }
-      if (out == 0 && !(node instanceof EndEvent) && !eventSubProcess) {
+      if (out == 0 && !(node instanceof EndEvent) && !eventSubProcess && !(link && node instanceof ThrowEvent)) {
         problems.add(ModelProblem.error(file, id, "Element is an implicit end", "end the path with an end event"));
       }
       if (node instanceof CatchEvent catchEvent && catchEvent.getEventDefinitions().size() > 1
@@ -465,6 +495,10 @@ final class BpmnCheck {
           }
         }
       }
+    }
+
+    private static boolean has(Collection<EventDefinition> definitions, Class<? extends EventDefinition> type) {
+      return definitions.stream().anyMatch(type::isInstance);
     }
 
     private static boolean blank(String name) {

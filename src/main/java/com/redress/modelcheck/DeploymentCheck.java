@@ -2,7 +2,6 @@ package com.redress.modelcheck;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
@@ -41,7 +40,7 @@ class DeploymentCheck extends AbstractProcessEnginePlugin {
     }
     List<ModelResource> resources = deployment.getResources().values().stream()
         .map(r -> new ModelResource(r.getName(), r.getBytes())).toList();
-    List<ModelProblem> errors = new ModelCheck(Set.of(beans.getBeanDefinitionNames())).check(resources).stream()
+    List<ModelProblem> errors = new ModelCheck(ModelBeans.of(beans)).check(resources).stream()
         .filter(ModelProblem::isError).toList();
     if (!errors.isEmpty()) {
       throw new RefusedDeployment(deployment.getName(), errors);

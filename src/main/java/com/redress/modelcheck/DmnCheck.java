@@ -45,6 +45,7 @@ final class DmnCheck {
             "open it in Camunda Modeler, fix what it shows and save it again"));
         continue;
       }
+      ExpressionSafety.checkDmn(file, model.getDocument().getDomSource().getNode(), problems);
       BpmnCheck.checkPlatform(model.getDocument().getRootElement().getAttribute(BpmnCheck.MODELER_NS,
           "executionPlatformVersion"), file, problems);
       if (!new String(resource.content(), java.nio.charset.StandardCharsets.UTF_8).contains("DMNDiagram")) {

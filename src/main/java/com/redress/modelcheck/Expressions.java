@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 final class Expressions {
 
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+  /** FEEL's built-in functions whose names have spaces: their words are no variables. */
+  private static final Pattern FEEL_FUNCTION_WITH_SPACES = Pattern.compile("\\b(date and time|years and months duration"
+      + "|string length|upper case|lower case|substring before|substring after|starts with|ends with|list contains"
+      + "|insert before|index of|distinct values|day of week|day of year|week of year|month of year|is defined"
+      + "|get value|get entries|get or else|string join|put all|context put|context merge|last day of month|is empty"
+      + "|round up|round down|round half up|round half down|time zone)\\s*\\(");
   private static final Pattern NAME = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*)(\\s*\\()?");
   private static final Set<String> KEYWORDS = Set.of(
       // JUEL
@@ -30,7 +36,7 @@ final class Expressions {
     if (expression == null) {
       return names;
     }
-    String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
+    String code = FEEL_FUNCTION_WITH_SPACES.matcher(STRING_LITERAL.matcher(expression).replaceAll("\"\"")).replaceAll("f(");
     Matcher name = NAME.matcher(code);
     while (name.find()) {
       boolean call = name.group(2) != null;

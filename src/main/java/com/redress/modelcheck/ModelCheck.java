@@ -7,11 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
-import org.springframework.context.annotation.AnnotationBeanNameGenerator;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.stereotype.Component;
 
 /**
  * The check every model, form and decision must pass before it runs: on analysts' machines
@@ -21,24 +16,17 @@ import org.springframework.stereotype.Component;
  */
 public final class ModelCheck {
 
-  private final Set<String> beans;
+  private final ModelBeans beans;
   private final Map<String, ProcessContract> contracts = new LinkedHashMap<>();
 
-  /** @param beans the names of the Spring beans delegate expressions may name */
-  public ModelCheck(Set<String> beans) {
-    this.beans = Set.copyOf(beans);
+  public ModelCheck(ModelBeans beans) {
+    this.beans = beans;
     ProcessContract.REDRESS.forEach(c -> contracts.put(c.key(), c));
   }
 
-  /** A check that knows Redress's beans without starting the application: for the command line. */
+  /** A check that knows Redress's own beans without starting the application: for the command line. */
   public static ModelCheck withScannedBeans() {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
-    SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
-    Set<String> names = new HashSet<>();
-    scanner.findCandidateComponents("com.redress").forEach(definition ->
-        names.add(AnnotationBeanNameGenerator.INSTANCE.generateBeanName(definition, registry)));
-    return new ModelCheck(names);
+    return new ModelCheck(ModelBeans.scanned());
   }
 
   /** Every problem in the given files (.bpmn, .dmn and .form; others are ignored), errors first. */

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,6 +41,8 @@ class KpiMetrics {
     FIGURES.put("redress.kpi.first.contact.resolution.rate", KpiReport.Figures::firstContactResolutionRate);
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(KpiMetrics.class);
+
   private final KpiReport report;
   private final AppClock clock;
   private final Map<String, MultiGauge> gauges = new LinkedHashMap<>();
@@ -58,6 +62,15 @@ class KpiMetrics {
   @EventListener(ApplicationReadyEvent.class)
   @Scheduled(fixedDelayString = "${redress.metrics.kpi-refresh:PT5M}", initialDelayString = "${redress.metrics.kpi-refresh:PT5M}")
   void refresh() {
+    try {
+      update();
+    } catch (RuntimeException e) {
+      // stale gauges are better than a stopped application; the next refresh tries again
+      LOG.warn("KPI gauges not refreshed", e);
+    }
+  }
+
+  private void update() {
     LocalDate today = clock.nowInBusinessZone().toLocalDate();
     KpiReport.Report month = report.between(today.withDayOfMonth(1), today);
     FIGURES.forEach((name, figure) -> {

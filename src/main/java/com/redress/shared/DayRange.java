@@ -10,6 +10,10 @@ import java.util.List;
 /** A period of whole days in the business time zone, both ends included, as reports take it. */
 public record DayRange(LocalDate from, LocalDate to) {
 
+  /** Dates far outside what a complaint system holds are mistakes, not periods. */
+  private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  private static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
   /** Parses {@code from} and {@code to} request parameters; a 400 naming the field when they are wrong. */
   public static DayRange parse(String from, String to, int maxDays) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -35,7 +39,12 @@ public record DayRange(LocalDate from, LocalDate to) {
 
   private static LocalDate day(List<FieldProblem> problems, String name, String value) {
     try {
-      return LocalDate.parse(value == null ? "" : value);
+      LocalDate day = LocalDate.parse(value == null ? "" : value);
+      if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
+        problems.add(new FieldProblem(name, "must be between " + EARLIEST + " and " + LATEST));
+        return null;
+      }
+      return day;
     } catch (DateTimeParseException e) {
       problems.add(new FieldProblem(name, "must be a date like 2026-10-01"));
       return null;

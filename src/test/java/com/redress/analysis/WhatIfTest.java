@@ -121,6 +121,9 @@ class WhatIfTest extends ApplicationTest {
     HttpResponse<String> notDmn = post("ana-analyst", "<definitions/>", "2097-03-01", "2097-03-31");
     assertThat(notDmn.statusCode()).isEqualTo(400);
     assertThat(Http.json(notDmn).get("errors").findValuesAsText("field")).containsExactly("decision");
+    HttpResponse<String> farOff = post("ana-analyst", "<definitions/>", "+999999999-12-01", "2097-03-31");
+    assertThat(farOff.statusCode()).isEqualTo(400);
+    assertThat(Http.json(farOff).get("errors").findValuesAsText("field")).contains("from");
     assertThat(post("hal-handler", "<x/>", "2097-03-01", "2097-03-31").statusCode()).isEqualTo(403);
   }
 

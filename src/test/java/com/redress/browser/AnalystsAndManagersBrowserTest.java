@@ -55,7 +55,9 @@ class AnalystsAndManagersBrowserTest extends BrowserTest {
     Files.writeString(changed, Files.readString(Path.of("processes/ComplaintClassification.dmn"))
         .replace("&gt;= 3", "&gt;= 5"));
 
-    signIn("/analysis/what-if", analyst);
+    // signing in without asking for a page lands an analyst on their page, not on one they may not open
+    signIn("/audit/login", analyst);
+    wait.until(ExpectedConditions.urlContains("/analysis/what-if"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.name("decision"))).sendKeys(changed.toString());
     setDate("from", "2096-06-01");
     setDate("to", "2096-06-30");

@@ -144,6 +144,41 @@ class ModelCheckTest {
   }
 
   @Test
+  void expressionsThatReachIntoTheApplication() throws IOException {
+    edit("processes/ComplaintHandling.bpmn", "${duplicate}", "${jdbcTemplate.execute('DROP TABLE complaint')}");
+    edit("processes/ComplaintHandling.bpmn", "${!duplicate}", "${compensationService.currency == null}");
+    edit("processes/ComplaintHandling.bpmn", "${registerComplaintDelegate}", "${compensationService}");
+    edit("processes/ComplaintClassification.dmn", "<inputExpression id=\"InputExpression_Channel\" typeRef=\"string\">",
+        "<inputExpression id=\"InputExpression_Channel\" typeRef=\"string\" expressionLanguage=\"juel\">");
+
+    assertThat(check())
+        .anySatisfy(p -> assertProblem(p, "ComplaintHandling.bpmn", "Flow_Duplicate",
+            "expression ${jdbcTemplate.execute('DROP TABLE complaint')} calls a method"))
+        .anySatisfy(p -> assertProblem(p, "ComplaintHandling.bpmn", "Flow_NotDuplicate",
+            "expression ${compensationService.currency == null} reads bean 'compensationService'"))
+        .anySatisfy(p -> assertProblem(p, "ComplaintHandling.bpmn", "Task_RegisterComplaint",
+            "names bean 'compensationService', which is not a delegate or listener"))
+        .anySatisfy(p -> assertProblem(p, "ComplaintClassification.dmn", "InputExpression_Channel",
+            "uses expression language 'juel'"));
+  }
+
+  @Test
+  void aRenamedMessageCodeCorrelatesBy() throws IOException {
+    edit("processes/ComplaintHandling.bpmn", "name=\"Msg_SurveyAnswered\"", "name=\"SurveyAnswered\"");
+
+    assertThat(check()).anySatisfy(p -> assertProblem(p, "ComplaintHandling.bpmn", "Msg_SurveyAnswered",
+        "message name is 'SurveyAnswered', but code correlates by the name Msg_SurveyAnswered "
+            + "(ComplaintHandlingProcess.MESSAGE_SURVEY_ANSWERED)"));
+  }
+
+  @Test
+  void aDecisionFileCheckedOnItsOwn() {
+    Run run = command("processes/CompensationPolicy.dmn");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+  }
+
+  @Test
   void conventionsModelerLetsThrough() throws IOException {
     BpmnModelInstance broken = Bpmn.createExecutableProcess("Broken")
         .startEvent("Start_Broken").name("Start")

@@ -78,6 +78,16 @@ class ModelDeploymentTest extends ApplicationTest {
   }
 
   @Test
+  void aModelReachingForTheApplicationsBeansIsRefused() throws IOException {
+    // dataSource is no component of Redress: only the running application knows it is a bean
+    HttpResponse<String> response = deploy("ana-analyst", model().replace("${!duplicate}", "${!dataSource.connection.closed}"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).get("message").asText())
+        .contains("Flow_NotDuplicate: expression ${!dataSource.connection.closed} reads bean 'dataSource'");
+  }
+
+  @Test
   void aValidModelBecomesTheVersionNewComplaintsRunOn() throws IOException {
     String running = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
     String before = instance(running).getProcessDefinitionId();

@@ -1,5 +1,6 @@
 package com.redress.award;
 
+import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.Money;
 import java.math.BigDecimal;
@@ -41,7 +42,8 @@ class AwardController {
   @PostMapping(path = "/{id}/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ObjectionFiled> object(@PathVariable String id, @RequestBody ObjectionRequest body,
       Authentication user) {
-    long objection = publication.object(id, user.getName(), body == null ? null : body.reason());
+    long objection = ConcurrentModifications.retry(
+        () -> publication.object(id, user.getName(), body == null ? null : body.reason()));
     return ResponseEntity.status(201).body(new ObjectionFiled(objection, id));
   }
 

@@ -1,5 +1,6 @@
 package com.redress.award;
 
+import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.ConflictException;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.NotFoundException;
@@ -39,7 +40,7 @@ class AwardPages {
   String object(@PathVariable String id, @RequestParam(required = false) String reason, Authentication user,
       Model model, HttpServletResponse response) {
     try {
-      publication.object(id, user.getName(), reason);
+      ConcurrentModifications.retry(() -> publication.object(id, user.getName(), reason));
       return "redirect:/awards/" + id + "?objected";
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

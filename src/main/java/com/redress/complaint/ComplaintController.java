@@ -1,6 +1,7 @@
 package com.redress.complaint;
 
 import com.redress.shared.AppClock;
+import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.NotFoundException;
@@ -94,7 +95,8 @@ class ComplaintController {
   ResponseEntity<SurveyAccepted> answerSurvey(@PathVariable String reference, @RequestBody SurveyBody body) {
     // text is the page's form; over JSON the score must be a number
     Object score = body.score() instanceof String ? null : body.score();
-    surveys.answer(reference, new SurveyService.Answer(body.token(), score, body.comment()));
+    // the customer's answer may meet the resolution notice's send step on another node
+    ConcurrentModifications.retry(() -> surveys.answer(reference, new SurveyService.Answer(body.token(), score, body.comment())));
     return ResponseEntity.accepted().body(new SurveyAccepted(reference, complaints.get(reference).status()));
   }
 

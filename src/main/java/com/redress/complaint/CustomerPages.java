@@ -1,6 +1,7 @@
 package com.redress.complaint;
 
 import com.redress.shared.AppClock;
+import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.ConflictException;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
@@ -148,7 +149,7 @@ class CustomerPages {
       return notFound(response); // before anything of the complaint is shown, even a refusal
     }
     try {
-      surveys.answer(reference, new SurveyService.Answer(token, score, comment));
+      ConcurrentModifications.retry(() -> surveys.answer(reference, new SurveyService.Answer(token, score, comment)));
       return "redirect:" + statusPath(reference, token, "answered");
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -62,6 +62,11 @@ public final class RedressNode implements AutoCloseable {
     return node;
   }
 
+  /** The argument naming a node in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_). */
+  public static String hostname(String name) {
+    return "--camunda.bpm.generic-properties.properties.hostname=" + name;
+  }
+
   public int port() {
     return port;
   }

@@ -1,0 +1,122 @@
+package com.redress.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.complaint.ComplaintHandlingProcess;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Complaints through their whole life on running nodes, as their users drive them: the customer
+ * over {@code /api}, handler and reviewer over engine REST (the calls Tasklist makes), each step on
+ * the next node. One in ten handlers proposes a voucher within their own authority, so it is issued
+ * without an approver. The nodes' job executors do the rest; the clients wait for what they see.
+ */
+public final class ClusterWorkload {
+
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final List<RedressNode> nodes;
+  private final String handler;
+  private final String reviewer;
+
+  /** @param handler a member of team-logistics; @param reviewer a member of quality-reviewers */
+  public ClusterWorkload(List<RedressNode> nodes, String handler, String reviewer) {
+    this.nodes = List.copyOf(nodes);
+    this.handler = handler;
+    this.reviewer = reviewer;
+  }
+
+  /** Runs {@code complaints} lives on {@code clients} threads; returns their references, in order. */
+  public List<String> run(int complaints, int clients) throws InterruptedException, ExecutionException {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<String>> lives = new ArrayList<>();
+      for (int i = 0; i < complaints; i++) {
+        int n = i;
+        lives.add(pool.submit(() -> live(n)));
+      }
+      List<String> references = new ArrayList<>();
+      for (Future<String> life : lives) {
+        references.add(life.get());
+        if (references.size() % 100 == 0) {
+          System.out.println("[progress] " + references.size() + " of " + complaints + " complaints closed");
+        }
+      }
+      return references;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One in ten complaints is compensated with a voucher. */
+  public static int compensated(int complaints) {
+    return (complaints + 9) / 10;
+  }
+
+  private String live(int n) {
+    RedressNode first = nodes.get(n % nodes.size());
+    RedressNode second = nodes.get((n + 1) % nodes.size());
+    HttpResponse<String> created = first.http().postJson("/api/complaints", Submissions.valid("DAMAGE", "PLATINUM"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String reference = Http.json(created).get("reference").asText();
+    String token = Http.json(created).get("accessToken").asText();
+    String outcome = n % 10 == 0
+        ? "\"compensationType\": {\"value\": \"VOUCHER\"}, \"compensationAmount\": {\"value\": \"50.00\"},"
+            + " \"compensationCurrency\": {\"value\": \"CNY\"}, \"compensationReason\": {\"value\": \"A goodwill voucher.\"}"
+        : "\"compensationType\": {\"value\": \"NONE\"}";
+    completeTask(second, handler, reference, ComplaintHandlingProcess.TASK_HANDLE,
+        "{\"variables\": {\"rootCause\": {\"value\": \"STAFF_ERROR\"}, \"resolution\": {\"value\": \"Replaced the vase.\"},"
+            + " \"serviceFailureAcknowledged\": {\"value\": true}, " + outcome + "}}");
+    awaitStatus(first, reference, token, "AWAITING_FEEDBACK");
+    HttpResponse<String> answered = first.http().postJson("/api/complaints/" + reference + "/survey",
+        "{\"token\": \"" + token + "\", \"score\": 5}");
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+    completeTask(second, reviewer, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY,
+        "{\"variables\": {\"qualityScore\": {\"value\": 4}, \"innovative\": {\"value\": false}}}");
+    awaitStatus(first, reference, token, "CLOSED");
+    return reference;
+  }
+
+  private static void completeTask(RedressNode node, String user, String reference, String taskKey, String variables) {
+    Http as = node.http().as(user, TestUsers.PASSWORD);
+    JsonNode task = await(reference + " " + taskKey, () -> {
+      JsonNode tasks = Http.json(as.get("/engine-rest/task?processInstanceBusinessKey=" + reference
+          + "&taskDefinitionKey=" + taskKey));
+      return tasks.isEmpty() ? null : tasks.get(0);
+    });
+    String id = task.get("id").asText();
+    HttpResponse<String> claimed = as.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\": \"" + user + "\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+    HttpResponse<String> submitted = as.postJson("/engine-rest/task/" + id + "/submit-form", variables);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+  }
+
+  private static void awaitStatus(RedressNode node, String reference, String token, String status) {
+    await(reference + " " + status, () -> status.equals(Http.json(node.http()
+        .get("/api/complaints/" + reference + "?token=" + token)).get("status").asText()) ? Boolean.TRUE : null);
+  }
+
+  /** Polls what the nodes' job executors will get to, up to a minute. */
+  private static <T> T await(String what, Supplier<T> check) {
+    Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+    for (T value = check.get(); ; value = check.get()) {
+      if (value != null) {
+        return value;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not within " + STEP_TIMEOUT + ": " + what);
+      }
+      RedressNode.pause();
+    }
+  }
+}

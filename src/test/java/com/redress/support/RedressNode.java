@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * One more Redress node: the application in a JVM of its own, as production runs it (profile
- * {@code postgres}, job executor on), on the test's database and SMTP server. Its log goes to
- * target/nodes/. Test classes are left off its class path: they would configure a second database.
+ * An application in a JVM of its own on the test's database: a Redress node as production runs it
+ * (profile {@code postgres}, job executor on, the test's SMTP server), or the bare reference the
+ * benchmarks compare with. Its log goes to target/nodes/. A Redress node gets no test classes on its
+ * class path: they would configure a second database.
  */
 public final class RedressNode implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class RedressNode implements AutoCloseable {
   private final int port;
   private final Process process;
   private final Path log;
+  private Duration startUp;
 
   private RedressNode(String name, int port, Process process, Path log) {
     this.name = name;
@@ -41,25 +43,53 @@ public final class RedressNode implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a node and returns once it answers {@code /actuator/health}. */
+  /** Starts a Redress node and returns once it answers {@code /actuator/health}. */
   public static RedressNode start(String name, String jdbcUrl, String dbUser, int smtpPort, String... arguments)
       throws IOException {
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtpPort, "--logging.level.root=WARN", "--logging.level.com.redress=INFO"));
+    args.addAll(Arrays.asList(arguments));
+    return launch(name, "com.redress.RedressApplication", applicationClassPath(), Map.of("REDRESS_DB_URL", jdbcUrl,
+        "REDRESS_DB_USER", dbUser, "REDRESS_DB_PASSWORD", "trust-auth-ignores-it", "REDRESS_ADMIN_USER", "node-admin",
+        "REDRESS_ADMIN_PASSWORD", UUID.randomUUID().toString(), "REDRESS_PUBLIC_BASE_URL", "https://complaints.redress.test"),
+        args);
+  }
+
+  /** Starts the bare reference (reference.ReferenceApplication) on its own database. */
+  public static RedressNode startReference(String name, String jdbcUrl, String dbUser) throws IOException {
+    return launch(name, "reference.ReferenceApplication",
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Map.of(),
+        List.of("--spring.config.name=reference", "--spring.datasource.url=" + jdbcUrl,
+            "--spring.datasource.username=" + dbUser));
+  }
+
+  private static RedressNode launch(String name, String mainClass, String classPath, Map<String, String> environment,
+      List<String> arguments) throws IOException {
     int port = freePort();
     Path log = Path.of("target", "nodes", name + ".log");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(),
-        "com.redress.RedressApplication", "--spring.profiles.active=postgres", "--server.port=" + port,
-        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--logging.level.root=WARN",
-        "--logging.level.com.redress=INFO"));
-    command.addAll(Arrays.asList(arguments));
+        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, mainClass, "--server.port=" + port));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(Map.of("REDRESS_DB_URL", jdbcUrl, "REDRESS_DB_USER", dbUser,
-        "REDRESS_DB_PASSWORD", "trust-auth-ignores-it", "REDRESS_ADMIN_USER", "node-admin",
-        "REDRESS_ADMIN_PASSWORD", UUID.randomUUID().toString(), "REDRESS_PUBLIC_BASE_URL", "https://complaints.redress.test"));
+    builder.environment().putAll(environment);
+    Instant started = Instant.now();
     RedressNode node = new RedressNode(name, port, builder.start(), log);
     node.awaitHealthy();
+    node.startUp = Duration.between(started, Instant.now());
     return node;
+  }
+
+  /** From launching the JVM until it answered its health check. */
+  public Duration startUp() {
+    return startUp;
+  }
+
+  /** The JVM's resident memory now, from /proc (Linux), in MiB. */
+  public long residentMib() throws IOException {
+    return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+        .filter(line -> line.startsWith("VmRSS:")).map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
+        .findFirst().orElse(-1L);
   }
 
   /** The argument naming a node in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_). */

@@ -8,6 +8,7 @@ import com.redress.complaint.CompensationType;
 import com.redress.shared.DeployedDecisions;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,12 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * On creating Task_HandleComplaint: the handler sees the recommended range of every compensation
  * type for the complaint's severity, read from the deployed CompensationRange decision. Evaluated
- * by a plain DMN engine: a display, not a decision, so it leaves no history or audit rows.
+ * by a plain DMN engine: a display, not a decision, so it leaves no history or audit rows. The text
+ * depends only on the deployed decision and the severity, so it is worked out once per process
+ * version and severity: five FEEL evaluations per handling task were an eighth of a node's CPU.
  */
 @Component
 class RecommendedRangesListener implements TaskListener {
 
   private final DeployedDecisions decisions;
+  private final Map<String, String> textByVersionAndSeverity = new ConcurrentHashMap<>();
 
   RecommendedRangesListener(DeployedDecisions decisions) {
     this.decisions = decisions;
@@ -34,9 +38,14 @@ class RecommendedRangesListener implements TaskListener {
     if (severity == null) {
       return;
     }
-    DmnDecision ranges = decisions.of(task.getProcessDefinitionId(), CompensationApprovalProcess.DECISION_RANGE)
-        .decision();
-    String text = Arrays.stream(CompensationType.values()).filter(t -> t != CompensationType.NONE)
+    String text = textByVersionAndSeverity.computeIfAbsent(task.getProcessDefinitionId() + "|" + severity,
+        key -> ranges(task.getProcessDefinitionId(), severity));
+    RECOMMENDED_RANGES.set(task.getExecution(), text);
+  }
+
+  private String ranges(String processDefinitionId, String severity) {
+    DmnDecision ranges = decisions.of(processDefinitionId, CompensationApprovalProcess.DECISION_RANGE).decision();
+    return Arrays.stream(CompensationType.values()).filter(t -> t != CompensationType.NONE)
         .map(type -> {
           var result = decisions.engine().evaluateDecision(ranges,
               Map.of(COMPENSATION_TYPE.name(), type.name(), SEVERITY.name(), severity)).getSingleResult();
@@ -44,7 +53,6 @@ class RecommendedRangesListener implements TaskListener {
               + result.getEntry(ApprovalChain.RECOMMENDED_MAX);
         })
         .filter(line -> line != null)
-        .collect(Collectors.joining("\n"));
-    RECOMMENDED_RANGES.set(task.getExecution(), text + "\nAbove the range needs one approval level more.");
+        .collect(Collectors.joining("\n")) + "\nAbove the range needs one approval level more.";
   }
 }

@@ -69,7 +69,13 @@ public final class RedressNode implements AutoCloseable {
     Path log = Path.of("target", "nodes", name + ".log");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, mainClass, "--server.port=" + port));
+        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    // e.g. -Dnode.jvm.options=-XX:StartFlightRecording=filename=target/nodes/{name}.jfr to profile a node
+    String extra = System.getProperty("node.jvm.options", "");
+    if (!extra.isBlank()) {
+      command.addAll(Arrays.asList(extra.replace("{name}", name).split(" ")));
+    }
+    command.addAll(List.of("-cp", classPath, mainClass, "--server.port=" + port));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);

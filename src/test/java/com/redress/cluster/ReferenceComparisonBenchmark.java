@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import reference.ReferenceApplication;
 
 /**
@@ -59,6 +60,7 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
   @Test
   void redressAgainstTheBareEngine() throws Exception {
     jdbc.execute("CREATE DATABASE reference");
+    jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     String handler = TestUsers.ensure(engine.getIdentityService(), "bench-logistics", Groups.TEAM_LOGISTICS);
     List<String> table = new ArrayList<>();
     table.add("| scenario | Redress /s | p50 / p95 / p99 ms | reference /s | p50 / p95 / p99 ms | ratio |");
@@ -68,6 +70,7 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
         RedressNode redress = RedressNode.start("redress", postgres.getJdbcUrl("postgres", "postgres"), "postgres",
             SMTP.getSmtp().getPort())) {
       Http ref = reference.http().as(ReferenceApplication.USER, ReferenceApplication.PASSWORD);
+      jdbc.execute("SELECT pg_stat_statements_reset()");
       Http red = redress.http().as(handler, TestUsers.PASSWORD);
 
       System.out.println("[progress] intake against start → DMN → user task");
@@ -103,16 +106,50 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
       table.add(row("human step: claim + complete (Redress: handling form with validation and audit)", redressStep,
           referenceStep));
 
+      System.out.println("[progress] async steps drained");
+      JdbcTemplate referenceDb = new JdbcTemplate(new DriverManagerDataSource(postgres.getJdbcUrl("postgres", "reference"),
+          "postgres", ""));
+      double referenceJobs = drained(referenceDb, "JOB_DEF_TYPE_ = 'async-continuation'", () -> run(i -> {
+        HttpResponse<String> started = ref.postJson("/engine-rest/process-definition/key/Reference_Async/start", "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+      }));
+      double redressJobs = drained(jdbc, "JOB_DEF_TYPE_ = 'async-continuation'", () -> run(i -> {
+        HttpResponse<String> created = redress.http().postJson("/api/complaints", Submissions.valid("DAMAGE", "PLATINUM"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      }));
+      table.add("| async steps drained per second by the job executor (Redress: a complaint's save points and e-mails;"
+          + " reference: a no-op asyncBefore) | %.1f | | %.1f | | %.2f× |".formatted(redressJobs, referenceJobs,
+          redressJobs / referenceJobs));
       table.add("| start-up until healthy | %.1f s | | %.1f s | | %.2f× |".formatted(
           redress.startUp().toMillis() / 1000.0, reference.startUp().toMillis() / 1000.0,
           (double) redress.startUp().toMillis() / reference.startUp().toMillis()));
       table.add("| resident memory after the run (-Xmx384m) | %d MiB | | %d MiB | | %.2f× |".formatted(
           redress.residentMib(), reference.residentMib(), (double) redress.residentMib() / reference.residentMib()));
     }
+    // where Redress's database time went: the statements that took longest in total
+    jdbc.queryForList("SELECT round(s.total_exec_time) AS ms, s.calls, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 140) AS query"
+        + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'postgres'"
+        + " ORDER BY s.total_exec_time DESC LIMIT 12").forEach(row -> table.add("| sql: %s ms, %s calls | %s |".formatted(
+            row.get("ms"), row.get("calls"), row.get("query"))));
     Files.createDirectories(OUT.getParent());
     Files.writeString(OUT, String.join(System.lineSeparator(), table) + System.lineSeparator(),
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     table.forEach(line -> System.out.println("[measurement] " + line));
+  }
+
+  /**
+   * Runs {@code load}, then waits until no asynchronous continuation is left; returns the successful
+   * ones per second over the whole time, as the job log counts them.
+   */
+  private static double drained(JdbcTemplate db, String jobKind, Callable<Figures> load) throws Exception {
+    Instant start = Instant.now();
+    long before = db.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND " + jobKind, Long.class);
+    load.call();
+    await(() -> db.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'async-continuation'",
+        Long.class) == 0 ? Boolean.TRUE : null);
+    double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    long after = db.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND " + jobKind, Long.class);
+    return (after - before) / seconds;
   }
 
   private static void claimAndComplete(Http as, String user, String taskId, String variables, String how) {

@@ -49,6 +49,11 @@ public final class RedressNode implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort, "--logging.level.root=WARN", "--logging.level.com.redress=INFO"));
     args.addAll(Arrays.asList(arguments));
+    // e.g. -Dnode.args=--camunda.bpm.job-execution.max-jobs-per-acquisition=10 to try a setting on every node
+    String extra = System.getProperty("node.args", "");
+    if (!extra.isBlank()) {
+      args.addAll(Arrays.asList(extra.split(" ")));
+    }
     return launch(name, "com.redress.RedressApplication", applicationClassPath(), Map.of("REDRESS_DB_URL", jdbcUrl,
         "REDRESS_DB_USER", dbUser, "REDRESS_DB_PASSWORD", "trust-auth-ignores-it", "REDRESS_ADMIN_USER", "node-admin",
         "REDRESS_ADMIN_PASSWORD", UUID.randomUUID().toString(), "REDRESS_PUBLIC_BASE_URL", "https://complaints.redress.test"),

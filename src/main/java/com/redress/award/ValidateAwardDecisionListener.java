@@ -9,7 +9,6 @@ import static com.redress.award.EmployeeAwardProcess.CUT_HANDLER;
 import com.redress.shared.CompletionCheck;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the excess), cuts one award with a reason, or asks finance. A nominee of the run is refused.
  */
 @Component
-class ValidateAwardDecisionListener implements ExecutionListener {
+class ValidateAwardDecisionListener extends AwardDecisionListener {
 
   static final String APPROVE = "APPROVE";
   static final String CUT = "CUT";
@@ -32,12 +31,7 @@ class ValidateAwardDecisionListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (!CompletionCheck.isCompletion(execution)) {
-      return;
-    }
-    String runId = execution.getProcessBusinessKey();
-    CompletionCheck check = new CompletionCheck(execution);
+  void decide(DelegateExecution execution, String runId, CompletionCheck check) {
     String member = fourEyes.actingDecider(check, runId, "member");
     String action = check.oneOf(AWARD_ACTION.name(), List.of(APPROVE, CUT, ASK_FINANCE));
     String reason = CUT.equals(action) || ASK_FINANCE.equals(action)

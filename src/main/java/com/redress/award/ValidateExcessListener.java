@@ -6,12 +6,11 @@ import static com.redress.award.EmployeeAwardProcess.EXCESS_REASON;
 import com.redress.shared.CompletionCheck;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** End of Task_ApproveAwardExcess: finance approves or refuses the cash above budget, with a reason. */
 @Component
-class ValidateExcessListener implements ExecutionListener {
+class ValidateExcessListener extends AwardDecisionListener {
 
   private final AwardService awards;
   private final AwardFourEyes fourEyes;
@@ -22,12 +21,7 @@ class ValidateExcessListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (!CompletionCheck.isCompletion(execution)) {
-      return;
-    }
-    String runId = execution.getProcessBusinessKey();
-    CompletionCheck check = new CompletionCheck(execution);
+  void decide(DelegateExecution execution, String runId, CompletionCheck check) {
     String user = fourEyes.actingDecider(check, runId, "finance");
     String decision = check.oneOf(EXCESS_DECISION.name(), List.of("APPROVE", "REFUSE"));
     String reason = check.text(EXCESS_REASON.name(), ReviewNominationsListener.MIN_REASON,

@@ -9,7 +9,6 @@ import static com.redress.award.EmployeeAwardProcess.OBJECTION_ID;
 import com.redress.shared.CompletionCheck;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * nominee of the run is refused.
  */
 @Component
-class ValidateObjectionDecisionListener implements ExecutionListener {
+class ValidateObjectionDecisionListener extends AwardDecisionListener {
 
   private final AwardPublication publication;
   private final AwardFourEyes fourEyes;
@@ -28,16 +27,11 @@ class ValidateObjectionDecisionListener implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (!CompletionCheck.isCompletion(execution)) {
-      return;
-    }
-    String runId = execution.getProcessBusinessKey();
+  void decide(DelegateExecution execution, String runId, CompletionCheck check) {
     long objection = OBJECTION_ID.require(execution);
     if (!publication.undecided(runId, objection)) {
       throw new IllegalStateException("Objection " + objection + " of " + runId + " is not open");
     }
-    CompletionCheck check = new CompletionCheck(execution);
     String member = fourEyes.actingDecider(check, runId, "member");
     String decision = check.oneOf(OBJECTION_DECISION.name(),
         List.of(AwardPublication.UPHOLD, AwardPublication.DISMISS));

@@ -21,7 +21,6 @@ import org.w3c.dom.NodeList;
 final class ExpressionSafety {
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
   private static final Pattern CALL = Pattern.compile("[A-Za-z_]\\w*\\s*\\(");
   private static final Pattern NAME = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)");
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
@@ -65,7 +64,7 @@ final class ExpressionSafety {
 
   private static void check(String file, String element, String expression, String body, ModelBeans beans,
       List<ModelProblem> problems) {
-    String code = STRING_LITERAL.matcher(body).replaceAll("''");
+    String code = Expressions.withoutStringLiterals(body);
     if (CALL.matcher(code).find()) {
       problems.add(ModelProblem.error(file, element, "expression " + expression + " calls a method",
           "read a variable instead (e.g. ${resolutionDue}); steps that do something are delegates from the element templates"));

@@ -31,12 +31,17 @@ final class Expressions {
   private Expressions() {
   }
 
+  /** The expression with every string literal emptied: names inside quotes are text, not code. */
+  static String withoutStringLiterals(String expression) {
+    return STRING_LITERAL.matcher(expression).replaceAll("''");
+  }
+
   static Set<String> variables(String expression) {
     Set<String> names = new LinkedHashSet<>();
     if (expression == null) {
       return names;
     }
-    String code = FEEL_FUNCTION_WITH_SPACES.matcher(STRING_LITERAL.matcher(expression).replaceAll("\"\"")).replaceAll("f(");
+    String code = FEEL_FUNCTION_WITH_SPACES.matcher(withoutStringLiterals(expression)).replaceAll("f(");
     Matcher name = NAME.matcher(code);
     while (name.find()) {
       boolean call = name.group(2) != null;

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -59,8 +57,8 @@ class KpiMetrics {
         .description("Compensation spent and budgeted, award spend, this month").register(registry);
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  @Scheduled(fixedDelayString = "${redress.metrics.kpi-refresh:PT5M}", initialDelayString = "${redress.metrics.kpi-refresh:PT5M}")
+  /** On the scheduler's thread, first right after the start: never on the start's own path. */
+  @Scheduled(fixedDelayString = "${redress.metrics.kpi-refresh:PT5M}", initialDelay = 0)
   void refresh() {
     try {
       update();

@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -195,15 +194,8 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
   }
 
   /** Polls with a short pause: the latency of an asynchronous step is what is measured. */
-  private static <T> T await(Supplier<T> check) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(60);
-    for (T value = check.get(); ; value = check.get()) {
-      if (value != null) {
-        return value;
-      }
-      assertThat(Instant.now()).as("within a minute").isBefore(deadline);
-      TimeUnit.MILLISECONDS.sleep(10);
-    }
+  private static <T> T await(Supplier<T> check) {
+    return RedressNode.awaitValue("an asynchronous step", Duration.ofMinutes(1), Duration.ofMillis(10), check);
   }
 
   private interface Operation {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.complaint.ComplaintHandlingProcess;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -106,17 +105,7 @@ public final class ClusterWorkload {
         .get("/api/complaints/" + reference + "?token=" + token)).get("status").asText()) ? Boolean.TRUE : null);
   }
 
-  /** Polls what the nodes' job executors will get to, up to a minute. */
   private static <T> T await(String what, Supplier<T> check) {
-    Instant deadline = Instant.now().plus(STEP_TIMEOUT);
-    for (T value = check.get(); ; value = check.get()) {
-      if (value != null) {
-        return value;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Not within " + STEP_TIMEOUT + ": " + what);
-      }
-      RedressNode.pause();
-    }
+    return RedressNode.awaitValue(what, STEP_TIMEOUT, Duration.ofMillis(100), check);
   }
 }

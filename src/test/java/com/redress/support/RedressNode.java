@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -152,11 +153,32 @@ public final class RedressNode implements AutoCloseable {
 
   /** Waits a little between polls of another process's state (a node, a job another node runs). */
   public static void pause() {
+    pause(Duration.ofMillis(100));
+  }
+
+  private static void pause(Duration pause) {
     try {
-      TimeUnit.MILLISECONDS.sleep(100);
+      TimeUnit.MILLISECONDS.sleep(pause.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Polls {@code check} every {@code pause} until it gives a value: for what another JVM's job
+   * executor will get to. Fails after {@code timeout}, naming {@code what}.
+   */
+  public static <T> T awaitValue(String what, Duration timeout, Duration pause, Supplier<T> check) {
+    Instant deadline = Instant.now().plus(timeout);
+    for (T value = check.get(); ; value = check.get()) {
+      if (value != null) {
+        return value;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not within " + timeout + ": " + what);
+      }
+      pause(pause);
     }
   }
 

@@ -29,16 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TasklistAtScaleBenchmark extends PostgresApplicationTest {
 
   static final int TASKS = Integer.getInteger("tasklist.tasks", 20_000);
-  /** What the engine runs for the count (Task.xml, authorizations on), as its debug log shows it. */
-  private static final String COUNT_SQL = """
-      SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES
-        left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
-        left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2
-          AND ( A.USER_ID_ in ( 'scale-billing', '*') OR A.GROUP_ID_ IN ( 'team-billing' ) )
-          AND ( ( A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH
-          ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
-        WHERE ( 1 = 1 and ( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( 'team-billing' ) ) ) )
-          and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null ) ) countDistinct""";
 
   @Autowired JdbcTemplate jdbc;
 
@@ -75,7 +65,7 @@ class TasklistAtScaleBenchmark extends PostgresApplicationTest {
         + Groups.TEAM_BILLING + "\"],\"includeAssignedTasks\":true,\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}"));
     assertThat(Http.json(http.postJson("/engine-rest/task/count", query)).get("count").asInt()).isEqualTo(TASKS / 4);
     // the plan of the count, with the group member's parameters as the engine sends them
-    jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + COUNT_SQL, String.class)
+    jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + GroupTaskCountSql.forMember(member, Groups.TEAM_BILLING), String.class)
         .forEach(line -> System.out.println("[plan] " + line));
   }
 

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -271,6 +273,35 @@ class AuditTrailTest extends ApplicationTest {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  /**
+   * Camunda runs some engine work once a transaction has committed (the history cleanup job
+   * reschedules itself that way): what that work records is written, and so is everything the
+   * next transaction on the same thread records.
+   */
+  @Test
+  void workRunAfterACommitAndTheNextTransactionLoseNoAuditEvent() {
+    AuditTrail trail = bean(AuditTrail.class);
+    TransactionTemplate transactions = bean(TransactionTemplate.class);
+    String suffix = Long.toString(System.nanoTime());
+    transactions.executeWithoutResult(tx -> {
+      trail.recordDomainChange("COMMITTING-" + suffix, "test-event", Map.of());
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          transactions.executeWithoutResult(late -> trail.recordDomainChange("AFTER-COMMIT-" + suffix, "test-event",
+              Map.of()));
+        }
+      });
+    });
+    transactions.executeWithoutResult(tx -> trail.recordDomainChange("NEXT-" + suffix, "test-event", Map.of()));
+
+    for (String chain : List.of("COMMITTING-", "AFTER-COMMIT-", "NEXT-")) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, chain + suffix))
+          .as(chain).isEqualTo(1);
+    }
+    assertThat(integrity.verifyAll().verified()).isTrue();
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -270,6 +271,48 @@ class ComplaintLifecycleTest extends ApplicationTest {
   }
 
   // --- driving the process
+
+  @Test
+  void theEngineForgetsAClosedComplaintAfterItsTimeToLiveWhileTheAuditTrailKeepsIt() {
+    HistoryService history = engine.getHistoryService();
+    // the nightly cleanup is scheduled inside its window (application.yml: 01:00-05:00)
+    Assertions.assertThat(history.findHistoryCleanupJobs()).isNotEmpty().allSatisfy(job -> Assertions.assertThat(
+        job.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getHour()).isBetween(1, 4));
+    Case c = receivedFridayAtThree();
+    complete(c, TestUsers.ensure(identity, "life-handler-ttl", Groups.TEAM_SAFETY));
+    answer(c, 5, "Quick.");
+    at("2026-11-30T12:00");
+    review(c, 4);
+    String instance = c.pi().getId();
+    // the e-mails still to send (the ending waits for them)
+    engine.getManagementService().createJobQuery().processInstanceId(instance).executable().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    Assertions.assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getRemovalTime().toInstant()).as("closed + the model's 3650 days")
+        .isEqualTo(shanghai("2026-11-30T12:00").plus(Duration.ofDays(3650)));
+    long auditRows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class,
+        c.reference());
+
+    at("2036-11-28T12:01");
+    // what the nightly job does, run now; each run removes a batch of whatever has expired
+    for (int run = 0; run < 100 && history.createHistoricProcessInstanceQuery().processInstanceId(instance).count() > 0;
+        run++) {
+      engine.getManagementService().executeJob(history.cleanUpHistoryAsync(true).getId());
+    }
+
+    Assertions.assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    Assertions.assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()).isZero();
+    Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).count()).isZero();
+    Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).count()).isZero();
+    Assertions.assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instance).count()).isZero();
+    Assertions.assertThat(history.createUserOperationLogQuery().processInstanceId(instance).count()).isZero();
+    // what auditors and the KPIs read is Redress's own, kept by its own retention
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class,
+        c.reference())).isEqualTo(auditRows);
+    Assertions.assertThat(complaints.get(c.reference()).status()).isEqualTo(ComplaintStatus.CLOSED);
+    Assertions.assertThat(closing.kpi(c.reference())).isPresent();
+  }
 
   private Case receivedFridayAtThree() {
     at("2026-11-27T15:00");

@@ -7,10 +7,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Session settings for every PostgreSQL connection Redress opens ({@code redress.postgres.session-options}).
- * JIT compilation is off: the engine's queries are short, and the cost estimate of Tasklist's
- * group count at 100 000 open tasks passes the JIT threshold, so compiling took 0.8 s of a 1.1 s
- * query (docs/performance.md). Options in the JDBC URL take precedence.
+ * Driver and session settings for every PostgreSQL connection Redress opens; settings in the JDBC
+ * URL take precedence (docs/operations.md, docs/performance.md).
+ * <ul>
+ *   <li>{@code redress.postgres.session-options} (JIT off): the engine's queries are short, and the
+ *   cost estimate of Tasklist's group count at 100 000 open tasks passes the JIT threshold, so
+ *   compiling took 0.8 s of a 1.1 s query.</li>
+ *   <li>{@code redress.postgres.rewrite-batched-inserts} (on): the engine and the audit trail
+ *   insert their rows in JDBC batches at commit; the driver sends each batch as multi-row INSERTs
+ *   instead of one statement per row. Updates and deletes are not rewritten, so the engine still
+ *   sees their row counts (optimistic locking).</li>
+ * </ul>
  */
 @Component
 class PostgresSessionSettings implements BeanPostProcessor, EnvironmentAware {
@@ -18,17 +25,22 @@ class PostgresSessionSettings implements BeanPostProcessor, EnvironmentAware {
   static final String DEFAULT_OPTIONS = "-c jit=off";
 
   private String options = DEFAULT_OPTIONS;
+  private boolean rewriteBatchedInserts = true;
 
   @Override
   public void setEnvironment(Environment environment) {
     options = environment.getProperty("redress.postgres.session-options", DEFAULT_OPTIONS);
+    rewriteBatchedInserts = environment.getProperty("redress.postgres.rewrite-batched-inserts", Boolean.class, true);
   }
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-        && pool.getJdbcUrl().startsWith("jdbc:postgresql:") && !options.isBlank()) {
-      pool.addDataSourceProperty("options", options);
+        && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+      if (!options.isBlank()) {
+        pool.addDataSourceProperty("options", options);
+      }
+      pool.addDataSourceProperty("reWriteBatchedInserts", Boolean.toString(rewriteBatchedInserts));
     }
     return bean;
   }

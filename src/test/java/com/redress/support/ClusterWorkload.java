@@ -3,6 +3,7 @@ package com.redress.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.function.Supplier;
  * Complaints through their whole life on running nodes, as their users drive them: the customer
  * over {@code /api}, handler and reviewer over engine REST (the calls Tasklist makes), each step on
  * the next node. One in ten handlers proposes a voucher within their own authority, so it is issued
- * without an approver. The nodes' job executors do the rest; the clients wait for what they see.
+ * without an approver; with an approver, another one in ten proposes a refund a supervisor approves.
+ * The nodes' job executors do the rest; the clients wait for what they see.
  */
 public final class ClusterWorkload {
 
@@ -27,12 +29,28 @@ public final class ClusterWorkload {
   private final List<RedressNode> nodes;
   private final String handler;
   private final String reviewer;
+  private final String approver;
 
   /** @param handler a member of team-logistics; @param reviewer a member of quality-reviewers */
   public ClusterWorkload(List<RedressNode> nodes, String handler, String reviewer) {
+    this(nodes, handler, reviewer, null);
+  }
+
+  private ClusterWorkload(List<RedressNode> nodes, String handler, String reviewer, String approver) {
     this.nodes = List.copyOf(nodes);
     this.handler = handler;
     this.reviewer = reviewer;
+    this.approver = approver;
+  }
+
+  /** The same workload with refunds that {@code supervisor} (a member of supervisors) approves. */
+  public ClusterWorkload withApprover(String supervisor) {
+    return new ClusterWorkload(nodes, handler, reviewer, supervisor);
+  }
+
+  /** Tasks people complete per complaint: handling, quality review, and the approvals. */
+  public double humanStepsPerComplaint() {
+    return approver == null ? 2 : 2.1;
   }
 
   /** Runs {@code complaints} lives on {@code clients} threads; returns their references, in order. */
@@ -62,20 +80,25 @@ public final class ClusterWorkload {
     return (complaints + 9) / 10;
   }
 
-  private String live(int n) {
+  /** One complaint's whole life; returns its reference. */
+  public String live(int n) {
     RedressNode first = nodes.get(n % nodes.size());
     RedressNode second = nodes.get((n + 1) % nodes.size());
     HttpResponse<String> created = first.http().postJson("/api/complaints", Submissions.valid("DAMAGE", "PLATINUM"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String reference = Http.json(created).get("reference").asText();
     String token = Http.json(created).get("accessToken").asText();
-    String outcome = n % 10 == 0
-        ? "\"compensationType\": {\"value\": \"VOUCHER\"}, \"compensationAmount\": {\"value\": \"50.00\"},"
-            + " \"compensationCurrency\": {\"value\": \"CNY\"}, \"compensationReason\": {\"value\": \"A goodwill voucher.\"}"
+    boolean refund = approver != null && n % 10 == 5;
+    String outcome = n % 10 == 0 ? compensation("VOUCHER", "50.00")
+        : refund ? compensation("REFUND", "800.00")
         : "\"compensationType\": {\"value\": \"NONE\"}";
     completeTask(second, handler, reference, ComplaintHandlingProcess.TASK_HANDLE,
         "{\"variables\": {\"rootCause\": {\"value\": \"STAFF_ERROR\"}, \"resolution\": {\"value\": \"Replaced the vase.\"},"
             + " \"serviceFailureAcknowledged\": {\"value\": true}, " + outcome + "}}");
+    if (refund) {
+      completeTask(first, approver, reference, CompensationApprovalProcess.TASK_APPROVE,
+          "{\"variables\": {\"approvalDecision\": {\"value\": \"APPROVE\"}}}");
+    }
     awaitStatus(first, reference, token, "AWAITING_FEEDBACK");
     HttpResponse<String> answered = first.http().postJson("/api/complaints/" + reference + "/survey",
         "{\"token\": \"" + token + "\", \"score\": 5}");
@@ -84,6 +107,11 @@ public final class ClusterWorkload {
         "{\"variables\": {\"qualityScore\": {\"value\": 4}, \"innovative\": {\"value\": false}}}");
     awaitStatus(first, reference, token, "CLOSED");
     return reference;
+  }
+
+  private static String compensation(String type, String amount) {
+    return "\"compensationType\": {\"value\": \"" + type + "\"}, \"compensationAmount\": {\"value\": \"" + amount
+        + "\"}, \"compensationCurrency\": {\"value\": \"CNY\"}, \"compensationReason\": {\"value\": \"A goodwill gesture.\"}";
   }
 
   private static void completeTask(RedressNode node, String user, String reference, String taskKey, String variables) {

@@ -18,21 +18,30 @@ public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
   private final String baseUrl;
   private final String authorization;
+  private final Duration timeout;
 
   public Http(int port) {
-    this("http://localhost:" + port, null);
+    this("http://localhost:" + port, null, DEFAULT_TIMEOUT);
   }
 
-  private Http(String baseUrl, String authorization) {
+  private Http(String baseUrl, String authorization, Duration timeout) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.timeout = timeout;
   }
 
   public Http as(String user, String password) {
     String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Http(baseUrl, "Basic " + basic);
+    return new Http(baseUrl, "Basic " + basic, timeout);
+  }
+
+  /** The same client waiting up to {@code timeout} for an answer (60 s otherwise). */
+  public Http withTimeout(Duration timeout) {
+    return new Http(baseUrl, authorization, timeout);
   }
 
   public HttpResponse<String> get(String path) {
@@ -70,7 +79,7 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }

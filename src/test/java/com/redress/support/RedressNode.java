@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,7 @@ import java.util.stream.Collectors;
 public final class RedressNode implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
   private final String name;
   private final int port;
@@ -102,6 +105,16 @@ public final class RedressNode implements AutoCloseable {
     return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
         .filter(line -> line.startsWith("VmRSS:")).map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024)
         .findFirst().orElse(-1L);
+  }
+
+  /** The JVM's used heap now, as {@code jcmd GC.heap_info} reports it, in MiB. */
+  public long heapUsedMib() throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    jcmd.waitFor();
+    Matcher used = HEAP_USED.matcher(out);
+    return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
   }
 
   /** The argument naming a node in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_). */

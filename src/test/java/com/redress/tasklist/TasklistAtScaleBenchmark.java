@@ -8,8 +8,6 @@ import com.redress.support.Http;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -70,14 +68,7 @@ class TasklistAtScaleBenchmark extends PostgresApplicationTest {
   }
 
   private static void measure(String name, Supplier<HttpResponse<String>> call) {
-    List<Double> ms = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      long t = System.nanoTime();
-      HttpResponse<String> r = call.get();
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      ms.add((System.nanoTime() - t) / 1e6);
-    }
-    Collections.sort(ms);
+    List<Double> ms = CallTimes.of(12, call);
     System.out.printf("[measurement] %s p50 %.1f ms, max %.1f ms%n", name, ms.get(6), ms.get(11));
   }
 }

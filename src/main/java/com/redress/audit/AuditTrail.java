@@ -4,10 +4,12 @@ import com.redress.shared.AppClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,13 +28,15 @@ public class AuditTrail {
   private final IdentityService identityService;
   private final AppClock clock;
 
+  private final DataSource dataSource;
   private final TransactionTemplate ownTransaction;
 
-  AuditTrail(AuditWriter writer, @Lazy IdentityService identityService, AppClock clock,
+  AuditTrail(AuditWriter writer, @Lazy IdentityService identityService, AppClock clock, DataSource dataSource,
       PlatformTransactionManager transactions) {
     this.writer = writer;
     this.identityService = identityService;
     this.clock = clock;
+    this.dataSource = dataSource;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -48,10 +52,16 @@ public class AuditTrail {
       throw new IllegalStateException("Audit events must be recorded inside a transaction: " + event.type());
     }
     Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(this);
-    if (buffer != null && !TransactionSynchronizationManager.getSynchronizations().contains(buffer)) {
-      // left bound by work that ran after its transaction's commit (see Buffer.afterCompletion)
+    if (buffer != null && (buffer.completing
+        || !TransactionSynchronizationManager.getSynchronizations().contains(buffer))) {
+      // its transaction is past its commit: what is recorded now belongs to work after it
       TransactionSynchronizationManager.unbindResource(this);
       buffer = null;
+    }
+    if (buffer != null && buffer.written) {
+      // recorded by another synchronization's beforeCommit, after this buffer was written
+      writer.append(List.of(event));
+      return;
     }
     if (buffer == null) {
       buffer = new Buffer();
@@ -75,6 +85,7 @@ public class AuditTrail {
 
     private final List<AuditEvent> events = new ArrayList<>();
     private boolean written;
+    private boolean completing;
 
     @Override
     public void beforeCommit(boolean readOnly) {
@@ -88,32 +99,42 @@ public class AuditTrail {
       TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
     }
 
+    // Camunda's history cleanup reschedules itself in a REQUIRES_NEW transaction after the
+    // commit; when that ends, Spring resumes this buffer, which must then stay unbound
     @Override
     public void resume() {
-      TransactionSynchronizationManager.bindResource(AuditTrail.this, this);
+      if (!completing) {
+        TransactionSynchronizationManager.bindResource(AuditTrail.this, this);
+      }
     }
 
     // unbound before any afterCompletion callback may start the next transaction on this thread
     @Override
     public void beforeCompletion() {
+      completing = true;
       TransactionSynchronizationManager.unbindResourceIfPossible(AuditTrail.this);
     }
 
     /**
-     * Engine work that runs once its transaction has committed (Camunda's history cleanup
-     * reschedules itself so) joins that finished transaction: its changes reach the database when
-     * the connection returns to auto-commit, but no commit callback runs for what it recorded.
-     * Those events are written in a transaction of their own.
+     * Work run after a commit that joins the finished transaction (Spring lets it; its changes
+     * reach the database when the connection returns to auto-commit) gets a buffer no commit
+     * callback reaches. Its events are written in a transaction of their own, unless that work
+     * failed and marked the transaction rollback-only.
      */
     @Override
     public void afterCompletion(int status) {
       if (TransactionSynchronizationManager.getResource(AuditTrail.this) == this) {
         TransactionSynchronizationManager.unbindResource(AuditTrail.this);
       }
-      if (status == STATUS_COMMITTED && !written && !events.isEmpty()) {
+      if (status == STATUS_COMMITTED && !written && !events.isEmpty() && !joinedWorkFailed()) {
         ownTransaction.executeWithoutResult(tx -> writer.append(events));
         written = true;
       }
+    }
+
+    private boolean joinedWorkFailed() {
+      return TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+          && holder.isRollbackOnly();
     }
   }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -276,32 +278,66 @@ class AuditTrailTest extends ApplicationTest {
   }
 
   /**
-   * Camunda runs some engine work once a transaction has committed (the history cleanup job
-   * reschedules itself that way): what that work records is written, and so is everything the
-   * next transaction on the same thread records.
+   * Work that runs once a transaction has committed, as Camunda's history cleanup reschedules
+   * itself (a transaction of its own) or as a joining callback would: what it records is written
+   * once, what failed work recorded is not, and the next transaction on the thread loses nothing.
    */
   @Test
   void workRunAfterACommitAndTheNextTransactionLoseNoAuditEvent() {
     AuditTrail trail = bean(AuditTrail.class);
-    TransactionTemplate transactions = bean(TransactionTemplate.class);
+    TransactionTemplate joining = bean(TransactionTemplate.class);
+    TransactionTemplate own = new TransactionTemplate(bean(PlatformTransactionManager.class));
+    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     String suffix = Long.toString(System.nanoTime());
-    transactions.executeWithoutResult(tx -> {
+    joining.executeWithoutResult(tx -> {
       trail.recordDomainChange("COMMITTING-" + suffix, "test-event", Map.of());
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
+        public void beforeCommit(boolean readOnly) {
+          trail.recordDomainChange("LATE-BEFORE-COMMIT-" + suffix, "test-event", Map.of());
+        }
+
+        @Override
         public void afterCommit() {
-          transactions.executeWithoutResult(late -> trail.recordDomainChange("AFTER-COMMIT-" + suffix, "test-event",
+          own.executeWithoutResult(late -> trail.recordDomainChange("OWN-AFTER-COMMIT-" + suffix, "test-event",
               Map.of()));
+          joining.executeWithoutResult(late -> trail.recordDomainChange("JOINED-AFTER-COMMIT-" + suffix,
+              "test-event", Map.of()));
         }
       });
     });
-    transactions.executeWithoutResult(tx -> trail.recordDomainChange("NEXT-" + suffix, "test-event", Map.of()));
+    joining.executeWithoutResult(tx -> trail.recordDomainChange("NEXT-" + suffix, "test-event", Map.of()));
 
-    for (String chain : List.of("COMMITTING-", "AFTER-COMMIT-", "NEXT-")) {
+    for (String chain : List.of("COMMITTING-", "LATE-BEFORE-COMMIT-", "OWN-AFTER-COMMIT-", "JOINED-AFTER-COMMIT-",
+        "NEXT-")) {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, chain + suffix))
           .as(chain).isEqualTo(1);
     }
     assertThat(integrity.verifyAll().verified()).isTrue();
+  }
+
+  @Test
+  void failedWorkAfterACommitLeavesNoAuditEvent() {
+    AuditTrail trail = bean(AuditTrail.class);
+    TransactionTemplate joining = bean(TransactionTemplate.class);
+    String suffix = Long.toString(System.nanoTime());
+    joining.executeWithoutResult(tx -> {
+      trail.recordDomainChange("COMMITTING-" + suffix, "test-event", Map.of());
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          assertThatThrownBy(() -> joining.executeWithoutResult(late -> {
+            trail.recordDomainChange("FAILED-AFTER-COMMIT-" + suffix, "test-event", Map.of());
+            throw new IllegalStateException("the work failed");
+          })).hasMessage("the work failed");
+        }
+      });
+    });
+
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class,
+        "COMMITTING-" + suffix)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class,
+        "FAILED-AFTER-COMMIT-" + suffix)).isZero();
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineTableMigrations {
 
-  static final String HISTORY_TABLE = "redress_engine_schema_history";
+  private static final String HISTORY_TABLE = "redress_engine_schema_history";
 
   public EngineTableMigrations(DataSource dataSource, Database database, ProcessEngine engineWithSchema) {
     if (database.isPostgres()) {

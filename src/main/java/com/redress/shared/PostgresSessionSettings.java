@@ -7,8 +7,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Driver and session settings for every PostgreSQL connection Redress opens; settings in the JDBC
- * URL take precedence (docs/operations.md, docs/performance.md).
+ * Driver and session settings for every PostgreSQL connection Redress opens; the same settings in
+ * the JDBC URL or in {@code spring.datasource.hikari.data-source-properties} take precedence
+ * (docs/operations.md, docs/performance.md).
  * <ul>
  *   <li>{@code redress.postgres.session-options} (JIT off): the engine's queries are short, and the
  *   cost estimate of Tasklist's group count at 100 000 open tasks passes the JIT threshold, so
@@ -22,14 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PostgresSessionSettings implements BeanPostProcessor, EnvironmentAware {
 
-  static final String DEFAULT_OPTIONS = "-c jit=off";
-
-  private String options = DEFAULT_OPTIONS;
-  private boolean rewriteBatchedInserts = true;
+  private String options;
+  private boolean rewriteBatchedInserts;
 
   @Override
   public void setEnvironment(Environment environment) {
-    options = environment.getProperty("redress.postgres.session-options", DEFAULT_OPTIONS);
+    options = environment.getProperty("redress.postgres.session-options", "-c jit=off");
     rewriteBatchedInserts = environment.getProperty("redress.postgres.rewrite-batched-inserts", Boolean.class, true);
   }
 
@@ -38,9 +37,9 @@ class PostgresSessionSettings implements BeanPostProcessor, EnvironmentAware {
     if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
         && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
       if (!options.isBlank()) {
-        pool.addDataSourceProperty("options", options);
+        pool.getDataSourceProperties().putIfAbsent("options", options);
       }
-      pool.addDataSourceProperty("reWriteBatchedInserts", Boolean.toString(rewriteBatchedInserts));
+      pool.getDataSourceProperties().putIfAbsent("reWriteBatchedInserts", Boolean.toString(rewriteBatchedInserts));
     }
     return bean;
   }

@@ -6,6 +6,10 @@ import com.redress.identity.Groups;
 import com.redress.support.Http;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.TestUsers;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +17,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,6 +30,7 @@ class RedressIndexesTest extends PostgresApplicationTest {
   private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired EmbeddedPostgres postgres;
 
   @Test
   void complaintListsAuditSearchesAndCompensationFiguresUseTheirIndexes() {
@@ -61,20 +65,20 @@ class RedressIndexesTest extends PostgresApplicationTest {
     int parameters = PARAMETER.matcher(query).results().mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
     String execute = parameters == 0 ? "EXECUTE index_check"
         : "EXECUTE index_check(" + String.join(", ", Collections.nCopies(parameters, "NULL")) + ")";
-    return jdbc.execute((ConnectionCallback<String>) connection -> {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off");
-        statement.execute("PREPARE index_check AS " + query);
-        List<String> plan = new ArrayList<>();
-        try (var rows = statement.executeQuery("EXPLAIN " + execute)) {
-          while (rows.next()) {
-            plan.add(rows.getString(1));
-          }
-        } finally {
-          statement.execute("DEALLOCATE index_check; RESET plan_cache_mode; RESET enable_seqscan");
+    // a connection of its own: the settings below must not reach the application's pool
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off");
+      statement.execute("PREPARE index_check AS " + query);
+      List<String> plan = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery("EXPLAIN " + execute)) {
+        while (rows.next()) {
+          plan.add(rows.getString(1));
         }
-        return String.join("\n", plan);
       }
-    });
+      return String.join("\n", plan);
+    } catch (SQLException e) {
+      throw new IllegalStateException(query, e);
+    }
   }
 }

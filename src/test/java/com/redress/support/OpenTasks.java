@@ -32,8 +32,7 @@ public final class OpenTasks {
           jsonb_populate_record(a, to_jsonb(a)
             || jsonb_build_object('id_', ? || 'a' || g, 'resource_id_', ? || g, 'group_id_', ?)) copy
         where a.resource_id_ = ? and a.group_id_ is not null""", copies, prefix, prefix, group, taskId);
-    // what autovacuum does after a bulk of new rows
-    db.execute("ANALYZE act_ru_task; ANALYZE act_ru_identitylink; ANALYZE act_ru_authorization");
+    analyze(db);
   }
 
   /** Removes the copies made with {@code prefix}. */
@@ -41,5 +40,11 @@ public final class OpenTasks {
     db.update("delete from act_ru_authorization where id_ like ?", prefix + "%");
     db.update("delete from act_ru_identitylink where id_ like ?", prefix + "%");
     db.update("delete from act_ru_task where id_ like ?", prefix + "%");
+    analyze(db);
+  }
+
+  /** What autovacuum does after many rows come or go, now. */
+  private static void analyze(JdbcTemplate db) {
+    db.execute("ANALYZE act_ru_task; ANALYZE act_ru_identitylink; ANALYZE act_ru_authorization");
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -112,7 +113,9 @@ class SecurityConfig {
     return http
         .csrf(csrf -> csrf.disable())
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        // customer pages carry the access token in their URL: no Referer may take it to another site
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
   }
 

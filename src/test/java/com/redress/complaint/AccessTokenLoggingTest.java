@@ -16,13 +16,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * A complaint's access token is the customer's only key: it goes into the e-mailed link and
  * nowhere else. Through submission, the acknowledgement e-mail, the status page, the API, and
- * refused attempts with a wrong or truncated token, the application's log never shows it.
+ * refused attempts with a wrong or truncated token, the application's log never shows it, and
+ * the page that has it in its address sends no Referer to other sites.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AccessTokenLoggingTest extends ApplicationTest {
 
   @Test
-  void theAccessTokenNeverReachesTheLog(CapturedOutput output) {
+  void theAccessTokenReachesNeitherTheLogNorAnotherSite(CapturedOutput output) {
     Http http = new Http(port);
     HttpResponse<String> created = http.postJson("/api/complaints", Submissions.valid("DAMAGE", "GOLD"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -31,7 +32,10 @@ class AccessTokenLoggingTest extends ApplicationTest {
     String token = complaint.get("accessToken").asText();
     Jobs.continueAfterRegistration(engine, reference); // classification and the acknowledgement e-mail
 
-    assertThat(http.get("/complaints/" + reference + "?token=" + token, "text/html").statusCode()).isEqualTo(200);
+    HttpResponse<String> page = http.get("/complaints/" + reference + "?token=" + token, "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    // and no link on the page hands it to another site
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     assertThat(http.get("/api/complaints/" + reference + "?token=" + token).statusCode()).isEqualTo(200);
     String truncated = token.substring(0, token.length() - 1);
     assertThat(http.get("/complaints/" + reference + "?token=" + truncated, "text/html").statusCode()).isEqualTo(404);

@@ -1,6 +1,5 @@
 package com.redress.shared;
 
-import java.util.ArrayList;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,10 +36,7 @@ class RetryConcurrentModifications extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+    EngineInterceptors.beforeTransaction(configuration, new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
         boolean outermost = Context.getCommandContext() == null

@@ -1,8 +1,8 @@
 package com.redress.tasklist;
 
+import com.redress.shared.EngineInterceptors;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -27,10 +27,7 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    configuration.getCustomPostCommandInterceptorsTxRequired().add(new CommandInterceptor() {
+    EngineInterceptors.insideTransaction(configuration, new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
         if ((command instanceof TaskQueryImpl || command instanceof AbstractExecuteFilterCmd)

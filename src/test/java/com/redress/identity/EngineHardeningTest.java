@@ -2,8 +2,8 @@ package com.redress.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.support.ApplicationTest;
+import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.TestUsers;
 import java.net.URLEncoder;
@@ -30,13 +30,7 @@ class EngineHardeningTest extends ApplicationTest {
 
     Http admin = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "hardening-admin",
         Groups.CAMUNDA_ADMIN), TestUsers.PASSWORD);
-    String instance = engine.getRuntimeService().createProcessInstanceByKey(ComplaintHandlingProcess.KEY)
-        .businessKey("HARDENING-1").startBeforeActivity(ComplaintHandlingProcess.TASK_HANDLE)
-        .setVariable("handlerGroup", Groups.TEAM_BILLING)
-        .setVariable("resolutionDue", "2030-01-01T10:00:00+08:00")
-        .setVariable("slaWarningAt", "2029-12-31T10:00:00+08:00")
-        .setVariable("complaintReference", "HARDENING-1")
-        .execute().getId();
+    String instance = Handling.openTask(engine, "HARDENING-1", Groups.TEAM_BILLING);
 
     // a serialized java.lang.String: harmless here, but any class would be accepted the same way
     String serialized = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 't', 0, 1, 'x'});

@@ -55,4 +55,19 @@ public final class Handling {
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(instance).activityId(taskDefinitionKey).singleResult().getId());
   }
+
+  /**
+   * A ComplaintHandling instance started right at the handling task for {@code group}, with only the
+   * variables that task needs: many open tasks without registering complaints. Returns the instance id.
+   */
+  public static String openTask(ProcessEngine engine, String businessKey, String group) {
+    return engine.getRuntimeService().createProcessInstanceByKey(ComplaintHandlingProcess.KEY)
+        .businessKey(businessKey)
+        .startBeforeActivity(ComplaintHandlingProcess.TASK_HANDLE)
+        .setVariable("handlerGroup", group)
+        .setVariable("resolutionDue", "2030-01-01T10:00:00+08:00")
+        .setVariable("slaWarningAt", "2029-12-31T10:00:00+08:00")
+        .setVariable("complaintReference", businessKey)
+        .execute().getId();
+  }
 }

@@ -2,8 +2,8 @@ package com.redress.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.identity.Groups;
+import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.TestUsers;
@@ -38,14 +38,7 @@ class TasklistAtScaleBenchmark extends PostgresApplicationTest {
       int first = batch * 500;
       config.getCommandExecutorTxRequired().execute(context -> {
         for (int i = first; i < first + 500; i++) {
-          engine.getRuntimeService().createProcessInstanceByKey(ComplaintHandlingProcess.KEY)
-              .businessKey("SCALE-" + i)
-              .startBeforeActivity(ComplaintHandlingProcess.TASK_HANDLE)
-              .setVariable("handlerGroup", i % 4 == 0 ? Groups.TEAM_BILLING : "team-logistics")
-              .setVariable("resolutionDue", "2030-01-01T10:00:00+08:00")
-              .setVariable("slaWarningAt", "2029-12-31T10:00:00+08:00")
-              .setVariable("complaintReference", "SCALE-" + i)
-              .execute();
+          Handling.openTask(engine, "SCALE-" + i, i % 4 == 0 ? Groups.TEAM_BILLING : Groups.TEAM_LOGISTICS);
         }
         return null;
       });

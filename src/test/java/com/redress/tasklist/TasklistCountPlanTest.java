@@ -2,8 +2,8 @@ package com.redress.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.identity.Groups;
+import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.OpenTasks;
 import com.redress.support.PostgresApplicationTest;
@@ -98,16 +98,10 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
   }
 
   private String startHandling(String group, String key) {
-    engine.getRuntimeService().createProcessInstanceByKey(ComplaintHandlingProcess.KEY)
-        .businessKey(key)
-        .startBeforeActivity(ComplaintHandlingProcess.TASK_HANDLE)
-        .setVariable("handlerGroup", group)
-        .setVariable("resolutionDue", "2030-01-01T10:00:00+08:00")
-        .setVariable("slaWarningAt", "2029-12-31T10:00:00+08:00")
-        .setVariable("complaintReference", key)
-        .execute();
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+    String instance = Handling.openTask(engine, key, group);
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
+
 
   /** The 95th percentile of 20 calls. */
   private static double p95(Supplier<HttpResponse<String>> call) {

@@ -2,37 +2,25 @@ package com.redress.award;
 
 import static com.redress.award.EmployeeAwardProcess.AWARDS_TEXT;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ApproveAwards and Task_ApproveAwardExcess: on create the awards are shown from the
- * database; on claim or assignment a nominee of the run is refused (engine REST answers 500 with
- * the message, see ADR 7; completion answers 400).
+ * Task_ApproveAwards, Task_ApproveAwardExcess and Task_DecideObjection, on create: the awards are
+ * shown from the database. Their four-eyes rule is {@link AwardFourEyes}.
  */
 @Component
 class AwardDecisionTaskListener implements TaskListener {
 
   private final AwardService awards;
-  private final AwardFourEyes fourEyes;
 
-  AwardDecisionTaskListener(AwardService awards, AwardFourEyes fourEyes) {
+  AwardDecisionTaskListener(AwardService awards) {
     this.awards = awards;
-    this.fourEyes = fourEyes;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String runId = task.getExecution().getProcessBusinessKey();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      AWARDS_TEXT.set(task.getExecution(), awards.awardsText(runId));
-      return;
-    }
-    String refusal = fourEyes.refusal(runId, task.getAssignee());
-    if (refusal != null) {
-      throw new ProcessEngineException(refusal);
-    }
+    AWARDS_TEXT.set(task.getExecution(), awards.awardsText(task.getExecution().getProcessBusinessKey()));
   }
 }

@@ -1,16 +1,30 @@
 package com.redress.award;
 
+import com.redress.identity.FourEyesRule;
 import com.redress.shared.CompletionCheck;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Four-eyes of the award decisions: a nominee of the run decides nothing about it. */
 @Component
-class AwardFourEyes {
+class AwardFourEyes implements FourEyesRule {
 
   private final AwardService awards;
 
   AwardFourEyes(AwardService awards) {
     this.awards = awards;
+  }
+
+  @Override
+  public Set<String> taskDefinitionKeys() {
+    return Set.of(EmployeeAwardProcess.TASK_APPROVE_AWARDS, EmployeeAwardProcess.TASK_APPROVE_EXCESS,
+        EmployeeAwardProcess.TASK_DECIDE_OBJECTION);
+  }
+
+  @Override
+  public String refusal(DelegateTask task, String user) {
+    return refusal(task.getExecution().getProcessBusinessKey(), user);
   }
 
   /**

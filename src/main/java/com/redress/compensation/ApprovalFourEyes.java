@@ -1,15 +1,30 @@
 package com.redress.compensation;
 
+import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
+
+import com.redress.identity.FourEyesRule;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Four-eyes of compensation approval: not the proposer, and nobody twice for the same proposal. */
 @Component
-class ApprovalFourEyes {
+class ApprovalFourEyes implements FourEyesRule {
 
   private final CompensationService compensations;
 
   ApprovalFourEyes(CompensationService compensations) {
     this.compensations = compensations;
+  }
+
+  @Override
+  public Set<String> taskDefinitionKeys() {
+    return Set.of(CompensationApprovalProcess.TASK_APPROVE);
+  }
+
+  @Override
+  public String refusal(DelegateTask task, String user) {
+    return refusal(PROPOSAL_ID.require(task), user);
   }
 
   /** Why {@code user} may not approve proposal {@code id}, or null when they may. */

@@ -1,16 +1,33 @@
 package com.redress.quality;
 
+import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+
+import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
+import com.redress.identity.FourEyesRule;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** Four-eyes rule of the quality review: nobody reviews a complaint they handled. */
 @Component
-class FourEyes {
+class FourEyes implements FourEyesRule {
 
   private final ComplaintService complaints;
 
   FourEyes(ComplaintService complaints) {
     this.complaints = complaints;
+  }
+
+  @Override
+  public Set<String> taskDefinitionKeys() {
+    return Set.of(ComplaintHandlingProcess.TASK_REVIEW_QUALITY);
+  }
+
+  @Override
+  public String refusal(DelegateTask task, String user) {
+    String reference = COMPLAINT_REFERENCE.require(task);
+    return handled(reference, user) ? refusal(user, reference) : null;
   }
 
   boolean handled(String reference, String user) {

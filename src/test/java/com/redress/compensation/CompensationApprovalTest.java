@@ -13,6 +13,7 @@ import com.redress.complaint.CustomerTier;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
+import com.redress.support.FourEyesBypass;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -260,7 +262,7 @@ class CompensationApprovalTest extends ApplicationTest {
     identity.setAuthentication(both, List.of(Groups.SUPERVISORS));
     try {
       assertThatThrownBy(() -> tasks.complete(taskId, Map.of("approvalDecision", "APPROVE")))
-          .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("four-eyes");
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("four-eyes");
     } finally {
       identity.clearAuthentication();
     }
@@ -273,6 +275,24 @@ class CompensationApprovalTest extends ApplicationTest {
     assertThatThrownBy(() -> tasks.claim(financeTask, managerAndFinance)).hasMessageContaining("already approved")
         .hasMessageContaining("four-eyes");
     assertThat(compensations.decisions(compensations.latestOf(big).orElseThrow().id())).hasSize(1);
+  }
+
+  @Test
+  void noWayRoundTheRuleForTheProposer() {
+    inMonth("2031-07");
+    String both = TestUsers.ensure(identity, "ca-bypass-proposer", Groups.TEAM_LOGISTICS, Groups.SUPERVISORS);
+    String colleague = supervisor("ca-bypass-supervisor");
+    String reference = proposed(Category.DAMAGE, CustomerTier.STANDARD, "REFUND", "800.00", both);
+    String taskId = approvalTask(reference).getId();
+
+    assertThat(new FourEyesBypass(port, engine, taskId, both, colleague,
+        Map.of("approvalDecision", "APPROVE", "decisionReason", "Looks right to me.")).tryEveryWay()).isEmpty();
+
+    String id = compensations.latestOf(reference).orElseThrow().id();
+    assertThat(compensations.decisions(id)).isEmpty();
+    decide(reference, colleague, "APPROVE", null, null);
+    assertThat(compensations.decisions(id)).singleElement()
+        .satisfies(decision -> assertThat(decision.decidedBy()).isEqualTo(colleague));
   }
 
   @Test

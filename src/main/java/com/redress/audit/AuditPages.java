@@ -106,7 +106,7 @@ class AuditPages {
     model.addAttribute("entries", entries);
     model.addAttribute("json", json);
     HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .list().stream().filter(p -> p.getSuperProcessInstanceId() == null).findFirst().orElse(null);
+        .unlimitedList().stream().filter(p -> p.getSuperProcessInstanceId() == null).findFirst().orElse(null);
     if (root != null) {
       Map<String, Integer> open = new HashMap<>();
       Set<String> passed = new HashSet<>();

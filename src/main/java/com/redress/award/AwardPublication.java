@@ -165,7 +165,7 @@ public class AwardPublication {
     String link = baseUrl + "/awards/" + runId;
     Map<String, User> staff = new LinkedHashMap<>();
     for (String group : Groups.ALL.keySet()) {
-      identity.createUserQuery().memberOfGroup(group).list().forEach(u -> staff.putIfAbsent(u.getId(), u));
+      identity.createUserQuery().memberOfGroup(group).unlimitedList().forEach(u -> staff.putIfAbsent(u.getId(), u));
     }
     AwardRun run = awards.get(runId);
     for (User user : staff.values()) {

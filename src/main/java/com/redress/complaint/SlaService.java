@@ -52,7 +52,7 @@ class SlaService {
     Task task = handlingTask(processInstanceId);
     tasks.setPriority(task.getId(), Math.max(task.getPriority(), WARNED_PRIORITY));
     Complaint complaint = complaints.get(reference);
-    for (User supervisor : identity.createUserQuery().memberOfGroup(Groups.SUPERVISORS).list()) {
+    for (User supervisor : identity.createUserQuery().memberOfGroup(Groups.SUPERVISORS).unlimitedList()) {
       if (supervisor.getEmail() == null || supervisor.getEmail().isBlank()) {
         continue;
       }
@@ -81,7 +81,7 @@ class SlaService {
     }
     // the engine granted the handler group (and a claimer) rights on this task; escalation takes them back
     for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
-        .resourceId(task.getId()).list()) {
+        .resourceId(task.getId()).unlimitedList()) {
       if (!Groups.SUPERVISORS.equals(grant.getGroupId())) {
         authorizations.deleteAuthorization(grant.getId());
       }

@@ -25,7 +25,7 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
     if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).unlimitedList().stream()
         .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }

@@ -96,8 +96,10 @@ class SecurityConfig {
             // published award results are for all staff
             .requestMatchers("/awards/**").authenticated()
             .requestMatchers("/analysis/**").hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
-            .requestMatchers("/reports/**", "/actuator/**")
+            .requestMatchers("/reports/**")
                 .hasAnyAuthority(Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
+            // metrics describe the running system: for its operators (managers have the KPI dashboard)
+            .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
             .anyRequest().hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN))
         .formLogin(form -> form.loginPage("/audit/login").successHandler(new StaffLanding()))
         // scripts and tests may sign in with HTTP Basic, as on the API

@@ -137,7 +137,7 @@ public final class CompletionCheck {
     // started twice), the process-wide newest could be another one
     return execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
         .executionId(execution.getId()).taskDefinitionKey(execution.getCurrentActivityId())
-        .orderByHistoricActivityInstanceStartTime().desc().list().stream()
+        .orderByHistoricActivityInstanceStartTime().desc().unlimitedList().stream()
         .findFirst().map(HistoricTaskInstance::getAssignee).orElse(null);
   }
 }

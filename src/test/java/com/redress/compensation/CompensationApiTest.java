@@ -132,7 +132,7 @@ class CompensationApiTest extends ApplicationTest {
   }
 
   private String taskId(Http as, String reference, String key) {
-    JsonNode tasks = Http.json(as.get("/engine-rest/task?processInstanceBusinessKey=" + reference
+    JsonNode tasks = Http.json(as.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + reference
         + "&taskDefinitionKey=" + key));
     assertThat(tasks).hasSize(1);
     return tasks.get(0).get("id").asText();

@@ -191,24 +191,29 @@ class AuthorizationMatrixTest extends ApplicationTest {
 
         // engine REST: every call runs with the caller's Camunda authorizations, as Tasklist's and Cockpit's do
         new Row("engine REST: sees team-safety's handling task", Set.of(TEAM_SAFETY, AUDITORS, CAMUNDA_ADMIN),
-            c -> finds(as(c).get("/engine-rest/task?processInstanceBusinessKey=" + reference))),
+            c -> finds(as(c).get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + reference))),
         new Row("engine REST: claims team-safety's handling task", Set.of(TEAM_SAFETY, CAMUNDA_ADMIN),
             this::claims),
         new Row("engine REST: sees the running process instance", Set.of(AUDITORS, CAMUNDA_ADMIN),
-            c -> finds(as(c).get("/engine-rest/process-instance?businessKey=" + reference))),
+            c -> finds(as(c).get("/engine-rest/process-instance?maxResults=100&businessKey=" + reference))),
         new Row("engine REST: reads the process instance's history",
             Set.of(AUDITORS, PROCESS_ANALYSTS, CAMUNDA_ADMIN),
-            c -> finds(as(c).get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference))),
+            c -> finds(as(c).get("/engine-rest/history/process-instance?maxResults=100&processInstanceBusinessKey=" + reference))),
         new Row("engine REST: reads the classification decision's history",
             Set.of(AUDITORS, PROCESS_ANALYSTS, CAMUNDA_ADMIN),
-            c -> finds(as(c).get("/engine-rest/history/decision-instance?processInstanceId=" + processInstanceId))),
+            c -> finds(as(c).get("/engine-rest/history/decision-instance?maxResults=100&processInstanceId=" + processInstanceId))),
         // checked, not done: a deployment or a started instance would stay in the context other tests share
         new Row("engine: deploys (POST /engine-rest/deployment/create)", Set.of(PROCESS_ANALYSTS, CAMUNDA_ADMIN),
             c -> authorized(c, Permissions.CREATE, Resources.DEPLOYMENT, Authorization.ANY)),
         new Row("engine: starts ComplaintHandling", Set.of(INTAKE_AGENTS, CAMUNDA_ADMIN),
             c -> mayStart(c, ComplaintHandlingProcess.KEY)),
         new Row("engine: starts EmployeeAward", Set.of(AWARD_COMMITTEE, CAMUNDA_ADMIN),
-            c -> mayStart(c, EmployeeAwardProcess.KEY)));
+            c -> mayStart(c, EmployeeAwardProcess.KEY)),
+        // past registration and classification (StartAtActivityGuard); an unknown activity: nothing starts
+        new Row("engine REST: starts ComplaintHandling at an activity", Set.of(CAMUNDA_ADMIN),
+            reaches(c -> as(c).postJson("/engine-rest/process-definition/key/" + ComplaintHandlingProcess.KEY
+                + "/start", "{\"startInstructions\": [{\"type\": \"startBeforeActivity\","
+                + " \"activityId\": \"Matrix_NoSuchActivity\"}]}"))));
   }
 
   private Caller caller(String user, String group) {

@@ -13,6 +13,7 @@ import com.redress.support.Complaints;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -52,10 +53,30 @@ class AuthorizationTest extends ApplicationTest {
   }
 
   @Test
+  void intakeAgentsStartComplaintsOnlyAtTheStartEvent() {
+    String agent = TestUsers.ensure(identity, "auth-intake", Groups.INTAKE_AGENTS);
+    long before = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("AUTH-SKIPPED-INTAKE").count();
+
+    // straight onto team-billing's handling task, past registration, validation and classification
+    HttpResponse<String> skipped = http.as(agent, TestUsers.PASSWORD).postJson(
+        "/engine-rest/process-definition/key/" + ComplaintHandlingProcess.KEY + "/start", """
+        {"businessKey": "AUTH-SKIPPED-INTAKE", "skipCustomListeners": true,
+         "variables": {"handlerGroup": {"value": "team-billing"}},
+         "startInstructions": [{"type": "startBeforeActivity", "activityId": "%s"}]}"""
+            .formatted(ComplaintHandlingProcess.TASK_HANDLE));
+
+    assertThat(skipped.statusCode()).isEqualTo(403);
+    assertThat(Http.json(skipped).get("message").asText()).contains("only at its start event");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey("AUTH-SKIPPED-INTAKE").count()).isEqualTo(before).isZero();
+  }
+
+  @Test
   void anotherTeamCannotSeeClaimOrCompleteTheTaskThroughEngineRest() {
     Http billing = http.as("auth-billing", TestUsers.PASSWORD);
 
-    assertThat(Http.json(billing.get("/engine-rest/task?processInstanceBusinessKey=" + reference))).isEmpty();
+    assertThat(Http.json(billing.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + reference))).isEmpty();
     assertThat(billing.get("/engine-rest/task/" + safetyTaskId).statusCode()).isIn(403, 404);
     assertThat(billing.postJson("/engine-rest/task/" + safetyTaskId + "/claim", "{\"userId\":\"auth-billing\"}")
         .statusCode()).isEqualTo(403);
@@ -64,7 +85,7 @@ class AuthorizationTest extends ApplicationTest {
     assertThat(tasks.createTaskQuery().taskId(safetyTaskId).singleResult().getAssignee()).isNull();
 
     Http safety = http.as("auth-safety", TestUsers.PASSWORD);
-    JsonNode visible = Http.json(safety.get("/engine-rest/task?processInstanceBusinessKey=" + reference));
+    JsonNode visible = Http.json(safety.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + reference));
     assertThat(visible).hasSize(1);
     assertThat(safety.postJson("/engine-rest/task/" + safetyTaskId + "/claim", "{\"userId\":\"auth-safety\"}")
         .statusCode()).isEqualTo(204);
@@ -97,11 +118,11 @@ class AuthorizationTest extends ApplicationTest {
         .statusCode()).isEqualTo(403);
     assertThat(auditor.postJson("/engine-rest/process-definition/key/ComplaintHandling/start", "{}").statusCode())
         .isEqualTo(403);
-    JsonNode history = Http.json(auditor.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + reference));
+    JsonNode history = Http.json(auditor.get("/engine-rest/history/process-instance?maxResults=100&processInstanceBusinessKey=" + reference));
     assertThat(history).hasSize(1);
-    assertThat(Http.json(auditor.get("/engine-rest/history/activity-instance?processInstanceId="
+    assertThat(Http.json(auditor.get("/engine-rest/history/activity-instance?maxResults=100&processInstanceId="
         + history.get(0).get("id").asText()))).isNotEmpty();
-    assertThat(Http.json(auditor.get("/engine-rest/history/decision-instance?processInstanceId="
+    assertThat(Http.json(auditor.get("/engine-rest/history/decision-instance?maxResults=100&processInstanceId="
         + history.get(0).get("id").asText()))).hasSize(1);
 
     identity.setAuthentication("auth-auditor", List.of(Groups.AUDITORS));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine settings behind Camunda's security notices, as an attacker with a valid account
  * would meet them: even an administrator cannot store a Java-serialized variable or run an
- * expression in an ad-hoc query, and there is no H2 console.
+ * expression in an ad-hoc query, nor fetch a table in one query, and there is no H2 console.
  */
 class EngineHardeningTest extends ApplicationTest {
 
@@ -40,10 +40,27 @@ class EngineHardeningTest extends ApplicationTest {
     assertThat(stored.statusCode()).as(stored.body()).isBetween(400, 599).isNotEqualTo(503);
     assertThat(engine.getRuntimeService().getVariable(instance, "payload")).isNull();
 
-    HttpResponse<String> expression = admin.get("/engine-rest/task?assigneeExpression="
+    HttpResponse<String> expression = admin.get("/engine-rest/task?maxResults=10&assigneeExpression="
         + URLEncoder.encode("${currentUser()}", StandardCharsets.UTF_8));
     assertThat(expression.statusCode()).as(expression.body()).isEqualTo(400);
+    assertThat(Http.json(expression).get("message").asText()).contains("Expressions are forbidden");
 
     assertThat(admin.get("/h2-console", "text/html").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aSignedInCallerMustPageAndGetsAtMostTwoThousandRows() {
+    Http admin = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "hardening-admin",
+        Groups.CAMUNDA_ADMIN), TestUsers.PASSWORD);
+
+    HttpResponse<String> unbounded = admin.get("/engine-rest/history/activity-instance");
+    assertThat(unbounded.statusCode()).isEqualTo(400);
+    assertThat(Http.json(unbounded).get("message").asText()).contains("unbound number of results is forbidden");
+    assertThat(admin.get("/engine-rest/history/activity-instance?firstResult=0&maxResults=2001").statusCode())
+        .isEqualTo(400);
+    assertThat(admin.get("/engine-rest/history/activity-instance?firstResult=0&maxResults=2000").statusCode())
+        .isEqualTo(200);
+    assertThat(admin.get("/engine-rest/history/activity-instance/count").statusCode()).as("counting is not listing")
+        .isEqualTo(200);
   }
 }

@@ -29,9 +29,9 @@ class KpiMetricsTest extends ApplicationTest {
     HandBuiltPeriod.closed(jdbc, today, List.of(), "team-metrics", "WEB", 1800, 7200, true, 4, 5, 0, false, false);
     HandBuiltPeriod.closed(jdbc, today, List.of(), "team-metrics", "WEB", 3600, 36000, false, 4, 3, 0, false, false);
     metrics.refresh();
-    String manager = TestUsers.ensure(engine.getIdentityService(), "metrics-manager", Groups.SERVICE_MANAGERS);
+    String operator = TestUsers.ensure(engine.getIdentityService(), "metrics-operator", Groups.CAMUNDA_ADMIN);
 
-    HttpResponse<String> scrape = new Http(port).as(manager, TestUsers.PASSWORD).get("/actuator/prometheus", "text/plain");
+    HttpResponse<String> scrape = new Http(port).as(operator, TestUsers.PASSWORD).get("/actuator/prometheus", "text/plain");
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body())
@@ -45,10 +45,12 @@ class KpiMetricsTest extends ApplicationTest {
   }
 
   @Test
-  void onlyManagersAuditorsAndAdminsMayScrape() {
+  void onlyAdministratorsMayScrape() {
     String handler = TestUsers.ensure(engine.getIdentityService(), "metrics-handler", Groups.TEAM_BILLING);
+    String manager = TestUsers.ensure(engine.getIdentityService(), "metrics-manager", Groups.SERVICE_MANAGERS);
 
     assertThat(new Http(port).as(handler, TestUsers.PASSWORD).get("/actuator/prometheus").statusCode()).isEqualTo(403);
+    assertThat(new Http(port).as(manager, TestUsers.PASSWORD).get("/actuator/prometheus").statusCode()).isEqualTo(403);
     assertThat(new Http(port).get("/actuator/prometheus").statusCode()).isNotEqualTo(200);
     assertThat(new Http(port).get("/actuator/health").statusCode()).isEqualTo(200);
   }

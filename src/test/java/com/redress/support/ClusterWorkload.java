@@ -117,7 +117,7 @@ public final class ClusterWorkload {
   private static void completeTask(RedressNode node, String user, String reference, String taskKey, String variables) {
     Http as = node.http().as(user, TestUsers.PASSWORD);
     JsonNode task = await(reference + " " + taskKey, () -> {
-      JsonNode tasks = Http.json(as.get("/engine-rest/task?processInstanceBusinessKey=" + reference
+      JsonNode tasks = Http.json(as.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + reference
           + "&taskDefinitionKey=" + taskKey));
       return tasks.isEmpty() ? null : tasks.get(0);
     });

@@ -70,7 +70,7 @@ public final class PublicApiLifecycle {
 
   private void claimAndSubmit(Created c, String user, String taskKey, String variables) {
     Http as = http.as(user, TestUsers.PASSWORD);
-    JsonNode tasks = Http.json(as.get("/engine-rest/task?processInstanceBusinessKey=" + c.reference()
+    JsonNode tasks = Http.json(as.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + c.reference()
         + "&taskDefinitionKey=" + taskKey));
     assertThat(tasks).as("%s of %s visible to %s", taskKey, c.reference(), user).hasSize(1);
     String taskId = tasks.get(0).get("id").asText();

@@ -3,6 +3,8 @@ package com.redress.support;
 import com.redress.compensation.PaymentProvider;
 import com.redress.shared.Money;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,6 +24,7 @@ public class FakePaymentProvider implements PaymentProvider {
 
   private final List<Payment> paid = new CopyOnWriteArrayList<>();
   private final AtomicInteger failures = new AtomicInteger();
+  private final Set<String> refusedCustomers = ConcurrentHashMap.newKeySet();
 
   @Bean
   @Primary
@@ -34,6 +37,9 @@ public class FakePaymentProvider implements PaymentProvider {
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("payment provider timed out");
     }
+    if (refusedCustomers.contains(customerId)) {
+      throw new IllegalStateException("payment provider refused the refund: account of " + customerId + " is closed");
+    }
     // a real provider answers a repeated key with the first payment instead of paying again
     if (paid.stream().noneMatch(p -> p.idempotencyKey().equals(idempotencyKey))) {
       paid.add(new Payment(idempotencyKey, customerId, amount));
@@ -43,6 +49,15 @@ public class FakePaymentProvider implements PaymentProvider {
 
   public void failNextCalls(int count) {
     failures.set(count);
+  }
+
+  /** Refuses every refund to {@code customerId} until {@link #acceptAgain}. */
+  public void refuse(String customerId) {
+    refusedCustomers.add(customerId);
+  }
+
+  public void acceptAgain(String customerId) {
+    refusedCustomers.remove(customerId);
   }
 
   public List<Payment> paymentsFor(String idempotencyKey) {

@@ -1,5 +1,6 @@
 package com.redress.identity;
 
+import com.redress.shared.ApiExceptionHandler;
 import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,9 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -46,6 +49,16 @@ class SecurityConfig {
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, IdentityService identityService) throws Exception {
     AuthenticationEntryPoint problem = (request, response, e) -> {
+      if (e instanceof AuthenticationServiceException) {
+        // the credentials could not be checked at all (database out of reach): try again, not "who are you?"
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"https://redress.example/problems/service-unavailable\","
+            + "\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"Redress cannot reach its database"
+            + " just now; nothing was stored. Please try again in a minute.\",\"errors\":[]}");
+        return;
+      }
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"Redress\"");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

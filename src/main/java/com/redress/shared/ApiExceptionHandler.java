@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   static final String ERRORS = "errors";
+  public static final String RETRY_AFTER_SECONDS = "30";
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -55,9 +56,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
   }
 
-  /** Anything unexpected: logged in full, answered without internals. */
+  /** Anything unexpected: logged in full, answered without internals; the database out of reach is a 503. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
+    if (Database.unreachable(e)) {
+      LOG.warn("Database out of reach answering an API call: {}", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(databaseUnavailable());
+    }
     LOG.error("Unexpected error answering an API call", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
         "Something went wrong on our side; nothing was stored. Please try again later.", List.of());
@@ -114,6 +120,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Always {@code application/problem+json}, whatever the client's Accept header allowed. */
   private static ResponseEntity<Object> respond(ProblemDetail problem) {
     return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** The answer while the database is out of reach: nothing was stored, try again shortly. */
+  public static ProblemDetail databaseUnavailable() {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        "Redress cannot reach its database just now; nothing was stored. Please try again in a minute.", List.of());
   }
 
   static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {

@@ -2,6 +2,7 @@ package com.redress.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
@@ -19,5 +20,23 @@ public class Database {
 
   public boolean isPostgres() {
     return postgres;
+  }
+
+  /**
+   * Whether {@code failure} comes from the database being out of reach (down, restarting, no
+   * connection to be had): SQL state class 08 (connection exception), 57P (operator intervention,
+   * e.g. shut down) or the pool giving up. Callers answer 503 and the client may try again.
+   */
+  public static boolean unreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -139,6 +139,11 @@ public final class RedressNode implements AutoCloseable {
     }
   }
 
+  /** Ends the node as a crash would ({@code kill -9}): no shutdown, its locked jobs stay locked until they expire. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   private void awaitHealthy() throws IOException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(START_TIMEOUT);

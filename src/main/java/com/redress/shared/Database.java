@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.stereotype.Component;
 
 /** Which database we run on, for the few statements H2 and PostgreSQL spell differently. */
@@ -30,6 +31,11 @@ public class Database {
   public static boolean unreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      // the rollback after a lost connection fails too; what made it roll back tells why
+      if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+          && unreachable(rollback.getApplicationException())) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -1447,8 +1447,8 @@ class HostileInputTest extends ApplicationTest {
     }
 
     private JsonNode scalar() {
-      return oneOf(() -> IntNode.valueOf(between(-5, 5)), () -> DoubleNode.valueOf(3.14), () -> BooleanNode.FALSE,
-          () -> DecimalNode.valueOf(new BigDecimal("1E+400")));
+      return this.<JsonNode>oneOf(() -> IntNode.valueOf(between(-5, 5)), () -> DoubleNode.valueOf(3.14),
+          () -> BooleanNode.FALSE, () -> DecimalNode.valueOf(new BigDecimal("1E+400")));
     }
 
     /** JSON that is no text: objects, arrays, and nesting deeper than any parser should follow. */
@@ -1564,8 +1564,8 @@ class HostileInputTest extends ApplicationTest {
     }
 
     private JsonNode extraValue() {
-      return oneOf(() -> TextNode.valueOf(legalText(40)), () -> IntNode.valueOf(1), () -> BooleanNode.TRUE,
-          () -> JSON.createObjectNode().put("admin", true), NullNode::getInstance);
+      return this.<JsonNode>oneOf(() -> TextNode.valueOf(legalText(40)), () -> IntNode.valueOf(1),
+          () -> BooleanNode.TRUE, () -> JSON.createObjectNode().put("admin", true), NullNode::getInstance);
     }
 
     /** Breaks the body as a whole: cut off, bad bytes, invalid tokens, no object, too deep, another content type. */

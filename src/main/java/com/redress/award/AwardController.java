@@ -3,11 +3,11 @@ package com.redress.award;
 import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.Money;
+import com.redress.shared.Months;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,10 +75,8 @@ class AwardController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RunView> request(@RequestBody RunRequest body, Authentication user) {
-    YearMonth period;
-    try {
-      period = YearMonth.parse(body == null || body.period() == null ? "" : body.period());
-    } catch (DateTimeParseException e) {
+    YearMonth period = Months.parse(body == null ? null : body.period());
+    if (period == null) {
       throw new InvalidRequestException("period", "must be a month like 2026-10");
     }
     AwardRun run = awards.request(period, user.getName());

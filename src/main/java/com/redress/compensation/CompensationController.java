@@ -4,8 +4,8 @@ import com.redress.classification.HandlerGroups;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.Money;
+import com.redress.shared.Months;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -79,11 +79,10 @@ class CompensationController {
 
   /** A month (2026-11), or a date whose month is meant (2026-11-23). */
   private static YearMonth month(List<FieldProblem> problems, String name, String value) {
-    try {
-      return YearMonth.parse(value.length() == 10 ? value.substring(0, 7) : value);
-    } catch (DateTimeParseException | NullPointerException e) {
+    YearMonth month = Months.parse(value);
+    if (month == null) {
       problems.add(new FieldProblem(name, "must be a month like 2026-11"));
-      return null;
     }
+    return month;
   }
 }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class ComplaintValidator {
 
   static final int MAX_SUBJECT = 200;
-  static final int MAX_DESCRIPTION = 10_000;
+  /** Also a process variable: Camunda keeps text variables in a 4000-character column. */
+  static final int MAX_DESCRIPTION = 4_000;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   /** Devices' clocks drift; an occurrence a few minutes "in the future" is still believable. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -67,6 +69,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     LOG.error("Unexpected error answering an API call", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
         "Something went wrong on our side; nothing was stored. Please try again later.", List.of());
+  }
+
+  /** Parameter names the firewall refuses (control characters) or that bind to no property of the form. */
+  @ExceptionHandler({RequestRejectedException.class, InvalidPropertyException.class})
+  ResponseEntity<Object> unusableParameter(Exception e) {
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        "The request has a parameter whose name is not allowed (control characters, or no such field).",
+        List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

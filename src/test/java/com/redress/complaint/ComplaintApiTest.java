@@ -38,6 +38,26 @@ class ComplaintApiTest extends ApplicationTest {
   }
 
   @Test
+  void aDescriptionFitsTheEnginesTextColumnOrIsRefusedAtTheDoor() {
+    // registration copies the description into a process variable, kept in a 4000-character column
+    String longest = "花".repeat(4000);
+    HttpResponse<String> accepted = http.postJson("/api/complaints", Submissions.valid("DAMAGE", "STANDARD")
+        .replace("The cleaner knocked over the vase in the living room.", longest));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    String reference = Http.json(accepted).get("reference").asText();
+    Jobs.continueAfterRegistration(engine, reference);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult()
+        .getTaskDefinitionKey()).isEqualTo(ComplaintHandlingProcess.TASK_HANDLE);
+
+    long before = jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class);
+    HttpResponse<String> refused = http.postJson("/api/complaints", Submissions.valid("DAMAGE", "STANDARD")
+        .replace("The cleaner knocked over the vase in the living room.", longest + "x"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Http.json(refused).at("/errors/0/field").asText()).isEqualTo("description");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class)).isEqualTo(before);
+  }
+
+  @Test
   void submissionAnswersReferenceTokenAndStatus() {
     HttpResponse<String> response = http.postJson("/api/complaints", Submissions.valid("DAMAGE", "GOLD"));
 

@@ -198,10 +198,15 @@ class AwardRunTest extends ApplicationTest {
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(Http.json(noReason).get("message").asText()).contains("nominationReason is required");
 
-    assertThat(asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
+    HttpResponse<String> forged = asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
         {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "aw-fred"},
           "nominationReason": {"value": "Two complaints of the period are under investigation."},
-          "ranking": {"value": "1. aw-manager — 100.00 (forged)"}}}""")
+          "ranking": {"value": "1. aw-manager — 100.00 (forged)"}}}""");
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(Http.json(forged).get("message").asText()).contains("variables.ranking is read-only");
+    assertThat(asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
+        {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "aw-fred"},
+          "nominationReason": {"value": "Two complaints of the period are under investigation."}}}""")
         .statusCode()).isEqualTo(204);
     assertThat((String) engine.getTaskService().getVariable(reviewTask(id).getId(), "ranking"))
         .as("read from the database each round").doesNotContain("forged").contains("Removed: 3. aw-fred");

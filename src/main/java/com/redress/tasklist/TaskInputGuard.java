@@ -1,0 +1,279 @@
+package com.redress.tasklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What a user may send when completing a task or writing its variables, through Tasklist or engine
+ * REST: only the fields its form lets them edit (a read-only field only with its current value),
+ * plain values (text of at most 4000 characters, numbers, true/false, no serialized objects), in
+ * JSON the server can read. Anything else is refused with 400 naming the variable, before the
+ * engine sees it. Without this a handler could overwrite {@code complaintReference} or
+ * {@code category} with their completion and steer later steps to another complaint, or make them
+ * fail with a 500; the engine's own text column refuses longer text only when the transaction ends.
+ * Registered for every path, it runs after the engines' and webapps' authentication filters, so
+ * it looks up the task with the caller's authorizations.
+ */
+@Component
+class TaskInputGuard extends OncePerRequestFilter {
+
+  /** Engine REST and the webapps' engine API (Tasklist): the calls that complete a task or write its variables. */
+  private static final Pattern TASK_WRITE = Pattern.compile(
+      "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+))?$");
+  private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
+  /** Camunda keeps text variables in a column of this many characters. */
+  static final int MAX_TEXT = 4000;
+  private static final int MAX_BODY_BYTES = 256 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TaskService tasks;
+  private final FormService forms;
+  /** Editable and read-only fields per task definition of a deployed process version. */
+  private final Map<String, FormFields> fieldsByTask = new ConcurrentHashMap<>();
+
+  /** What a form field holds, from its form-js component type. */
+  private enum Kind {
+    TEXT, NUMBER, FLAG;
+
+    static Kind of(String componentType) {
+      return switch (componentType) {
+        case "number" -> NUMBER;
+        case "checkbox" -> FLAG;
+        default -> TEXT; // textfield, textarea, select, radio, datetime
+      };
+    }
+  }
+
+  private record FormFields(Map<String, Kind> editable, Set<String> readOnly) {
+  }
+
+  TaskInputGuard(TaskService tasks, FormService forms) {
+    this.tasks = tasks;
+    this.forms = forms;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Matcher write = TASK_WRITE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    if (!write.matches() || "GET".equals(request.getMethod())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    String refusal = body.length > MAX_BODY_BYTES ? "The request body is larger than " + MAX_BODY_BYTES + " bytes"
+        : refusal(write.group(1), write.group(2), write.group(3), request.getMethod(), body);
+    if (refusal != null) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      ObjectNode error = JSON.createObjectNode().put("type", "InvalidRequestException").put("message", refusal);
+      error.putNull("code");
+      response.getWriter().write(JSON.writeValueAsString(error));
+      return;
+    }
+    chain.doFilter(new ReadAgain(request, body), response);
+  }
+
+  /** Why this write is refused, or null to let the engine (and its authorizations) decide. */
+  private String refusal(String taskId, String operation, String variableName, String method, byte[] body) {
+    Task task;
+    FormFields fields;
+    try {
+      task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      fields = task == null ? null : fieldsOf(task);
+    } catch (ProcessEngineException notVisibleToTheCaller) {
+      return null;
+    }
+    if (fields == null) {
+      return null; // no such task for this caller, or no Camunda Form: the engine answers as usual
+    }
+    Map<String, JsonNode> values = new HashMap<>();
+    List<String> removed = new ArrayList<>();
+    if (variableName != null) {
+      if ("DELETE".equals(method)) {
+        removed.add(variableName);
+      } else {
+        JsonNode value = parse(body);
+        if (value == null) {
+          return "The request body is not valid JSON";
+        }
+        values.put(variableName, value);
+      }
+    } else if (body.length > 0) {
+      JsonNode json = parse(body);
+      if (json == null || !json.isObject()) {
+        return "The request body is not valid JSON";
+      }
+      JsonNode sent = json.path(operation.endsWith("ariables") ? "modifications" : "variables");
+      sent.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
+      json.path("deletions").forEach(name -> removed.add(name.asText()));
+    }
+    for (String name : removed) {
+      if (!fields.editable().containsKey(name)) {
+        return "variables." + name + " cannot be removed: it is not a field this task's form lets you change";
+      }
+    }
+    for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
+      String problem = problem(taskId, fields, entry.getKey(), entry.getValue());
+      if (problem != null) {
+        return "variables." + entry.getKey() + " " + problem;
+      }
+    }
+    return null;
+  }
+
+  private String problem(String taskId, FormFields fields, String name, JsonNode variable) {
+    if (!variable.isObject()) {
+      return "must be an object like {\"value\": …}";
+    }
+    JsonNode value = variable.path("value");
+    String type = variable.path("type").isNull() ? null : variable.path("type").asText(null);
+    type = type == null ? null : type.toLowerCase(java.util.Locale.ROOT);
+    boolean empty = value.isMissingNode() || value.isNull();
+    Kind kind = fields.editable().get(name);
+    if (kind != null) {
+      return switch (kind) {
+        case TEXT -> (type == null || type.equals("string")) && (empty || value.isTextual())
+            ? (value.asText().length() > MAX_TEXT ? "is longer than " + MAX_TEXT + " characters" : null)
+            : "must be text";
+        case NUMBER -> (type == null || NUMBER_TYPES.contains(type)) && (empty || finiteNumber(value)) ? null
+            : "must be a number";
+        case FLAG -> (type == null || type.equals("boolean")) && (empty || value.isBoolean()) ? null
+            : "must be true or false";
+      };
+    }
+    if (fields.readOnly().contains(name)) {
+      // Tasklist may send a read-only field back: only as it is
+      Object current = tasks.getVariable(taskId, name);
+      String sent = empty ? null : value.asText();
+      return Objects.equals(current == null ? null : current.toString(), sent) ? null
+          : "is read-only in this task's form";
+    }
+    return "is not a field of this task's form";
+  }
+
+  private static boolean finiteNumber(JsonNode value) {
+    if (value.isNumber()) {
+      return Double.isFinite(value.asDouble());
+    }
+    try {
+      return value.isTextual() && value.asText().length() <= 40 && Double.isFinite(new java.math.BigDecimal(
+          value.asText().strip()).doubleValue());
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private FormFields fieldsOf(Task task) {
+    return fieldsByTask.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
+      try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
+        FormFields fields = new FormFields(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
+        collect(JSON.readTree(form).path("components"), fields);
+        return fields;
+      } catch (IOException | ProcessEngineException e) {
+        return null;
+      }
+    });
+  }
+
+  private static void collect(JsonNode components, FormFields fields) {
+    for (JsonNode component : components) {
+      String key = component.path("key").asText(null);
+      if (key != null) {
+        if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+          fields.readOnly().add(key);
+        } else {
+          fields.editable().put(key, Kind.of(component.path("type").asText("")));
+        }
+      }
+      collect(component.path("components"), fields);
+    }
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The request with its body, already read here, to be read again by the engine's REST layer. */
+  private static final class ReadAgain extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReadAgain(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("blocking reads only");
+        }
+      };
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

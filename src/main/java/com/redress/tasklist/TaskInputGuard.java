@@ -61,11 +61,15 @@ class TaskInputGuard extends OncePerRequestFilter {
   private enum Kind {
     TEXT, NUMBER, FLAG;
 
-    static Kind of(String componentType) {
-      return switch (componentType) {
+    static Kind of(JsonNode component) {
+      return switch (component.path("type").asText("")) {
         case "number" -> NUMBER;
         case "checkbox" -> FLAG;
-        default -> TEXT; // textfield, textarea, select, radio, datetime
+        // a select or radio holds what its options hold (a score 1 to 5 is a number)
+        case "select", "radio" -> component.path("values").size() > 0
+            && component.path("values").findValues("value").stream().allMatch(TaskInputGuard::finiteNumber)
+            ? NUMBER : TEXT;
+        default -> TEXT; // textfield, textarea, datetime
       };
     }
   }
@@ -163,8 +167,9 @@ class TaskInputGuard extends OncePerRequestFilter {
         case TEXT -> (type == null || type.equals("string")) && (empty || value.isTextual())
             ? (value.asText().length() > MAX_TEXT ? "is longer than " + MAX_TEXT + " characters" : null)
             : "must be text";
-        case NUMBER -> (type == null || NUMBER_TYPES.contains(type)) && (empty || finiteNumber(value)) ? null
-            : "must be a number";
+        // Tasklist sends a score chosen from "1" to "5" as text; the task's completion check takes it as a number
+        case NUMBER -> (type == null || NUMBER_TYPES.contains(type) || type.equals("string") && value.isTextual())
+            && (empty || finiteNumber(value)) ? null : "must be a number";
         case FLAG -> (type == null || type.equals("boolean")) && (empty || value.isBoolean()) ? null
             : "must be true or false";
       };
@@ -210,7 +215,7 @@ class TaskInputGuard extends OncePerRequestFilter {
         if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
           fields.readOnly().add(key);
         } else {
-          fields.editable().put(key, Kind.of(component.path("type").asText("")));
+          fields.editable().put(key, Kind.of(component));
         }
       }
       collect(component.path("components"), fields);

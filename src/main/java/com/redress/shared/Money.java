@@ -12,9 +12,16 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 
   private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d{1,2})?");
 
+  /** NUMERIC(19,2): at most 17 digits before the decimal point. */
+  private static final int MAX_INTEGER_DIGITS = 17;
+
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
+    // checked before scaling: "1e999999999" would otherwise become a number a billion digits long
+    if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+      throw new IllegalArgumentException("amount has more than " + MAX_INTEGER_DIGITS + " digits before the point");
+    }
     amount = amount.setScale(2, RoundingMode.UNNECESSARY);
   }
 

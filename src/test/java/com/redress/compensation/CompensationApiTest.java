@@ -104,6 +104,11 @@ class CompensationApiTest extends ApplicationTest {
     assertThat(Http.json(wrongCurrency).at("/errors/0/field").asText()).isEqualTo("currency");
     assertThat(badMonth.statusCode()).isEqualTo(400);
     assertThat(notFinance.statusCode()).isEqualTo(403);
+    // an exponent would make a billion-digit number when scaled to cents: refused before that
+    HttpResponse<String> huge = asFinance.withTimeout(java.time.Duration.ofSeconds(20)).put(
+        "/api/compensation/budgets/team-logistics/2032-02", "{\"amount\": {\"amount\": 1e999999999, \"currency\": \"CNY\"}}");
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(Http.json(huge).at("/errors/0/field").asText()).isEqualTo("amount");
 
     String reference = submitted();
     Http asHandler = http.as(handler, TestUsers.PASSWORD);

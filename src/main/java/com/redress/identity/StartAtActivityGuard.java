@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +21,8 @@ class StartAtActivityGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EngineInterceptors.insideTransaction(configuration, new CommandInterceptor() {
-      @Override
-      public <T> T execute(Command<T> command) {
-        if (command instanceof StartProcessInstanceAtActivitiesCmd) {
-          refuseAllButAdministrators();
-        }
-        return next.execute(command);
-      }
-    });
+    EngineInterceptors.beforeEach(configuration, command -> command instanceof StartProcessInstanceAtActivitiesCmd,
+        StartAtActivityGuard::refuseAllButAdministrators);
   }
 
   private static void refuseAllButAdministrators() {

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +25,10 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EngineInterceptors.insideTransaction(configuration, new CommandInterceptor() {
-      @Override
-      public <T> T execute(Command<T> command) {
-        if ((command instanceof TaskQueryImpl || command instanceof AbstractExecuteFilterCmd)
-            && DbSqlSessionFactory.POSTGRES.equals(Context.getProcessEngineConfiguration().getDatabaseType())) {
-          planForTheseParameters();
-        }
-        return next.execute(command);
-      }
-    });
+    EngineInterceptors.beforeEach(configuration,
+        command -> (command instanceof TaskQueryImpl || command instanceof AbstractExecuteFilterCmd)
+            && DbSqlSessionFactory.POSTGRES.equals(Context.getProcessEngineConfiguration().getDatabaseType()),
+        TaskQueryPlans::planForTheseParameters);
   }
 
   /** For the rest of the command's transaction. */

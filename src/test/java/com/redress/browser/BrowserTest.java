@@ -105,7 +105,12 @@ abstract class BrowserTest extends ApplicationTest {
   }
 
   protected void logIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    logInTo("tasklist", user);
+  }
+
+  /** Signs in to one of Camunda's webapps: tasklist, cockpit or admin. */
+  protected void logInTo(String webapp, String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/" + webapp + "/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
         .sendKeys(user);
     browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);

@@ -30,11 +30,7 @@ class CockpitBrowserTest extends BrowserTest {
     String reference = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.GOLD), null, null).reference();
     Jobs.continueAfterRegistration(engine, reference);
 
-    browser.get("http://localhost:" + port + "/camunda/app/cockpit/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
-        .sendKeys(auditor);
-    browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    logInTo("cockpit", auditor);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Running Process Instances"));
 
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");

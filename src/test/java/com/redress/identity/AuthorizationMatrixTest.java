@@ -21,7 +21,6 @@ import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -269,14 +268,7 @@ class AuthorizationMatrixTest extends ApplicationTest {
         .header("Authorization", "Basic " + basic)
         .header("Accept", accept)
         .build();
-    try {
-      return RAW.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Http.send(RAW, request);
   }
 
   /** Markdown, padded to read in a console too; a cell in capitals with "!" differs from the design. */

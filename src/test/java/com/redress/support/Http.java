@@ -87,8 +87,13 @@ public final class Http {
   }
 
   private static HttpResponse<String> send(HttpRequest request) {
+    return send(CLIENT, request);
+  }
+
+  /** Sends with {@code client} (its own cookies or redirects), the answer read as UTF-8 text. */
+  public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

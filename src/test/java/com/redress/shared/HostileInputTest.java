@@ -128,6 +128,11 @@ class HostileInputTest extends ApplicationTest {
       new Field("score", Kind.SCORE, 0),
       new Field("comment", Kind.OPTIONAL_TEXT, 2_000));
   private static final List<Field> AWARD_FIELDS = List.of(new Field("period", Kind.MONTH, 0));
+  private static final List<Field> OBJECTION_FIELDS = List.of(new Field("reason", Kind.TEXT, 2_000));
+  private static final List<Field> SURVEY_FORM_FIELDS = List.of(
+      new Field("token", Kind.KEY, 255),
+      new Field("score", Kind.ENUM, 0),
+      new Field("comment", Kind.OPTIONAL_TEXT, 2_000));
   private static final List<Field> BUDGET_FIELDS = List.of(
       new Field("amount", Kind.OBJECT, 0),
       new Field("amount.amount", Kind.DECIMAL, 0),
@@ -220,6 +225,64 @@ class HostileInputTest extends ApplicationTest {
       campaign.judge(body.describe(), response, shape, answered -> "a complaint awaiting no survey took an answer");
     }
     campaign.finish();
+  }
+
+  @Test
+  void surveyPageForm() throws IOException {
+    // the customer's survey form for a complaint awaiting no survey: nothing may be answered
+    Created real = submitted();
+    Hostile hostile = new Hostile(SEED + 10);
+    Campaign campaign = new Campaign("POST /complaints/{reference}/survey (survey form)", SEED + 10, 0,
+        () -> Map.of("status of " + real.reference(), complaintStatus(real.reference())));
+    for (int i = 0; i < INPUTS; i++) {
+      FormBody form = hostile.mutateForm(Map.of("token", real.token(), "score", "4", "comment", "Quick and kind."),
+          SURVEY_FORM_FIELDS, false);
+      HttpResponse<String> response = send("POST", "/complaints/" + real.reference() + "/survey", form.contentType(),
+          form.bytes(), null, "text/html", List.of());
+      campaign.judge(form.describe(), response, Shape.PAGE, answered -> "a complaint awaiting no survey took an answer");
+    }
+    campaign.finish();
+  }
+
+  @Test
+  void objections() throws IOException {
+    String member = TestUsers.ensure(engine.getIdentityService(), "hostile-objector", Groups.TEAM_SERVICE);
+    Hostile hostile = new Hostile(SEED + 11);
+    Campaign campaign = new Campaign("POST /api/award-runs/{id}/objections", SEED + 11, 0, Map::of);
+    for (int i = 0; i < INPUTS; i++) {
+      // no such run: every objection is refused, whatever its body
+      String run = hostile.percent(30) ? hostile.pathSegment() : "AWD-1901-01";
+      JsonBody body = hostile.mutateJson(JSON.createObjectNode().put("reason", "The ranking left out my team's work."),
+          OBJECTION_FIELDS, false);
+      body.note("run " + preview(run));
+      HttpResponse<String> response = send("POST", "/api/award-runs/" + run + "/objections", body.contentType(),
+          body.bytes(), member, JSON_TYPE, List.of());
+      campaign.judge(body.describe(), response, Shape.API_URL, taken -> "an objection to no run was taken");
+    }
+    campaign.finish();
+  }
+
+  @Test
+  void auditTimelineReferences() throws IOException {
+    Created real = submitted();
+    String auditor = TestUsers.ensure(engine.getIdentityService(), "hostile-auditor", Groups.AUDITORS);
+    Hostile hostile = new Hostile(SEED + 12);
+    Campaign campaign = new Campaign("GET /api/audit/complaints/{reference}/timeline", SEED + 12, INPUTS, Map::of);
+    for (int i = 0; i < INPUTS; i++) {
+      String reference = hostile.percent(10) ? real.reference() : hostile.pathSegment();
+      HttpResponse<String> response = send("GET", "/api/audit/complaints/" + reference + "/timeline", JSON_TYPE,
+          new byte[0], auditor, hostile.percent(30) ? "text/csv" : JSON_TYPE, List.of());
+      campaign.judge("reference " + preview(reference), response, Shape.API_URL,
+          timeline -> reference.equals(real.reference()) ? null : "a timeline for " + preview(reference));
+    }
+    campaign.finish();
+  }
+
+  @Test
+  void compensationReport() throws IOException {
+    // months, not days: most generated periods are refused; a legal one must answer a report
+    queryCampaign("GET /api/reports/compensation", 13, "hostile-finance-reader", Groups.FINANCE,
+        "/api/reports/compensation", Hostile::kpiQuery, (query, report) -> null);
   }
 
   @Test

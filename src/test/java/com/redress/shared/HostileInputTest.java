@@ -286,6 +286,95 @@ class HostileInputTest extends ApplicationTest {
   }
 
   @Test
+  void awardRunLookups() throws IOException {
+    pathCampaign("GET /api/award-runs/{id}", 14, "hostile-committee-reader", Groups.AWARD_COMMITTEE,
+        id -> "/api/award-runs/" + id, JSON_TYPE);
+  }
+
+  @Test
+  void payoutLists() throws IOException {
+    pathCampaign("GET /api/award-runs/{id}/payout.csv", 15, "hostile-payroll", Groups.FINANCE,
+        id -> "/api/award-runs/" + id + "/payout.csv", "text/csv");
+  }
+
+  @Test
+  void customerStatusPage() throws IOException {
+    Created real = submitted();
+    pathCampaign("GET /complaints/{reference}?token= (status page)", 16, "hostile-page-reader", Groups.TEAM_SERVICE,
+        reference -> "/complaints/" + reference + "?token=" + encode(real.token()), "text/html");
+  }
+
+  @Test
+  void budgetLookups() throws IOException {
+    String finance = TestUsers.ensure(engine.getIdentityService(), "hostile-budget-reader", Groups.FINANCE);
+    Hostile hostile = new Hostile(SEED + 17);
+    Campaign campaign = new Campaign("GET /api/compensation/budgets/{team}/{month}", SEED + 17, INPUTS, Map::of);
+    for (int i = 0; i < INPUTS; i++) {
+      String team = hostile.percent(50) ? hostile.teamSegment() : hostile.pick(HandlerGroups.ALL);
+      String month = hostile.percent(50) ? hostile.monthSegment() : "1901-%02d".formatted(hostile.between(1, 12));
+      String path = "/api/compensation/budgets/" + team + "/" + month;
+      campaign.judge("GET " + path, send("GET", path, JSON_TYPE, new byte[0], finance, JSON_TYPE, List.of()),
+          Shape.API_URL, budget -> null);
+    }
+    campaign.finish();
+  }
+
+  @Test
+  void auditSearchPage() throws IOException {
+    queryCampaign("GET /audit (search page)", 18, "hostile-page-auditor", Groups.AUDITORS, "/audit",
+        Hostile::listQuery, (query, page) -> null);
+  }
+
+  @Test
+  void kpiDashboardPage() throws IOException {
+    queryCampaign("GET /reports/kpis (dashboard)", 19, "hostile-page-manager", Groups.SERVICE_MANAGERS,
+        "/reports/kpis", Hostile::kpiQuery, (query, page) -> null);
+  }
+
+  @Test
+  void whatIfUploads() throws IOException {
+    String analyst = TestUsers.ensure(engine.getIdentityService(), "hostile-analyst", Groups.PROCESS_ANALYSTS);
+    byte[] decision = Files.readAllBytes(Path.of("processes/ComplaintClassification.dmn"));
+    Hostile hostile = new Hostile(SEED + 20);
+    Campaign campaign = new Campaign("POST /api/analysis/what-if (DMN upload)", SEED + 20, 2, Map::of);
+    for (int i = 0; i < INPUTS; i++) {
+      // the first upload is the real decision: the campaign shows a legal one is taken
+      boolean legal = i == 0 || hostile.percent(2) && campaign.mayAccept();
+      String file = legal ? new String(decision, UTF_8) : hostile.dmn(new String(decision, UTF_8));
+      // a month without complaints: an accepted replay has nothing to do
+      String from = legal || hostile.percent(70) ? "2001-01-01" : hostile.date();
+      String to = legal || hostile.percent(70) ? "2001-01-31" : hostile.date();
+      String boundary = "hostile" + i;
+      String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"decision\"; filename=\"x.dmn\"\r\n"
+          + "Content-Type: application/xml\r\n\r\n" + file + "\r\n--" + boundary
+          + "\r\nContent-Disposition: form-data; name=\"from\"\r\n\r\n" + from + "\r\n--" + boundary
+          + "\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\n" + to + "\r\n--" + boundary + "--\r\n";
+      HttpResponse<String> response = send("POST", "/api/analysis/what-if", "multipart/form-data; boundary="
+          + boundary, body.getBytes(UTF_8), analyst, JSON_TYPE, List.of());
+      campaign.judge("decision " + preview(file) + ", from " + preview(from) + ", to " + preview(to), response,
+          Shape.API_BODY, started -> response.body().contains("root:x:0") ? "a local file came back" : null);
+      if (response.body().contains("root:x:0")) {
+        throw new AssertionError("an external entity was read: " + cut(response.body(), 300));
+      }
+    }
+    campaign.finish();
+  }
+
+  /** A GET whose path carries one generated segment; what it may find is never checked, only how it answers. */
+  private void pathCampaign(String name, int seedOffset, String user, String group, Function<String, String> path,
+      String accept) throws IOException {
+    String caller = TestUsers.ensure(engine.getIdentityService(), user, group);
+    Hostile hostile = new Hostile(SEED + seedOffset);
+    Campaign campaign = new Campaign(name, SEED + seedOffset, INPUTS, Map::of);
+    for (int i = 0; i < INPUTS; i++) {
+      String segment = hostile.pathSegment();
+      campaign.judge("segment " + preview(segment), send("GET", path.apply(segment), JSON_TYPE, new byte[0], caller,
+          accept, List.of()), accept.equals("text/html") ? Shape.PAGE : Shape.API_URL, found -> null);
+    }
+    campaign.finish();
+  }
+
+  @Test
   void staffComplaintList() throws IOException {
     queryCampaign("GET /api/complaints (staff list)", 4, "hostile-team-member", Groups.TEAM_BILLING,
         "/api/complaints", Hostile::listQuery, HostileInputTest::listMatches);
@@ -1784,6 +1873,25 @@ class HostileInputTest extends ApplicationTest {
         case TIME -> oneOf(() -> pick(ODD_TIMES), () -> "");
         case KEY -> current + " " + pick(LEGAL_TEXT);
         default -> throw new IllegalArgumentException("No form field: " + field);
+      };
+    }
+
+    // --- decision files
+
+    /** A DMN file as an attacker would upload it: external entities, entity bombs, broken or foreign XML. */
+    String dmn(String valid) {
+      return switch (random.nextInt(8)) {
+        case 0 -> "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + valid.substring(valid.indexOf("<definitions")).replaceFirst("name=\"[^\"]*\"", "name=\"&x;\"");
+        case 1 -> "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><d>&d;&d;&d;</d>";
+        case 2 -> valid.substring(0, between(0, valid.length() - 1));
+        case 3 -> valid.replace("&gt;= 3", pick(List.of("${dataSource.connection}", "#{7*7}", "T(java.lang.Runtime)",
+            "<script>alert(1)</script>", "' OR 1=1 --")));
+        case 4 -> huge();
+        case 5 -> string();
+        case 6 -> "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"/>";
+        default -> valid.replace("ComplaintClassification", oneOf(this::string, () -> "../../etc/passwd"));
       };
     }
 

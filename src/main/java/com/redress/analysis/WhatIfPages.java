@@ -1,5 +1,6 @@
 package com.redress.analysis;
 
+import jakarta.servlet.http.HttpServletResponse;
 import com.redress.shared.InvalidRequestException;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
@@ -28,10 +29,12 @@ class WhatIfPages {
 
   @PostMapping("/analysis/what-if")
   String start(@RequestParam(required = false) MultipartFile decision, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, Principal user, Model model) {
+      @RequestParam(required = false) String to, Principal user, Model model, HttpServletResponse response) {
     try {
       return "redirect:/analysis/what-if/" + WhatIfController.start(whatIf, decision, from, to, user).id();
     } catch (InvalidRequestException e) {
+      // refused like every other form: the page again with the reasons, and a 400 for scripts
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("problems", e.problems());
       model.addAttribute("from", from);
       model.addAttribute("to", to);

@@ -1,5 +1,6 @@
 package com.redress.identity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.ApiExceptionHandler;
 import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,16 +48,14 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, IdentityService identityService, ObjectMapper json) throws Exception {
     AuthenticationEntryPoint problem = (request, response, e) -> {
       if (e instanceof AuthenticationServiceException) {
         // the credentials could not be checked at all (database out of reach): try again, not "who are you?"
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"https://redress.example/problems/service-unavailable\","
-            + "\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"Redress cannot reach its database"
-            + " just now; nothing was stored. Please try again in a minute.\",\"errors\":[]}");
+        json.writeValue(response.getWriter(), ApiExceptionHandler.databaseUnavailable());
         return;
       }
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

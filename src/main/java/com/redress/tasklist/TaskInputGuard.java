@@ -13,9 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -159,7 +161,7 @@ class TaskInputGuard extends OncePerRequestFilter {
     }
     JsonNode value = variable.path("value");
     String type = variable.path("type").isNull() ? null : variable.path("type").asText(null);
-    type = type == null ? null : type.toLowerCase(java.util.Locale.ROOT);
+    type = type == null ? null : type.toLowerCase(Locale.ROOT);
     boolean empty = value.isMissingNode() || value.isNull();
     Kind kind = fields.editable().get(name);
     if (kind != null) {
@@ -189,7 +191,7 @@ class TaskInputGuard extends OncePerRequestFilter {
       return Double.isFinite(value.asDouble());
     }
     try {
-      return value.isTextual() && value.asText().length() <= 40 && Double.isFinite(new java.math.BigDecimal(
+      return value.isTextual() && value.asText().length() <= 40 && Double.isFinite(new BigDecimal(
           value.asText().strip()).doubleValue());
     } catch (NumberFormatException e) {
       return false;

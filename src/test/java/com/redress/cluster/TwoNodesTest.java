@@ -10,13 +10,9 @@ import com.redress.support.PostgresApplicationTest;
 import com.redress.support.RedressNode;
 import com.redress.support.TestUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +41,7 @@ class TwoNodesTest extends PostgresApplicationTest {
 
   @Test
   void complaintsSpreadOverTwoNodesEachCloseOnceWithNothingDuplicated() throws Exception {
-    int mailsBefore = SMTP.getReceivedMessages().length;
+    int mailsBefore = mailsSoFar();
     String handler = TestUsers.ensure(engine.getIdentityService(), "node-handler", Groups.TEAM_LOGISTICS);
     String reviewer = TestUsers.ensure(engine.getIdentityService(), "node-reviewer", Groups.QUALITY_REVIEWERS);
     String auditor = TestUsers.ensure(engine.getIdentityService(), "node-auditor", Groups.AUDITORS);
@@ -78,7 +74,7 @@ class TwoNodesTest extends PostgresApplicationTest {
 
   @Test
   void aNodeKilledWhileIssuingAndSendingLeavesItsJobsToTheOtherNodeAndNothingIsDoneTwice() throws Exception {
-    int mailsBefore = SMTP.getReceivedMessages().length;
+    int mailsBefore = mailsSoFar();
     String handler = TestUsers.ensure(engine.getIdentityService(), "kill-handler", Groups.TEAM_LOGISTICS);
     String reviewer = TestUsers.ensure(engine.getIdentityService(), "kill-reviewer", Groups.QUALITY_REVIEWERS);
     String supervisor = TestUsers.ensure(engine.getIdentityService(), "kill-supervisor", Groups.SUPERVISORS);
@@ -134,16 +130,8 @@ class TwoNodesTest extends PostgresApplicationTest {
     }
   }
 
-  /** Only mails of this test: other tests' databases number their complaints from 1 too. */
-  private void assertEachMailOnce(List<String> references, int mailsBefore) throws MessagingException {
-    Map<String, Integer> bySubject = new HashMap<>();
-    MimeMessage[] received = SMTP.getReceivedMessages();
-    for (MimeMessage message : Arrays.copyOfRange(received, mailsBefore, received.length)) {
-      String subject = message.getSubject();
-      if (references.stream().anyMatch(subject::contains)) {
-        bySubject.merge(subject, 1, Integer::sum);
-      }
-    }
+  private void assertEachMailOnce(List<String> references, int mailsBefore) {
+    Map<String, Integer> bySubject = mailsPerSubject(references, mailsBefore);
     assertThat(bySubject).as("e-mails per subject").isNotEmpty().allSatisfy((subject, times) -> assertThat(times)
         .as(subject).isEqualTo(1));
     assertThat(bySubject).hasSize(count("SELECT COUNT(*) FROM notification_outbox WHERE complaint_reference IN ("

@@ -14,7 +14,6 @@ import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -46,7 +45,7 @@ class NonLatinTextTest extends PostgresApplicationTest {
   void nonLatinAndHostileTextRoundTripsEverywhereAndIsEscapedWhereItIsShown() throws Exception {
     String handler = TestUsers.ensure(engine.getIdentityService(), "unicode-handler", Groups.TEAM_LOGISTICS);
     String auditor = TestUsers.ensure(engine.getIdentityService(), "unicode-auditor", Groups.AUDITORS);
-    int mailsBefore = SMTP.getReceivedMessages().length;
+    int mailsBefore = mailsSoFar();
 
     HttpResponse<String> created = http.postJson("/api/complaints", JSON.writeValueAsString(Map.of(
         "customer", Map.of("id", "C-UNICODE-1", "name", NAME, "email", "li.wei@example.com", "tier", "STANDARD"),
@@ -113,8 +112,7 @@ class NonLatinTextTest extends PostgresApplicationTest {
 
   /** The HTML part of the mail about {@code reference} whose subject has {@code word}, decoded from its MIME charset. */
   private static String htmlOfMailAbout(String reference, int mailsBefore, String word) throws Exception {
-    MimeMessage[] received = SMTP.getReceivedMessages();
-    MimeMessage mail = Arrays.stream(Arrays.copyOfRange(received, mailsBefore, received.length))
+    MimeMessage mail = mailsSince(mailsBefore).stream()
         .filter(m -> subject(m).contains(reference) && subject(m).contains(word)).findFirst().orElseThrow(
             () -> new AssertionError("no mail about " + reference + " with '" + word + "'"));
     String html = html(mail.getContent());
@@ -138,14 +136,6 @@ class NonLatinTextTest extends PostgresApplicationTest {
       }
     }
     throw new AssertionError("no HTML part");
-  }
-
-  private static String subject(MimeMessage mail) {
-    try {
-      return mail.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Every text value anywhere in {@code node}. */

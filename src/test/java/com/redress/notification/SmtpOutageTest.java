@@ -10,13 +10,10 @@ import com.redress.support.Jobs;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.Submissions;
 import com.redress.support.TestUsers;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +104,7 @@ class SmtpOutageTest extends PostgresApplicationTest {
         .isEqualTo(2L * COMPLAINTS);
 
     SMTP.start();
-    int mailsBefore = SMTP.getReceivedMessages().length; // a restarted server starts with an empty mailbox
+    int mailsBefore = mailsSoFar(); // a restarted server starts with an empty mailbox
     Instant back = Instant.now();
     // Cockpit's "retry" on each incident: one more attempt for the failed job
     for (Job job : sendJobs(instances)) {
@@ -148,19 +145,6 @@ class SmtpOutageTest extends PostgresApplicationTest {
           statuses.put(rs.getString(1), rs.getLong(2));
         });
     return statuses;
-  }
-
-  /** Only mails of this test: other tests' databases number their complaints from 1 too. */
-  private Map<String, Integer> mailsPerSubject(List<String> references, int mailsBefore) throws MessagingException {
-    Map<String, Integer> bySubject = new HashMap<>();
-    MimeMessage[] received = SMTP.getReceivedMessages();
-    for (MimeMessage mail : Arrays.copyOfRange(received, mailsBefore, received.length)) {
-      String subject = mail.getSubject();
-      if (references.stream().anyMatch(subject::contains)) {
-        bySubject.merge(subject, 1, Integer::sum);
-      }
-    }
-    return bySubject;
   }
 
   private long count(String sql) {

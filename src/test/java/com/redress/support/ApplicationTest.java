@@ -2,9 +2,16 @@ package com.redress.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +78,40 @@ public abstract class ApplicationTest {
 
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
+  }
+
+  /** How many mails the SMTP server holds: a test's own are those received after this. */
+  protected static int mailsSoFar() {
+    return SMTP.getReceivedMessages().length;
+  }
+
+  /** The mails received since {@code before} (a restarted server starts empty again). */
+  protected static List<MimeMessage> mailsSince(int before) {
+    MimeMessage[] received = SMTP.getReceivedMessages();
+    return List.of(Arrays.copyOfRange(received, before, received.length));
+  }
+
+  /**
+   * How often each subject naming one of {@code references} arrived since {@code before}: only this
+   * test's mails, since other tests' databases number their complaints from 1 too.
+   */
+  protected static Map<String, Integer> mailsPerSubject(Collection<String> references, int before) {
+    Map<String, Integer> bySubject = new HashMap<>();
+    for (MimeMessage mail : mailsSince(before)) {
+      String subject = subject(mail);
+      if (references.stream().anyMatch(subject::contains)) {
+        bySubject.merge(subject, 1, Integer::sum);
+      }
+    }
+    return bySubject;
+  }
+
+  protected static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @BeforeEach

@@ -4,6 +4,7 @@ import com.redress.shared.AppClock;
 import com.redress.shared.ConflictException;
 import com.redress.shared.DayRange;
 import com.redress.shared.DeployedDecisions;
+import com.redress.shared.FeelOnlyDecisions;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -97,9 +100,18 @@ public class WhatIfService {
       throw new InvalidRequestException("decision", "must be at most " + MAX_FILE_BYTES + " bytes");
     }
     try {
+      DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(file));
+      List<FeelOnlyDecisions.ForeignLanguage> foreign =
+          FeelOnlyDecisions.foreignLanguages(model.getDocument().getDomSource().getNode());
+      if (!foreign.isEmpty()) {
+        throw new InvalidRequestException("decision", "must be written in FEEL only; " + foreign.get(0).elementId()
+            + " uses expression language '" + foreign.get(0).language() + "'");
+      }
       Map<String, DmnDecision> byKey = new LinkedHashMap<>();
-      decisions.engine().parseDecisions(new ByteArrayInputStream(file)).forEach(d -> byKey.put(d.getKey(), d));
+      decisions.engine().parseDecisions(model).forEach(d -> byKey.put(d.getKey(), d));
       return byKey;
+    } catch (InvalidRequestException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new InvalidRequestException("decision", "is not a DMN file the engine can read: " + e.getMessage());
     }

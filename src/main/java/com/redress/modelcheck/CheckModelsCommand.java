@@ -46,7 +46,7 @@ public final class CheckModelsCommand {
       List<ModelResource> resources = new ArrayList<>();
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String name = file.toString();
-        if (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")) {
+        if (ModelCheck.MODEL_SUFFIXES.stream().anyMatch(name::endsWith)) {
           resources.add(new ModelResource(name, Files.readAllBytes(file)));
         }
       }

@@ -1,9 +1,16 @@
 package com.redress.modelcheck;
 
+import com.redress.shared.FeelOnlyDecisions;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.impl.juel.AstDot;
+import org.camunda.bpm.impl.juel.AstFunction;
+import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstMethod;
+import org.camunda.bpm.impl.juel.AstProperty;
+import org.camunda.bpm.impl.juel.Builder;
+import org.camunda.bpm.impl.juel.TreeBuilderException;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -11,19 +18,18 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * What a deployed model may do in its expressions. The engine resolves names in expressions to
- * process variables and then to any Spring bean, so a model could call into the application: an
- * analyst's deployment right would be code execution. Models may read variables and the beans
- * marked {@link com.redress.shared.ExposedToModels}, name delegates in delegate expressions, and
- * nothing else: no method calls, no other beans, no scripts, no expression language but FEEL in
- * decisions.
+ * What a deployed model may do in its expressions, checked on the parsed expression (the engine's
+ * own JUEL parser), so that quotes, braces or spacing cannot hide a call. The engine's expression
+ * manager ({@link ModelExpressions}) enforces the same when an expression is evaluated; this check
+ * says why a model is refused before it is deployed. Models may read variables and the beans
+ * marked {@link com.redress.shared.ExposedToModels}, a few accessors of the execution and task,
+ * name delegates in delegate expressions, and nothing else: no method or function calls, no other
+ * beans, no scripts, no expression language but FEEL in decisions.
  */
 final class ExpressionSafety {
 
-  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-  private static final Pattern CALL = Pattern.compile("[A-Za-z_]\\w*\\s*\\(");
-  private static final Pattern NAME = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)");
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS);
 
   private ExpressionSafety() {
   }
@@ -33,50 +39,67 @@ final class ExpressionSafety {
     visit(document, (element, text, isDelegateExpression) -> {
       if (text == null) {
         if (CAMUNDA_NS.equals(element.getNamespaceURI()) && element.getLocalName().equals("script")) {
-          problems.add(ModelProblem.error(file, ownerId(element), "has a script",
+          problems.add(ModelProblem.error(file, FeelOnlyDecisions.ownerId(element), "has a script",
               "use a Redress element template instead; scripts run with the application's rights"));
         }
         return;
       }
-      if (isDelegateExpression) {
+      if (isDelegateExpression || !(text.contains("${") || text.contains("#{"))) {
         return;
       }
-      Matcher expression = EXPRESSION.matcher(text);
-      while (expression.find()) {
-        check(file, ownerId(element), expression.group(), expression.group(1), beans, problems);
+      String owner = FeelOnlyDecisions.ownerId(element);
+      try {
+        check(file, owner, text.strip(), PARSER.build(text).getRoot(), beans, problems);
+      } catch (TreeBuilderException e) {
+        problems.add(ModelProblem.error(file, owner, "expression " + text.strip() + " cannot be parsed: "
+            + e.getMessage(), "write it as ${variable} or a comparison such as ${surveyScore <= 2}"));
       }
     });
   }
 
   /** Decisions are evaluated in FEEL, which reaches no beans; JUEL or a script language would. */
   static void checkDmn(String file, Node document, List<ModelProblem> problems) {
-    visit(document, (element, text, isDelegateExpression) -> {
-      if (text != null) {
-        return;
-      }
-      String language = element.getAttribute("expressionLanguage");
-      if (!language.isEmpty() && !language.toLowerCase(Locale.ROOT).contains("feel")) {
-        problems.add(ModelProblem.error(file, ownerId(element), "uses expression language '" + language + "'",
-            "remove the expression language: Redress evaluates decisions in FEEL only"));
-      }
-    });
+    FeelOnlyDecisions.foreignLanguages(document).forEach(foreign -> problems.add(ModelProblem.error(file,
+        foreign.elementId(), "uses expression language '" + foreign.language() + "'",
+        "remove the expression language: Redress evaluates decisions in FEEL only")));
   }
 
-  private static void check(String file, String element, String expression, String body, ModelBeans beans,
+  /** Walks the expression's syntax tree; reports the first thing in each branch it may not do. */
+  private static void check(String file, String element, String expression, org.camunda.bpm.impl.juel.Node node,
+      ModelBeans beans,
       List<ModelProblem> problems) {
-    String code = Expressions.withoutStringLiterals(body);
-    if (CALL.matcher(code).find()) {
+    if (node instanceof AstMethod) {
       problems.add(ModelProblem.error(file, element, "expression " + expression + " calls a method",
           "read a variable instead (e.g. ${resolutionDue}); steps that do something are delegates from the element templates"));
       return;
     }
-    Matcher name = NAME.matcher(code);
-    while (name.find()) {
-      String bean = name.group(1);
+    if (node instanceof AstFunction function) {
+      problems.add(ModelProblem.error(file, element, "expression " + expression + " calls function "
+          + function.getName() + "()", "read a variable instead; models call no functions"));
+      return;
+    }
+    if (node instanceof AstProperty && node.getChild(0) instanceof AstIdentifier base
+        && (base.getName().equals("execution") || base.getName().equals("task"))) {
+      Set<String> allowed = base.getName().equals("execution") ? ModelExpressions.EXECUTION_PROPERTIES.keySet()
+          : ModelExpressions.TASK_PROPERTIES.keySet();
+      String property = node instanceof AstDot ? node.toString().substring(2) : null;
+      if (property == null || !allowed.contains(property)) {
+        problems.add(ModelProblem.error(file, element, "expression " + expression + " reads "
+            + base.getName() + (property == null ? "[…]" : "." + property),
+            "read one of " + new TreeSet<>(allowed) + " of the " + base.getName() + ", or a process variable"));
+      }
+      return;
+    }
+    if (node instanceof AstIdentifier identifier) {
+      String bean = identifier.getName();
       if (beans.all().contains(bean) && !beans.exposed().contains(bean)) {
         problems.add(ModelProblem.error(file, element, "expression " + expression + " reads bean '" + bean + "'",
             "read a process variable instead; expressions may only reach beans marked @ExposedToModels"));
       }
+      return;
+    }
+    for (int i = 0; i < node.getCardinality(); i++) {
+      check(file, element, expression, node.getChild(i), beans, problems);
     }
   }
 
@@ -104,15 +127,5 @@ final class ExpressionSafety {
         visitor.visit(parent, child.getNodeValue(), false);
       }
     }
-  }
-
-  /** The id of the nearest element that has one: what Modeler selects for the problem. */
-  private static String ownerId(Element element) {
-    for (Node node = element; node instanceof Element e; node = e.getParentNode()) {
-      if (!e.getAttribute("id").isEmpty()) {
-        return e.getAttribute("id");
-      }
-    }
-    return "-";
   }
 }

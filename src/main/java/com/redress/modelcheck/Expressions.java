@@ -32,7 +32,7 @@ final class Expressions {
   }
 
   /** The expression with every string literal emptied: names inside quotes are text, not code. */
-  static String withoutStringLiterals(String expression) {
+  private static String withoutStringLiterals(String expression) {
     return STRING_LITERAL.matcher(expression).replaceAll("''");
   }
 

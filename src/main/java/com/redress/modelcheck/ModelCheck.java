@@ -16,6 +16,8 @@ import java.util.Set;
  */
 public final class ModelCheck {
 
+  static final List<String> MODEL_SUFFIXES = List.of(".bpmn", ".dmn", ".form");
+
   private final ModelBeans beans;
   private final Map<String, ProcessContract> contracts = new LinkedHashMap<>();
 
@@ -29,9 +31,16 @@ public final class ModelCheck {
     return new ModelCheck(ModelBeans.scanned());
   }
 
-  /** Every problem in the given files (.bpmn, .dmn and .form; others are ignored), errors first. */
+  /**
+   * Every problem in the given files, errors first. Only .bpmn, .dmn and .form files are models: the
+   * engine would also deploy and run other names (a process in {@code probe.bpmn20.xml}, a case in
+   * {@code .cmmn}), so any other file is refused rather than passed over.
+   */
   public List<ModelProblem> check(List<ModelResource> resources) {
     List<ModelProblem> problems = new ArrayList<>();
+    resources.stream().filter(r -> MODEL_SUFFIXES.stream().noneMatch(r::is)).forEach(r -> problems.add(
+        ModelProblem.error(r.name(), "-", "is not a model Redress deploys",
+            "deploy only .bpmn, .dmn and .form files (Camunda Modeler saves these)")));
     Map<String, FormCheck.Form> forms = FormCheck.read(only(resources, ".form"), problems);
     Map<String, DmnCheck.DecisionInfo> decisions = DmnCheck.read(only(resources, ".dmn"), problems);
     BpmnCheck.Result models = new BpmnCheck(beans, contracts, forms, decisions, problems)

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * A decision as deployed together with a process version, parsed once and evaluated by a plain DMN
  * engine: for evaluations a delegate records itself (with inputs, outputs and version) rather than
- * as engine history outside any process.
+ * as engine history outside any process. FEEL only, as in the process engine.
  */
 @Component
 public class DeployedDecisions {
@@ -23,7 +22,7 @@ public class DeployedDecisions {
   }
 
   private final RepositoryService repository;
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmn = FeelOnlyDecisions.engine();
   private final Map<String, Deployed> parsed = new ConcurrentHashMap<>();
 
   DeployedDecisions(RepositoryService repository) {

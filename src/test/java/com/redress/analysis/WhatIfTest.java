@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -125,6 +126,25 @@ class WhatIfTest extends ApplicationTest {
     assertThat(farOff.statusCode()).isEqualTo(400);
     assertThat(Http.json(farOff).get("errors").findValuesAsText("field")).contains("from");
     assertThat(post("hal-handler", "<x/>", "2097-03-01", "2097-03-31").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aDecisionInJuelIsRefusedAndRunsNothing(@TempDir Path folder) throws IOException {
+    Path marker = folder.resolve("owned");
+    String juel = Files.readString(Path.of("processes/ComplaintClassification.dmn")).replace(
+        "<inputExpression id=\"InputExpression_Category\" typeRef=\"string\">\n          <text>category</text>",
+        "<inputExpression id=\"InputExpression_Category\" typeRef=\"string\" expressionLanguage=\"juel\">\n"
+            + "          <text>${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
+            + ".exec('touch " + marker + "')}</text>");
+    assertThat(juel).contains("expressionLanguage=\"juel\"");
+
+    HttpResponse<String> response = post("ana-analyst", juel, MARCH.toString(), APRIL.minusDays(1).toString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).at("/errors/0/field").asText()).isEqualTo("decision");
+    assertThat(Http.json(response).at("/errors/0/message").asText())
+        .contains("FEEL only").contains("InputExpression_Category").contains("juel");
+    assertThat(marker).doesNotExist();
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -88,6 +90,47 @@ class ModelDeploymentTest extends ApplicationTest {
   }
 
   @Test
+  void aModelUnderAnotherSuffixIsRefusedAndNeverRuns(@TempDir Path folder) throws IOException {
+    Path marker = folder.resolve("owned");
+    String probe = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
+          <process id="Probe" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="Start"><timerEventDefinition><timeCycle>R1/PT1S</timeCycle></timerEventDefinition></startEvent>
+            <sequenceFlow id="F1" sourceRef="Start" targetRef="Run"/>
+            <serviceTask id="Run" camunda:expression="${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime')        .invoke(null).exec('touch MARKER')}"/>
+            <sequenceFlow id="F2" sourceRef="Run" targetRef="End"/>
+            <endEvent id="End"/>
+          </process>
+        </definitions>
+        """.replace("MARKER", marker.toString());
+    long probes = repository.createProcessDefinitionQuery().processDefinitionKey("Probe").count();
+
+    HttpResponse<String> response = deployFiles("ana-analyst", Map.of("probe.bpmn20.xml", probe));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).get("message").asText())
+        .contains("probe.bpmn20.xml -: is not a model Redress deploys");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Probe").count()).isEqualTo(probes);
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void aCallHiddenBehindABraceInAStringIsRefused(@TempDir Path folder) throws IOException {
+    Path marker = folder.resolve("owned");
+    String condition = "${'}'.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
+        + ".exec('touch " + marker + "') != null}";
+
+    HttpResponse<String> response = deploy("ana-analyst", model().replace("${!duplicate}", condition));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).get("message").asText()).contains("Flow_NotDuplicate: expression ")
+        .contains("calls a method");
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void aValidModelBecomesTheVersionNewComplaintsRunOn() throws IOException {
     String running = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
     String before = instance(running).getProcessDefinitionId();
@@ -108,6 +151,15 @@ class ModelDeploymentTest extends ApplicationTest {
     HttpResponse<String> response = deploy("hal-handler", model());
 
     assertThat(response.statusCode()).isEqualTo(403);
+  }
+
+  private HttpResponse<String> deployFiles(String user, Map<String, String> files) {
+    StringBuilder body = new StringBuilder();
+    part(body, "deployment-name", null, "from Modeler");
+    files.forEach((name, content) -> part(body, name, name, content));
+    body.append("--").append(BOUNDARY).append("--\r\n");
+    return new Http(port).as(user, TestUsers.PASSWORD).post("/engine-rest/deployment/create",
+        "multipart/form-data; boundary=" + BOUNDARY, body.toString());
   }
 
   private HttpResponse<String> deploy(String user, String complaintHandling) throws IOException {

@@ -43,7 +43,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
       COMPLAINT_REFERENCE.set(execution, reference);
       execution.removeVariables(StartForm.DROPPED_AFTER_INTAKE);
     } else {
-      refuseSecondCase(execution, reference);
+      refuseSecondCase(execution, reference, complaints.get(reference));
     }
     ComplaintService.Registration registration = complaints.register(reference);
     Complaint complaint = registration.complaint();
@@ -61,11 +61,17 @@ class RegisterComplaintDelegate implements JavaDelegate {
   }
 
   /**
-   * A start with a reference must be the one intake made: same business key, and no other case
-   * for that complaint already stored (this one is not flushed yet, so the query cannot see it;
-   * checked past the caller's authorizations, which may hide the other case).
+   * A start with a reference must be the one intake made: started by Redress itself (intake runs
+   * as the system; a signed-in user starts through the start form, which makes a new reference),
+   * same business key, the complaint just received, and no other case for that complaint already
+   * stored (this one is not flushed yet, so the query cannot see it; checked past the caller's
+   * authorizations, which may hide the other case). A closed complaint is never started again.
    */
-  private static void refuseSecondCase(DelegateExecution execution, String reference) {
+  private static void refuseSecondCase(DelegateExecution execution, String reference, Complaint complaint) {
+    if (Context.getCommandContext().getAuthenticatedUserId() != null || complaint.status() != ComplaintStatus.RECEIVED) {
+      throw new ProcessEngineException("Complaint " + reference + " is " + complaint.status()
+          + "; only intake starts its case, once");
+    }
     long cases = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count());
     if (!reference.equals(execution.getProcessBusinessKey()) || cases > 0) {

@@ -3,14 +3,13 @@ package com.redress.tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.redress.shared.BodyReadAgain;
+import com.redress.shared.EnginePaths;
+import com.redress.shared.EnginePaths.Target;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -22,11 +21,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,9 +48,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class TaskInputGuard extends OncePerRequestFilter {
 
-  /** Engine REST and the webapps' engine API (Tasklist): the calls that complete a task or write its variables. */
+  /** The calls that complete a task or write its variables, on the engine path in canonical form ({@link EnginePaths}). */
   private static final Pattern TASK_WRITE = Pattern.compile(
-      "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+))?$");
+      "^/task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+))?$");
+  /** Tasklist's start dialog: the start form's fields only (a complaint reference is Redress's to give). */
+  private static final Pattern START_FORM = Pattern.compile(
+      "^/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/submit-form$");
   private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
   /** Camunda keeps text variables in a column of this many characters. */
   static final int MAX_TEXT = 4000;
@@ -56,6 +62,7 @@ class TaskInputGuard extends OncePerRequestFilter {
 
   private final TaskService tasks;
   private final FormService forms;
+  private final RepositoryService repository;
   /** Editable and read-only fields per task definition of a deployed process version. */
   private final Map<String, FormFields> fieldsByTask = new ConcurrentHashMap<>();
 
@@ -79,22 +86,29 @@ class TaskInputGuard extends OncePerRequestFilter {
   private record FormFields(Map<String, Kind> editable, Set<String> readOnly) {
   }
 
-  TaskInputGuard(TaskService tasks, FormService forms) {
+  TaskInputGuard(TaskService tasks, FormService forms, RepositoryService repository) {
     this.tasks = tasks;
     this.forms = forms;
+    this.repository = repository;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher write = TASK_WRITE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-    if (!write.matches() || "GET".equals(request.getMethod())) {
+    // a path without canonical form never gets here: EngineRestGuard refuses it first
+    Target target = EnginePaths.canonical(request.getRequestURI().substring(request.getContextPath().length()))
+        .map(EnginePaths::target).orElse(null);
+    String path = target != null && target.api().equals(Target.ENGINE) ? target.path() : "";
+    Matcher write = TASK_WRITE.matcher(path);
+    Matcher start = START_FORM.matcher(path);
+    if (!(write.matches() || start.matches()) || "GET".equals(request.getMethod())) {
       chain.doFilter(request, response);
       return;
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     String refusal = body.length > MAX_BODY_BYTES ? "The request body is larger than " + MAX_BODY_BYTES + " bytes"
-        : refusal(write.group(1), write.group(2), write.group(3), request.getMethod(), body);
+        : write.matches() ? refusal(write.group(1), write.group(2), write.group(3), request.getMethod(), body)
+        : startRefusal(start.group(1), start.group(2), body);
     if (refusal != null) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("application/json");
@@ -104,7 +118,7 @@ class TaskInputGuard extends OncePerRequestFilter {
       response.getWriter().write(JSON.writeValueAsString(error));
       return;
     }
-    chain.doFilter(new ReadAgain(request, body), response);
+    chain.doFilter(new BodyReadAgain(request, body), response);
   }
 
   /** Why this write is refused, or null to let the engine (and its authorizations) decide. */
@@ -120,6 +134,27 @@ class TaskInputGuard extends OncePerRequestFilter {
     if (fields == null) {
       return null; // no such task for this caller, or no Camunda Form: the engine answers as usual
     }
+    return check(fields, name -> tasks.getVariable(taskId, name), operation, variableName, method, body);
+  }
+
+  /** Why this start is refused, or null; an unknown or invisible definition is the engine's to answer. */
+  private String startRefusal(String key, String definitionId, byte[] body) {
+    FormFields fields;
+    try {
+      ProcessDefinition definition = key != null
+          ? repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+          : repository.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult();
+      fields = definition == null ? null : fieldsByTask.computeIfAbsent(definition.getId() + "#start",
+          cacheKey -> read(() -> forms.getDeployedStartForm(definition.getId())));
+    } catch (ProcessEngineException notVisibleToTheCaller) {
+      return null;
+    }
+    // nothing is stored yet: a read-only field may only come empty
+    return fields == null ? null : check(fields, name -> null, "submit-form", null, "POST", body);
+  }
+
+  private String check(FormFields fields, Function<String, Object> current, String operation, String variableName,
+      String method, byte[] body) {
     Map<String, JsonNode> values = new HashMap<>();
     List<String> removed = new ArrayList<>();
     if (variableName != null) {
@@ -147,7 +182,7 @@ class TaskInputGuard extends OncePerRequestFilter {
       }
     }
     for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
-      String problem = problem(taskId, fields, entry.getKey(), entry.getValue());
+      String problem = problem(current, fields, entry.getKey(), entry.getValue());
       if (problem != null) {
         return "variables." + entry.getKey() + " " + problem;
       }
@@ -155,7 +190,7 @@ class TaskInputGuard extends OncePerRequestFilter {
     return null;
   }
 
-  private String problem(String taskId, FormFields fields, String name, JsonNode variable) {
+  private static String problem(Function<String, Object> current, FormFields fields, String name, JsonNode variable) {
     if (!variable.isObject()) {
       return "must be an object like {\"value\": …}";
     }
@@ -178,9 +213,9 @@ class TaskInputGuard extends OncePerRequestFilter {
     }
     if (fields.readOnly().contains(name)) {
       // Tasklist may send a read-only field back: only as it is
-      Object current = tasks.getVariable(taskId, name);
+      Object now = current.apply(name);
       String sent = empty ? null : value.asText();
-      return Objects.equals(current == null ? null : current.toString(), sent) ? null
+      return Objects.equals(now == null ? null : now.toString(), sent) ? null
           : "is read-only in this task's form";
     }
     return "is not a field of this task's form";
@@ -199,15 +234,18 @@ class TaskInputGuard extends OncePerRequestFilter {
   }
 
   private FormFields fieldsOf(Task task) {
-    return fieldsByTask.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
-      try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
-        FormFields fields = new FormFields(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
-        collect(JSON.readTree(form).path("components"), fields);
-        return fields;
-      } catch (IOException | ProcessEngineException e) {
-        return null;
-      }
-    });
+    return fieldsByTask.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+        key -> read(() -> forms.getDeployedTaskForm(task.getId())));
+  }
+
+  private static FormFields read(Supplier<InputStream> deployedForm) {
+    try (InputStream form = deployedForm.get()) {
+      FormFields fields = new FormFields(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
+      collect(JSON.readTree(form).path("components"), fields);
+      return fields;
+    } catch (IOException | ProcessEngineException e) {
+      return null;
+    }
   }
 
   private static void collect(JsonNode components, FormFields fields) {
@@ -229,58 +267,6 @@ class TaskInputGuard extends OncePerRequestFilter {
       return JSON.readTree(body);
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  /** The request with its body, already read here, to be read again by the engine's REST layer. */
-  private static final class ReadAgain extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    ReadAgain(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("blocking reads only");
-        }
-      };
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
     }
   }
 }

@@ -70,6 +70,20 @@ public final class Http {
         .header("Content-Type", "application/json").header("Accept", "application/json").build());
   }
 
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE().header("Accept", "application/json").build());
+  }
+
+  /** Any method, with a body of the given type (or none when {@code body} is null). */
+  public HttpResponse<String> call(String method, String path, String contentType, String body) {
+    HttpRequest.Builder builder = request(path).header("Accept", "application/json").method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(builder.build());
+  }
+
   public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());

@@ -47,9 +47,13 @@ class TaskInputGuardTest extends ApplicationTest {
         + ", \"handlerGroup\": {\"value\": \"team-billing\"}}}"), "variables.handlerGroup is not a field");
     refused(asHandler.postJson("/engine-rest/task/" + taskId + "/variables",
         "{\"modifications\": {\"category\": {\"value\": \"SAFETY\"}}}"), "variables.category is read-only");
-    refused(asHandler.put("/engine-rest/task/" + taskId + "/localVariables/resolution",
-        "{\"value\": \"{}\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.util.HashMap\","
-            + " \"serializationDataFormat\": \"application/json\"}}"), "variables.resolution must be text");
+    refused(asHandler.postJson("/engine-rest/task/" + taskId + "/localVariables", "{\"modifications\": {"
+        + "\"resolution\": {\"value\": \"{}\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\":"
+        + " \"java.util.HashMap\", \"serializationDataFormat\": \"application/json\"}}}}"),
+        "variables.resolution must be text");
+    // one variable at a time is not among the calls Tasklist makes (EngineRestAllowList)
+    assertThat(asHandler.put("/engine-rest/task/" + taskId + "/localVariables/resolution",
+        "{\"value\": \"x\"}").statusCode()).isEqualTo(403);
     refused(asHandler.postJson("/engine-rest/task/" + taskId + "/submit-form", "{\"variables\": {"
         + OUTCOME.replace("Replaced the vase and apologised.", "x".repeat(4001)) + "}}"),
         "variables.resolution is longer than 4000 characters");

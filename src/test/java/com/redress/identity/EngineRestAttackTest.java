@@ -1,0 +1,218 @@
+package com.redress.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.redress.complaint.Category;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.ComplaintStatus;
+import com.redress.complaint.CustomerTier;
+import com.redress.award.EmployeeAwardProcess;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Complaints;
+import com.redress.support.Handling;
+import com.redress.support.Http;
+import com.redress.support.Jobs;
+import com.redress.support.TestUsers;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The security test's requests against engine REST, each now refused: another complaint resolved
+ * through a path variant, a case ended by an uncaught BPMN error, running complaints deleted with
+ * their deployment, a closed complaint started again, Redress's messages correlated by staff.
+ */
+class EngineRestAttackTest extends ApplicationTest {
+
+  private static final String OUTCOME = "\"rootCause\": {\"value\": \"STAFF_ERROR\"}, \"resolution\": {\"value\":"
+      + " \"Replaced it.\"}, \"serviceFailureAcknowledged\": {\"value\": true}, \"compensationType\": {\"value\": \"NONE\"}";
+
+  @Autowired ComplaintService complaints;
+  @Autowired AuthorizationService authorizations;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DeploymentGrants deploymentGrants;
+
+  private String handler;
+
+  @BeforeEach
+  void users() {
+    handler = TestUsers.ensure(engine.getIdentityService(), "attack-leo", Groups.TEAM_LOGISTICS);
+    TestUsers.ensure(engine.getIdentityService(), "attack-admin", Groups.CAMUNDA_ADMIN);
+    TestUsers.ensure(engine.getIdentityService(), "attack-ana", Groups.PROCESS_ANALYSTS);
+    TestUsers.ensure(engine.getIdentityService(), "attack-ivy", Groups.INTAKE_AGENTS);
+    TestUsers.ensure(engine.getIdentityService(), "attack-carla", Groups.AWARD_COMMITTEE);
+  }
+
+  @Test
+  void noPathVariantLetsAHandlerResolveAnotherComplaint() {
+    String own = registered(Category.DAMAGE);
+    String victim = registered(Category.SAFETY);
+    String taskId = Handling.task(engine, own, ComplaintHandlingProcess.TASK_HANDLE).getId();
+    Http leo = http.as(handler, TestUsers.PASSWORD);
+    leo.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + handler + "\"}");
+    String steer = "{\"variables\": {" + OUTCOME + ", \"complaintReference\": {\"value\": \"" + victim + "\"}}}";
+    String write = "{\"modifications\": {\"complaintReference\": {\"value\": \"" + victim + "\"}}}";
+
+    for (String path : List.of("/engine-rest/task/ID/complete/", "/engine-rest/task/ID/complete;x=1",
+        "/engine-rest//task/ID/complete", "/engine-rest/task/ID/%63omplete", "/engine-rest/task/ID/complete%2F",
+        "/engine-rest/engine/default/task/ID/complete", "/engine-rest/engine/default/task/ID/submit-form/",
+        "/engine-rest/task/./ID/complete", "/engine-rest/task/ID/submit-form/")) {
+      HttpResponse<String> response = leo.postJson(path.replace("ID", taskId), steer);
+      assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(400, 403, 404);
+    }
+    for (String path : List.of("/engine-rest/task/ID/variables/", "/engine-rest/task/ID/localVariables/",
+        "/engine-rest/engine/default/task/ID/variables")) {
+      HttpResponse<String> response = leo.postJson(path.replace("ID", taskId), write);
+      assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(400, 403);
+    }
+    assertThat(leo.put("/engine-rest/task/" + taskId + "/variables/complaintReference/",
+        "{\"value\": \"" + victim + "\"}").statusCode()).isEqualTo(403);
+    assertThat(leo.post("/engine-rest/task/" + taskId + "/variables/complaintReference/data",
+        "multipart/form-data; boundary=x", "--x--\r\n").statusCode()).isEqualTo(403);
+
+    assertThat(complaints.get(victim).status()).isNotIn(ComplaintStatus.AWAITING_FEEDBACK, ComplaintStatus.RESOLVED);
+    assertThat(Handling.task(engine, own, ComplaintHandlingProcess.TASK_HANDLE)).isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(
+        Handling.task(engine, own, ComplaintHandlingProcess.TASK_HANDLE).getProcessInstanceId(),
+        "complaintReference")).isEqualTo(own);
+  }
+
+  @Test
+  void noUserTaskCanBeEndedWithAnUncaughtBpmnError() throws IOException {
+    Http admin = http.as("attack-admin", TestUsers.PASSWORD);
+    int tried = 0;
+    for (String file : List.of("ComplaintHandling", "CompensationApproval", "EmployeeAward")) {
+      for (UserTask userTask : Bpmn.readModelFromFile(Path.of("processes", file + ".bpmn").toFile())
+          .getModelElementsByType(UserTask.class)) {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey(file)
+            .businessKey("BPMN-ERROR-" + System.nanoTime()).startBeforeActivity(userTask.getId())
+            .setVariables(Map.of("handlerGroup", Groups.TEAM_BILLING, "approverGroup", Groups.SUPERVISORS,
+                "resolutionDue", "2030-01-01T10:00:00+08:00", "slaWarningAt", "2029-12-31T10:00:00+08:00",
+                "approvalDue", "2030-01-01T10:00:00+08:00"))
+            .execute(true, true);
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+        for (String signal : List.of("bpmnError", "bpmnEscalation")) {
+          HttpResponse<String> response = admin.postJson("/engine-rest/task/" + task.getId() + "/" + signal,
+              "{\"errorCode\": \"Err_Anything\", \"escalationCode\": \"Esc_Anything\"}");
+          assertThat(response.statusCode()).as(userTask.getId() + " " + signal).isEqualTo(403);
+          assertThat(Http.json(response).get("message").asText()).contains("No boundary event of " + userTask.getId());
+        }
+        // the engine itself: an error nothing catches fails instead of ending the case
+        assertThatThrownBy(() -> engine.getTaskService().handleBpmnError(task.getId(), "Err_Anything"))
+            .isInstanceOf(ProcessEngineException.class);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+            .count()).as(userTask.getId()).isEqualTo(1);
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test done", true, true);
+        tried++;
+      }
+    }
+    assertThat(tried).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void runningComplaintsCannotBeDeletedWithTheirDeployment() {
+    String running = registered(Category.DELAY);
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(running).singleResult();
+    String deployment = engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId())
+        .getDeploymentId();
+
+    for (String user : List.of("attack-ana", "attack-admin")) {
+      HttpResponse<String> deleted = http.as(user, TestUsers.PASSWORD)
+          .delete("/engine-rest/deployment/" + deployment + "?cascade=true");
+      assertThat(deleted.statusCode()).as(user).isEqualTo(403);
+    }
+    assertThat(http.as("attack-admin", TestUsers.PASSWORD).delete("/engine-rest/process-definition/key/"
+        + ComplaintHandlingProcess.KEY + "?cascade=true").statusCode()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void deployersKeepNoDeleteGrantOnTheirDeployments() {
+    Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    old.setUserId("attack-ana");
+    old.setResource(Resources.DEPLOYMENT);
+    old.setResourceId("an-earlier-deployment");
+    old.addPermission(Permissions.READ);
+    old.addPermission(Permissions.DELETE);
+    authorizations.saveAuthorization(old);
+
+    deploymentGrants.removeDeployersDeleteGrants();
+
+    Authorization now = authorizations.createAuthorizationQuery().userIdIn("attack-ana")
+        .resourceType(Resources.DEPLOYMENT).resourceId("an-earlier-deployment").singleResult();
+    assertThat(now.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(now.isPermissionGranted(Permissions.DELETE)).isFalse();
+  }
+
+  @Test
+  void aClosedComplaintCannotBeStartedAgain() {
+    String closed = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.GOLD), null, null).reference();
+    engine.getRuntimeService().deleteProcessInstance(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(closed).singleResult().getId(), "test: as if closed", true, true);
+    jdbc.update("UPDATE complaint SET status = 'CLOSED' WHERE reference = ?", closed);
+    Http ivy = http.as("attack-ivy", TestUsers.PASSWORD);
+    String restart = "{\"businessKey\": \"" + closed + "\", \"variables\": {\"complaintReference\": {\"value\": \""
+        + closed + "\"}}}";
+
+    assertThat(ivy.postJson("/engine-rest/process-definition/key/ComplaintHandling/start", restart).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> form = ivy.postJson("/engine-rest/process-definition/key/ComplaintHandling/submit-form",
+        restart);
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(400);
+    assertThat(Http.json(form).get("message").asText()).contains("variables.complaintReference");
+    // past both guards, as a signed-in user through the Java API: registration refuses it
+    engine.getIdentityService().setAuthentication("attack-ivy", List.of(Groups.INTAKE_AGENTS));
+    try {
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(ComplaintHandlingProcess.KEY,
+          closed, Map.of("complaintReference", closed))).hasMessageContaining("only intake starts its case, once");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(complaints.get(closed).status()).isEqualTo(ComplaintStatus.CLOSED);
+  }
+
+  @Test
+  void staffCannotCorrelateRedressMessages() {
+    String message = "{\"messageName\": \"" + EmployeeAwardProcess.MESSAGE_RUN_REQUESTED + "\","
+        + " \"processVariables\": {\"period\": {\"value\": \"2999-01\"}}}";
+    long instances = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(EmployeeAwardProcess.KEY).count();
+
+    for (String user : List.of("attack-carla", "attack-admin")) {
+      HttpResponse<String> response = http.as(user, TestUsers.PASSWORD).postJson("/engine-rest/message", message);
+      assertThat(response.statusCode()).as(user).isEqualTo(403);
+      assertThat(Http.json(response).get("message").asText()).contains("for Redress's own services only");
+    }
+    assertThat(http.as("attack-carla", TestUsers.PASSWORD).postJson("/engine-rest/signal", "{\"name\": \"x\"}")
+        .statusCode()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(EmployeeAwardProcess.KEY)
+        .count()).isEqualTo(instances);
+  }
+
+  private String registered(Category category) {
+    String reference = complaints.submit(Complaints.of(category, CustomerTier.STANDARD), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    return reference;
+  }
+}

@@ -52,6 +52,8 @@ class EngineRestGuard extends OncePerRequestFilter {
 
   /** The audit chain of refused calls to the engine. */
   static final String SECURITY_CHAIN = "security";
+  /** Marks this guard's refusals, so that they can be told apart from the engine's own 403. */
+  static final String REFUSED_HEADER = "X-Redress-Refused";
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestGuard.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_BYTES = 64 * 1024;
@@ -195,6 +197,7 @@ class EngineRestGuard extends OncePerRequestFilter {
     details.put("reason", reason);
     ownTransaction.executeWithoutResult(tx -> audit.recordDomainChange(SECURITY_CHAIN, "engine-call-refused", details));
     response.setStatus(status);
+    response.setHeader(REFUSED_HEADER, "allow-list");
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     ObjectNode error = JSON.createObjectNode()

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -77,6 +78,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
         "The request has a parameter whose name is not allowed (control characters, or no such field).",
         List.of());
+  }
+
+  /** A multipart body that cannot be parsed (unterminated, no boundary): the caller's mistake, not ours. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(MultipartException e) {
+    LOG.info("Refused an unreadable multipart body: {}", e.getMessage());
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        "The multipart body cannot be read (is it complete, with its boundary?).", List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -69,8 +69,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
    */
   private static void refuseSecondCase(DelegateExecution execution, String reference, Complaint complaint) {
     if (Context.getCommandContext().getAuthenticatedUserId() != null || complaint.status() != ComplaintStatus.RECEIVED) {
-      throw new ProcessEngineException("Complaint " + reference + " is " + complaint.status()
-          + "; only intake starts its case, once");
+      throw new ProcessEngineException("Complaint " + reference + " is already being handled or done ("
+          + complaint.status() + "); only intake starts its case, once");
     }
     long cases = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count());

@@ -19,10 +19,12 @@ public class AccessTokens {
 
   private final JdbcClient jdbc;
   private final AppClock clock;
+  private final ConfirmedAddresses confirmedAddresses;
 
-  AccessTokens(JdbcClient jdbc, AppClock clock) {
+  AccessTokens(JdbcClient jdbc, AppClock clock, ConfirmedAddresses confirmedAddresses) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.confirmedAddresses = confirmedAddresses;
   }
 
   /** Issues a new token for the complaint and returns it in clear; only its hash is kept. */
@@ -40,7 +42,10 @@ public class AccessTokens {
     return token;
   }
 
-  /** True when {@code token} is one of the complaint's tokens; compared in constant time. */
+  /**
+   * True when {@code token} is one of the complaint's tokens; compared in constant time. A token
+   * that came back proves that someone reads the customer's e-mail: their address is confirmed.
+   */
   public boolean verify(String reference, String token) {
     if (reference == null || token == null || token.isBlank() || token.length() > 100) {
       return false;
@@ -51,6 +56,9 @@ public class AccessTokens {
     boolean match = false;
     for (String hash : stored) {
       match |= Hashing.constantTimeEquals(hash, presented);
+    }
+    if (match) {
+      confirmedAddresses.confirmAddressOf(reference);
     }
     return match;
   }

@@ -11,7 +11,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Public intake with {@code Idempotency-Key} semantics: the same key and the same body return
+ * Public intake with {@code Idempotency-Key} semantics and a limit per customer e-mail address
+ * ({@link PublicLimits}): the same key and the same body return
  * the first complaint (with a fresh access token, since tokens are stored only hashed); the
  * same key with another body is refused.
  */
@@ -27,9 +28,11 @@ public class ComplaintIntake {
   private final IdempotencyKeys keys;
   private final AccessTokens tokens;
   private final ObjectMapper json;
+  private final PublicLimits limits;
 
   ComplaintIntake(ComplaintValidator validator, ComplaintService complaints, IdempotencyKeys keys,
-      AccessTokens tokens, ObjectMapper json) {
+      AccessTokens tokens, ObjectMapper json, PublicLimits limits) {
+    this.limits = limits;
     this.validator = validator;
     this.complaints = complaints;
     this.keys = keys;
@@ -43,6 +46,7 @@ public class ComplaintIntake {
   public Result submit(ComplaintSubmission body, String idempotencyKey) {
     NewComplaint complaint = validator.validate(body, null);
     if (idempotencyKey == null) {
+      limits.countSubmissionFor(complaint.customer().email());
       return new Result(complaints.submit(complaint, null, null), false);
     }
     if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
@@ -53,6 +57,10 @@ public class ComplaintIntake {
       Optional<IdempotencyKeys.Entry> first = keys.find(idempotencyKey);
       if (first.isPresent()) {
         return replay(first.get(), requestHash);
+      }
+      if (attempt == 1) {
+        // a replay of the same request is no new complaint for this address
+        limits.countSubmissionFor(complaint.customer().email());
       }
       try {
         return new Result(complaints.submit(complaint, idempotencyKey, requestHash), false);

@@ -37,10 +37,12 @@ public class ComplaintService {
   private final AuditTrail audit;
   private final BusinessCalendar calendar;
   private final HandlerRepository handlers;
+  private final ConfirmedAddresses confirmedAddresses;
 
   ComplaintService(ComplaintRepository complaints, ReferenceGenerator references, AccessTokens tokens,
       IdempotencyKeys idempotencyKeys, RuntimeService runtimeService, AppClock clock, AuditTrail audit,
-      BusinessCalendar calendar, HandlerRepository handlers) {
+      BusinessCalendar calendar, HandlerRepository handlers, ConfirmedAddresses confirmedAddresses) {
+    this.confirmedAddresses = confirmedAddresses;
     this.handlers = handlers;
     this.audit = audit;
     this.calendar = calendar;
@@ -89,6 +91,10 @@ public class ComplaintService {
     details.put("customerTier", complaint.customer().tier().name());
     if (complaint.recordedBy() != null) {
       details.put("recordedBy", complaint.recordedBy());
+      // a member of staff took the address from the customer: our e-mails may quote them
+      if (complaint.customer().email() != null) {
+        confirmedAddresses.confirm(complaint.customer().email());
+      }
     }
     audit.recordDomainChange(reference, "complaint-received", details);
   }

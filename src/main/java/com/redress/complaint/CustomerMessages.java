@@ -27,9 +27,12 @@ class CustomerMessages {
   private final AppClock clock;
 
   private final CompensationInfo compensations;
+  private final ConfirmedAddresses confirmedAddresses;
 
   CustomerMessages(ComplaintService complaints, AccessTokens tokens, NotificationService notifications,
-      @Value("${redress.public-base-url}") String publicBaseUrl, AppClock clock, CompensationInfo compensations) {
+      @Value("${redress.public-base-url}") String publicBaseUrl, AppClock clock, CompensationInfo compensations,
+      ConfirmedAddresses confirmedAddresses) {
+    this.confirmedAddresses = confirmedAddresses;
     this.compensations = compensations;
     this.clock = clock;
     this.complaints = complaints;
@@ -77,7 +80,9 @@ class CustomerMessages {
     notifications.enqueue(dedupKey, () -> {
       String token = tokens.issue(reference, kind);
       String statusLink = publicBaseUrl + "/complaints/" + reference + "?token=" + token;
-      Map<String, Object> model = new HashMap<>(Map.of("complaint", complaint, "statusLink", statusLink));
+      // the submitter's own words go only to an address that has shown a person reads it
+      Map<String, Object> model = new HashMap<>(Map.of("complaint", complaint, "statusLink", statusLink,
+          "echo", confirmedAddresses.isConfirmed(complaint.customer().email())));
       if (complaint.classification() != null) {
         // the database may hand times back in UTC; customers read them in the business time zone
         model.put("resolveBy", complaint.classification().resolutionDue().atZoneSameInstant(clock.businessZone()));

@@ -5,6 +5,7 @@ import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.ConflictException;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
+import com.redress.shared.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,6 +73,12 @@ class CustomerPages {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("form", form);
       return formPage(model, byField(e.problems()));
+    } catch (TooManyRequestsException e) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+      model.addAttribute("form", form);
+      model.addAttribute("refusal", "busy");
+      return formPage(model, Map.of());
     } catch (ConflictException e) {
       // this form was sent before with other content (back button, edit, send): a new id makes it a new complaint
       response.setStatus(e.status());

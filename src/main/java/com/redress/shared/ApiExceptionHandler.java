@@ -54,6 +54,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(status, "conflict", status.getReasonPhrase(), e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<Object> tooMany(TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(tooManyRequests(e));
+  }
+
+  public static ProblemDetail tooManyRequests(TooManyRequestsException e) {
+    return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Object> forbidden(AuthorizationException e) {
     return respond(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());

@@ -43,6 +43,9 @@ class CustomerNotificationMailTest extends ApplicationTest {
     var response = http.postJson("/api/complaints", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     String reference = Http.json(response).get("reference").asText();
+    // a customer who has opened their status link: our mails may quote them (ConfirmedAddresses)
+    assertThat(http.get("/api/complaints/" + reference + "?token=" + Http.json(response).get("accessToken").asText())
+        .statusCode()).isEqualTo(200);
     Jobs.continueAfterRegistration(engine, reference);
     return reference;
   }

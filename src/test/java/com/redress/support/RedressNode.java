@@ -61,7 +61,19 @@ public final class RedressNode implements AutoCloseable {
     return launch(name, "com.redress.RedressApplication", applicationClassPath(), Map.of("REDRESS_DB_URL", jdbcUrl,
         "REDRESS_DB_USER", dbUser, "REDRESS_DB_PASSWORD", "trust-auth-ignores-it", "REDRESS_ADMIN_USER", "node-admin",
         "REDRESS_ADMIN_PASSWORD", UUID.randomUUID().toString(), "REDRESS_PUBLIC_BASE_URL", "https://complaints.redress.test"),
-        args);
+        args, null, freePort());
+  }
+
+  /**
+   * Starts Redress as a newcomer does, on the embedded default (profile demo, H2 in {@code ./data}
+   * below {@code directory}), with the job executor on, on {@code port} ({@link #freePort()} for a
+   * new one; the same port again restarts the same node).
+   */
+  public static RedressNode startEmbedded(String name, Path directory, int port, String... arguments)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--logging.level.com.redress=INFO"));
+    args.addAll(Arrays.asList(arguments));
+    return launch(name, "com.redress.RedressApplication", applicationClassPath(), Map.of(), args, directory, port);
   }
 
   /** Starts the bare reference (reference.ReferenceApplication) on its own database. */
@@ -69,13 +81,16 @@ public final class RedressNode implements AutoCloseable {
     return launch(name, "reference.ReferenceApplication",
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Map.of(),
         List.of("--spring.config.name=reference", "--spring.datasource.url=" + jdbcUrl,
-            "--spring.datasource.username=" + dbUser));
+            "--spring.datasource.username=" + dbUser), null, freePort());
   }
 
+  /** The load of a test comes from one address and a few e-mail addresses: not what the public limits are for. */
+  private static final List<String> NO_PUBLIC_LIMITS = List.of("--redress.public-limits.intake-per-address=1000000",
+      "--redress.public-limits.intake-per-email=1000000", "--redress.public-limits.requests-per-address=1000000");
+
   private static RedressNode launch(String name, String mainClass, String classPath, Map<String, String> environment,
-      List<String> arguments) throws IOException {
-    int port = freePort();
-    Path log = Path.of("target", "nodes", name + ".log");
+      List<String> arguments, Path directory, int port) throws IOException {
+    Path log = Path.of("target", "nodes", name + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
@@ -86,7 +101,13 @@ public final class RedressNode implements AutoCloseable {
     }
     command.addAll(List.of("-cp", classPath, mainClass, "--server.port=" + port));
     command.addAll(arguments);
+    if (mainClass.startsWith("com.redress")) {
+      command.addAll(NO_PUBLIC_LIMITS);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     builder.environment().putAll(environment);
     Instant started = Instant.now();
     RedressNode node = new RedressNode(name, port, builder.start(), log);
@@ -205,10 +226,11 @@ public final class RedressNode implements AutoCloseable {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     return Arrays.stream(classPath.split(File.pathSeparator))
         .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,0 +1,113 @@
+package com.redress.complaint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.shared.ApiExceptionHandler;
+import com.redress.shared.RateLimits;
+import com.redress.shared.RateLimits.Limit;
+import com.redress.shared.TooManyRequestsException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits on what one client may ask of the public pages and endpoints, counted in the shared
+ * database so that they hold across nodes: complaints submitted per client address (API and web
+ * form together), and every other public request per client address. The per-e-mail limit is
+ * checked where the address is known ({@link ComplaintIntake}). The client address is the
+ * connection's, or the one a trusted proxy forwarded ({@code server.tomcat.remoteip.internal-proxies},
+ * docs/operations.md). Over a limit: 429 with {@code Retry-After}, logged once per refusal.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class PublicLimits extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PublicLimits.class);
+
+  private final RateLimits limits;
+  private final ObjectMapper json;
+  private final Limit intakePerAddress;
+  private final Limit requestsPerAddress;
+  private final Limit intakePerEmail;
+
+  PublicLimits(RateLimits limits, ObjectMapper json,
+      @Value("${redress.public-limits.intake-per-address}") int intakePerAddress,
+      @Value("${redress.public-limits.intake-per-address-window}") Duration intakePerAddressWindow,
+      @Value("${redress.public-limits.requests-per-address}") int requestsPerAddress,
+      @Value("${redress.public-limits.requests-per-address-window}") Duration requestsPerAddressWindow,
+      @Value("${redress.public-limits.intake-per-email}") int intakePerEmail,
+      @Value("${redress.public-limits.intake-per-email-window}") Duration intakePerEmailWindow) {
+    this.limits = limits;
+    this.json = json;
+    this.intakePerAddress = new Limit("intake-address", intakePerAddress, intakePerAddressWindow);
+    this.requestsPerAddress = new Limit("public-address", requestsPerAddress, requestsPerAddressWindow);
+    this.intakePerEmail = new Limit("intake-email", intakePerEmail, intakePerEmailWindow);
+  }
+
+  /** Counts a new complaint for this customer e-mail address; refuses it over the limit. */
+  void countSubmissionFor(String email) {
+    if (email != null) {
+      limits.hit(intakePerEmail, email.strip().toLowerCase(Locale.ROOT)).ifPresent(wait -> {
+        LOG.info("Refused a complaint for an e-mail address over its limit of {} per {}", intakePerEmail.hits(),
+            intakePerEmail.window());
+        throw new TooManyRequestsException("Too many complaints for this e-mail address; please try again later.",
+            wait);
+      });
+    }
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean pages = path.equals("/complaints") || path.startsWith("/complaints/");
+    // the API's public calls; staff (HTTP Basic) are not limited here
+    boolean api = (path.equals("/api/complaints") || path.startsWith("/api/complaints/"))
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+    return !(pages || api);
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean submission = "POST".equals(request.getMethod())
+        && (path.equals("/api/complaints") || path.equals("/complaints"));
+    Limit limit = submission ? intakePerAddress : requestsPerAddress;
+    Optional<Duration> wait = limits.hit(limit, request.getRemoteAddr());
+    if (wait.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    LOG.info("Refused {} {} from a client address over its limit of {} per {}", request.getMethod(), path,
+        limit.hits(), limit.window());
+    TooManyRequestsException refusal = new TooManyRequestsException(submission
+        ? "Too many complaints from your network; please try again later."
+        : "Too many requests from your network; please try again later.", wait.get());
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds());
+    response.setCharacterEncoding("UTF-8");
+    if (path.startsWith("/api/")) {
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getWriter(), ApiExceptionHandler.tooManyRequests(refusal));
+    } else {
+      response.setContentType(MediaType.TEXT_HTML_VALUE);
+      response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+          + "<title>Too many requests</title></head><body><p>" + refusal.getMessage() + " (" + refusal.retryAfterSeconds()
+          + " s)</p></body></html>");
+    }
+  }
+}

@@ -38,11 +38,13 @@ class PublicLimits extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(PublicLimits.class);
 
-  private final RateLimits limits;
+  private final RateLimits counters;
   private final ObjectMapper json;
-  private final Limit intakePerAddress;
-  private final Limit requestsPerAddress;
-  private final Limit intakePerEmail;
+  private volatile Limits limits;
+
+  /** The three limits, from {@code redress.public-limits.*}. */
+  record Limits(Limit intakePerAddress, Limit requestsPerAddress, Limit intakePerEmail) {
+  }
 
   PublicLimits(RateLimits limits, ObjectMapper json,
       @Value("${redress.public-limits.intake-per-address}") int intakePerAddress,
@@ -51,19 +53,29 @@ class PublicLimits extends OncePerRequestFilter {
       @Value("${redress.public-limits.requests-per-address-window}") Duration requestsPerAddressWindow,
       @Value("${redress.public-limits.intake-per-email}") int intakePerEmail,
       @Value("${redress.public-limits.intake-per-email-window}") Duration intakePerEmailWindow) {
-    this.limits = limits;
+    this.counters = limits;
     this.json = json;
-    this.intakePerAddress = new Limit("intake-address", intakePerAddress, intakePerAddressWindow);
-    this.requestsPerAddress = new Limit("public-address", requestsPerAddress, requestsPerAddressWindow);
-    this.intakePerEmail = new Limit("intake-email", intakePerEmail, intakePerEmailWindow);
+    this.limits = new Limits(new Limit("intake-address", intakePerAddress, intakePerAddressWindow),
+        new Limit("public-address", requestsPerAddress, requestsPerAddressWindow),
+        new Limit("intake-email", intakePerEmail, intakePerEmailWindow));
+  }
+
+  Limits limits() {
+    return limits;
+  }
+
+  /** For tests, which share one application with tests that must not meet the limits. */
+  void use(Limits changed) {
+    this.limits = changed;
   }
 
   /** Counts a new complaint for this customer e-mail address; refuses it over the limit. */
   void countSubmissionFor(String email) {
+    Limit perEmail = limits.intakePerEmail();
     if (email != null) {
-      limits.hit(intakePerEmail, email.strip().toLowerCase(Locale.ROOT)).ifPresent(wait -> {
-        LOG.info("Refused a complaint for an e-mail address over its limit of {} per {}", intakePerEmail.hits(),
-            intakePerEmail.window());
+      counters.hit(perEmail, email.strip().toLowerCase(Locale.ROOT)).ifPresent(wait -> {
+        LOG.info("Refused a complaint for an e-mail address over its limit of {} per {}", perEmail.hits(),
+            perEmail.window());
         throw new TooManyRequestsException("Too many complaints for this e-mail address; please try again later.",
             wait);
       });
@@ -86,8 +98,8 @@ class PublicLimits extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean submission = "POST".equals(request.getMethod())
         && (path.equals("/api/complaints") || path.equals("/complaints"));
-    Limit limit = submission ? intakePerAddress : requestsPerAddress;
-    Optional<Duration> wait = limits.hit(limit, request.getRemoteAddr());
+    Limit limit = submission ? limits.intakePerAddress() : limits.requestsPerAddress();
+    Optional<Duration> wait = counters.hit(limit, request.getRemoteAddr());
     if (wait.isEmpty()) {
       chain.doFilter(request, response);
       return;

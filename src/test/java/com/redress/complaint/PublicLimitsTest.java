@@ -12,11 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -25,8 +26,6 @@ import org.springframework.transaction.PlatformTransactionManager;
  * and the first mails to an address nobody has confirmed carry none of the submitter's words.
  * Client addresses come from X-Forwarded-For, which the tests' loopback connection is trusted to send.
  */
-@TestPropertySource(properties = {"redress.public-limits.intake-per-address=20",
-    "redress.public-limits.intake-per-email=5", "redress.public-limits.requests-per-address=1000"})
 class PublicLimitsTest extends ApplicationTest {
 
   private static final String BODY = """
@@ -38,6 +37,23 @@ class PublicLimitsTest extends ApplicationTest {
   @Autowired AppClock clock;
   @Autowired PlatformTransactionManager transactions;
   @Autowired RateLimits limits;
+  @Autowired PublicLimits publicLimits;
+
+  private PublicLimits.Limits forOtherTests;
+
+  /** The defaults of application.yml; the test profile raises them for every other test of this application. */
+  @BeforeEach
+  void defaultLimits() {
+    forOtherTests = publicLimits.limits();
+    publicLimits.use(new PublicLimits.Limits(new RateLimits.Limit("intake-address", 20, Duration.ofHours(1)),
+        new RateLimits.Limit("public-address", 300, Duration.ofMinutes(10)),
+        new RateLimits.Limit("intake-email", 5, Duration.ofDays(1))));
+  }
+
+  @AfterEach
+  void limitsForOtherTests() {
+    publicLimits.use(forOtherTests);
+  }
 
   @Test
   void aBurstFromOneClientAddressIsCutOffAt20() {

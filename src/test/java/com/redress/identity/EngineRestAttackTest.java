@@ -148,6 +148,39 @@ class EngineRestAttackTest extends ApplicationTest {
   }
 
   @Test
+  void deployingAndDeletingAreAuditEventsAndDeployersMayOnlyRead() {
+    String form = """
+        {"components": [{"type": "text", "id": "Text_probe", "text": "probe"}], "type": "default",
+         "id": "Form_AuditProbe", "executionPlatform": "Camunda Platform", "executionPlatformVersion": "7.24.0",
+         "exporter": {"name": "Camunda Modeler", "version": "5.30.0"}, "schemaVersion": 16}""";
+    String body = "--b\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\naudit-probe\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"probe.form\"; filename=\"probe.form\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + form + "\r\n--b--\r\n";
+
+    HttpResponse<String> deployed = http.as("attack-ana", TestUsers.PASSWORD).post("/engine-rest/deployment/create",
+        "multipart/form-data; boundary=b", body);
+    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+    String deployment = Http.json(deployed).get("id").asText();
+    Authorization grant = authorizations.createAuthorizationQuery().userIdIn("attack-ana")
+        .resourceType(Resources.DEPLOYMENT).resourceId(deployment).singleResult();
+    assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
+    assertThat(grant.isPermissionGranted(Permissions.DELETE)).isFalse();
+    assertThat(http.as("attack-ana", TestUsers.PASSWORD).delete("/engine-rest/deployment/" + deployment).statusCode())
+        .isEqualTo(403);
+    assertThat(http.as("attack-admin", TestUsers.PASSWORD).delete("/engine-rest/deployment/" + deployment)
+        .statusCode()).isEqualTo(204);
+
+    assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE event_type = 'user-operation'"
+        + " AND details LIKE ? AND details LIKE '%\"entityType\":\"Deployment\"%'", String.class,
+        "%\"operationType\":\"Create\"%")).contains("attack-ana");
+    assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE event_type = 'user-operation'"
+        + " AND details LIKE ? AND details LIKE '%\"entityType\":\"Deployment\"%'", String.class,
+        "%\"operationType\":\"Delete\"%")).contains("attack-admin");
+    assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE event_type = 'engine-call-refused'",
+        String.class)).contains("attack-ana");
+  }
+
+  @Test
   void deployersKeepNoDeleteGrantOnTheirDeployments() {
     Authorization old = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     old.setUserId("attack-ana");

@@ -393,6 +393,27 @@ class HostileInputTest extends ApplicationTest {
     campaign.finish();
   }
 
+  @Test
+  void malformedMultipartBodies() throws IOException {
+    String analyst = TestUsers.ensure(engine.getIdentityService(), "hostile-analyst", Groups.PROCESS_ANALYSTS);
+    Hostile hostile = new Hostile(SEED + 23);
+    Campaign campaign = new Campaign("POST multipart, broken (intake API and form, survey form, what-if)", SEED + 23,
+        0, Map::of);
+    List<String> paths = List.of("/api/complaints", "/complaints", "/complaints/CMP-1901-000001/survey",
+        "/api/analysis/what-if");
+    for (int i = 0; i < INPUTS; i++) {
+      String path = paths.get(i % paths.size());
+      String boundary = "hostile" + i;
+      byte[] body = hostile.brokenMultipart(boundary, multipart(boundary, "<definitions/>", "2001-01-01", "2001-01-31"));
+      String type = hostile.percent(15) ? "multipart/form-data" : "multipart/form-data; boundary=" + boundary;
+      HttpResponse<String> response = send("POST", path, type, body, path.contains("analysis") ? analyst : null,
+          JSON_TYPE, List.of());
+      campaign.judge(path + " " + type + ": " + preview(new String(body, UTF_8)), response,
+          path.startsWith("/api/") ? Shape.API_BODY : Shape.PAGE, taken -> "a broken multipart body was taken");
+    }
+    campaign.finish();
+  }
+
   /** The what-if upload as a browser's multipart form sends it. */
   private static byte[] multipart(String boundary, String file, String from, String to) {
     return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"decision\"; filename=\"x.dmn\"\r\n"
@@ -1961,6 +1982,23 @@ class HostileInputTest extends ApplicationTest {
     // --- decision files
 
     /** A DMN file as an attacker would upload it: external entities, entity bombs, broken or foreign XML. */
+    /** A multipart body broken the ways a client or an attacker breaks one: cut, unterminated, mislabelled. */
+    byte[] brokenMultipart(String boundary, byte[] valid) {
+      String text = new String(valid, UTF_8);
+      String broken = switch (random.nextInt(8)) {
+        case 0 -> text.substring(0, random.nextInt(text.length()));
+        case 1 -> text.replace("--" + boundary + "--", "");
+        case 2 -> text.replace(boundary, boundary + "x");
+        case 3 -> text.replace("\r\n\r\n", "\r\n");
+        case 4 -> text.replace("Content-Disposition: form-data; ", "Content-Disposition: ");
+        case 5 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n" + "a".repeat(10_000);
+        case 6 -> "--" + boundary + "\r\n" + "X-Header: " + "h".repeat(20_000) + "\r\n\r\nvalue\r\n--" + boundary + "--";
+        default -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"decision\"; filename=\"\u0000.dmn\"\r\n"
+            + "Content-Type: multipart/mixed; boundary=inner\r\n\r\n--inner\r\n";
+      };
+      return broken.getBytes(UTF_8);
+    }
+
     String dmn(String valid) {
       return switch (random.nextInt(8)) {
         case 0 -> "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

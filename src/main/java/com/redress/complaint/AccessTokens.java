@@ -5,6 +5,8 @@ import com.redress.shared.Hashing;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Component;
 public class AccessTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Purposes of tokens handed to whoever submitted, not sent to the customer's address. */
+  static final Set<String> ISSUED_TO_THE_SUBMITTER = Set.of(ComplaintService.SUBMISSION_TOKEN,
+      ComplaintIntake.REPLAY_TOKEN);
 
   private final JdbcClient jdbc;
   private final AppClock clock;
@@ -44,20 +49,25 @@ public class AccessTokens {
 
   /**
    * True when {@code token} is one of the complaint's tokens; compared in constant time. A token
-   * that came back proves that someone reads the customer's e-mail: their address is confirmed.
+   * that came back from an e-mail proves that someone reads the customer's mailbox: the address is
+   * confirmed. The submitter's own token (API answer, the form's redirect) proves nothing of the kind.
    */
   public boolean verify(String reference, String token) {
     if (reference == null || token == null || token.isBlank() || token.length() > 100) {
       return false;
     }
     String presented = Hashing.sha256Hex(token);
-    List<String> stored = jdbc.sql("SELECT token_hash FROM complaint_access_token WHERE complaint_reference = :reference")
-        .param("reference", reference).query(String.class).list();
+    List<Map<String, Object>> stored = jdbc.sql(
+            "SELECT token_hash, purpose FROM complaint_access_token WHERE complaint_reference = :reference")
+        .param("reference", reference).query().listOfRows();
     boolean match = false;
-    for (String hash : stored) {
-      match |= Hashing.constantTimeEquals(hash, presented);
+    boolean mailed = false;
+    for (Map<String, Object> row : stored) {
+      boolean same = Hashing.constantTimeEquals((String) row.get("token_hash"), presented);
+      match |= same;
+      mailed |= same && !ISSUED_TO_THE_SUBMITTER.contains((String) row.get("purpose"));
     }
-    if (match) {
+    if (mailed) {
       confirmedAddresses.confirmAddressOf(reference);
     }
     return match;

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 public class ComplaintIntake {
 
   static final int MAX_KEY_LENGTH = 255;
+  /** The purpose of the token a replayed submission gets back. */
+  static final String REPLAY_TOKEN = "REPLAY";
   /** A twin holding the key may commit or roll back; a few rounds settle either way. */
   private static final int MAX_ATTEMPTS = 3;
 
@@ -78,7 +80,7 @@ public class ComplaintIntake {
       throw new ConflictException(422, "This Idempotency-Key was already used with a different request body.");
     }
     String reference = first.complaintReference();
-    String token = tokens.issue(reference, "REPLAY");
+    String token = tokens.issue(reference, REPLAY_TOKEN);
     return new Result(new ComplaintService.Submitted(reference, token, complaints.get(reference).status()), true);
   }
 

@@ -36,6 +36,9 @@ public class ComplaintService {
   private final AppClock clock;
   private final AuditTrail audit;
   private final BusinessCalendar calendar;
+  /** The purpose of the token the submitter gets back. */
+  static final String SUBMISSION_TOKEN = "SUBMISSION";
+
   private final HandlerRepository handlers;
   private final ConfirmedAddresses confirmedAddresses;
 
@@ -69,7 +72,7 @@ public class ComplaintService {
       idempotencyKeys.claim(idempotencyKey, requestHash, reference);
     }
     insert(reference, complaint);
-    String token = tokens.issue(reference, "SUBMISSION");
+    String token = tokens.issue(reference, SUBMISSION_TOKEN);
     runtimeService.startProcessInstanceByKey(ComplaintHandlingProcess.KEY, reference,
         COMPLAINT_REFERENCE.putInto(Variables.createVariables(), reference));
     return new Submitted(reference, token, get(reference).status());

@@ -2,6 +2,7 @@ package com.redress.complaint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.ApiExceptionHandler;
+import com.redress.shared.Database;
 import com.redress.shared.RateLimits;
 import com.redress.shared.RateLimits.Limit;
 import com.redress.shared.TooManyRequestsException;
@@ -11,6 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -73,7 +78,7 @@ class PublicLimits extends OncePerRequestFilter {
   void countSubmissionFor(String email) {
     Limit perEmail = limits.intakePerEmail();
     if (email != null) {
-      counters.hit(perEmail, email.strip().toLowerCase(Locale.ROOT)).ifPresent(wait -> {
+      counters.hit(perEmail, mailbox(email)).ifPresent(wait -> {
         LOG.info("Refused a complaint for an e-mail address over its limit of {} per {}", perEmail.hits(),
             perEmail.window());
         throw new TooManyRequestsException("Too many complaints for this e-mail address; please try again later.",
@@ -84,22 +89,37 @@ class PublicLimits extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = routed(request);
     boolean pages = path.equals("/complaints") || path.startsWith("/complaints/");
-    // the API's public calls; staff (HTTP Basic) are not limited here
-    boolean api = (path.equals("/api/complaints") || path.startsWith("/api/complaints/"))
-        && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+    // the API's public calls; staff sign in with HTTP Basic (a wrong password is refused before any controller)
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    boolean staff = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+    boolean api = (path.equals("/api/complaints") || path.startsWith("/api/complaints/")) && !staff;
     return !(pages || api);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = routed(request);
     boolean submission = "POST".equals(request.getMethod())
         && (path.equals("/api/complaints") || path.equals("/complaints"));
     Limit limit = submission ? limits.intakePerAddress() : limits.requestsPerAddress();
-    Optional<Duration> wait = counters.hit(limit, request.getRemoteAddr());
+    Optional<Duration> wait;
+    try {
+      wait = counters.hit(limit, client(request.getRemoteAddr()));
+    } catch (DataAccessException e) {
+      if (!Database.unreachable(e)) {
+        throw e;
+      }
+      // the request could not be served either: say so as the API does
+      LOG.warn("Database out of reach counting a public request: {}", e.toString());
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getWriter(), ApiExceptionHandler.databaseUnavailable());
+      return;
+    }
     if (wait.isEmpty()) {
       chain.doFilter(request, response);
       return;
@@ -121,5 +141,31 @@ class PublicLimits extends OncePerRequestFilter {
           + "<title>Too many requests</title></head><body><p>" + refusal.getMessage() + " (" + refusal.retryAfterSeconds()
           + " s)</p></body></html>");
     }
+  }
+
+  /** Where the container routes the request: decoded and normalized, as the controllers see it. */
+  private static String routed(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+  }
+
+  /** An IPv6 client is counted by its /64 network: one subscriber holds a whole one. */
+  static String client(String address) {
+    if (address.indexOf(':') < 0) {
+      return address;
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(address).getAddress();
+      return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+    } catch (UnknownHostException notAnAddress) {
+      return address;
+    }
+  }
+
+  /** One mailbox, however it is spelled: case and a {@code +tag} make no other recipient. */
+  static String mailbox(String email) {
+    String address = email.strip().toLowerCase(Locale.ROOT);
+    int at = address.lastIndexOf('@');
+    int plus = address.indexOf('+');
+    return plus > 0 && plus < at ? address.substring(0, plus) + address.substring(at) : address;
   }
 }

@@ -1,6 +1,7 @@
 package com.redress.identity;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -53,7 +54,11 @@ class DeploymentGrants extends AbstractProcessEnginePlugin {
         .authorizationType(Authorization.AUTH_TYPE_GRANT).hasPermission(Permissions.DELETE).unlimitedList()) {
       if (grant.getUserId() != null && !Authorization.ANY.equals(grant.getResourceId())) {
         grant.removePermission(Permissions.DELETE);
-        authorizations.saveAuthorization(grant);
+        try {
+          authorizations.saveAuthorization(grant);
+        } catch (OptimisticLockingException anotherNodeDidIt) {
+          // nodes starting together: the other one removed it
+        }
       }
     }
   }

@@ -13,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,11 +30,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,8 +45,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Applies {@link EngineRestAllowList} to every request through either door to the engine, after
- * the engine's and the webapps' own authentication (so it knows the caller and their groups) and
- * before Redress's other guards. A refusal answers 403 in engine REST's error format (Tasklist and
+ * engine REST's Basic authentication and before the webapps' own filters (it reads their session
+ * for the caller and their groups) and before Redress's other guards. A refusal answers 403 in engine REST's error format (Tasklist and
  * Cockpit show its message), is logged once and recorded in the audit trail's security chain.
  */
 @Component
@@ -92,7 +95,7 @@ class EngineRestGuard extends OncePerRequestFilter {
       return;
     }
     Target target = EnginePaths.target(canonical.get());
-    Caller caller = caller();
+    Caller caller = caller(request);
     Decision decision = EngineRestAllowList.decide(request.getMethod(), target, caller != null,
         caller == null ? Set.of() : caller.groups());
     if (!decision.allowed()) {
@@ -118,13 +121,17 @@ class EngineRestGuard extends OncePerRequestFilter {
   private record Caller(String userId, Set<String> groups) {
   }
 
-  /** The signed-in user: engine REST's Basic authentication, or the webapps' session. */
-  private Caller caller() {
+  /**
+   * The signed-in user: engine REST's Basic authentication (its filter has run), or the webapps'
+   * session (their own authentication filter runs after this one, so the session is read here).
+   */
+  private Caller caller(HttpServletRequest request) {
     Authentication engine = identity.getCurrentAuthentication();
     if (engine != null && engine.getUserId() != null) {
       return new Caller(engine.getUserId(), engine.getGroupIds() == null ? Set.of() : new HashSet<>(engine.getGroupIds()));
     }
-    Authentications webapps = Authentications.getCurrent();
+    HttpSession session = request.getSession(false);
+    Authentications webapps = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     if (webapps != null) {
       for (org.camunda.bpm.webapp.impl.security.auth.Authentication signedIn : webapps.getAuthentications()) {
         if (signedIn instanceof UserAuthentication user) {
@@ -190,12 +197,21 @@ class EngineRestGuard extends OncePerRequestFilter {
       String reason) throws IOException {
     String who = caller == null ? "anonymous" : caller.userId();
     LOG.info("Refused {} {} for {}: {}", request.getMethod(), request.getRequestURI(), who, reason);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("method", request.getMethod());
-    details.put("path", request.getRequestURI());
-    details.put("user", who);
-    details.put("reason", reason);
-    ownTransaction.executeWithoutResult(tx -> audit.recordDomainChange(SECURITY_CHAIN, "engine-call-refused", details));
+    // a signed-in user's refused call is evidence; an anonymous one is only logged, or anybody could fill the trail
+    if (caller != null) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("method", request.getMethod());
+      details.put("path", request.getRequestURI().length() > 500 ? request.getRequestURI().substring(0, 500) + "…"
+          : request.getRequestURI());
+      details.put("user", who);
+      details.put("reason", reason);
+      try {
+        ownTransaction.executeWithoutResult(tx -> audit.recordDomainChange(SECURITY_CHAIN, "engine-call-refused",
+            details));
+      } catch (DataAccessException databaseOutOfReach) {
+        LOG.warn("The refusal could not be recorded in the audit trail: {}", databaseOutOfReach.toString());
+      }
+    }
     response.setStatus(status);
     response.setHeader(REFUSED_HEADER, "allow-list");
     response.setContentType("application/json");

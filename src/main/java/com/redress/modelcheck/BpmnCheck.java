@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -30,6 +29,7 @@ import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
@@ -61,7 +61,6 @@ final class BpmnCheck {
   private static final Pattern GENERATED_ID = Pattern.compile("(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task"
       + "|ServiceTask|UserTask|SequenceFlow|DataObject|DataObjectReference|DataStoreReference|Message|Signal|Error"
       + "|Escalation|Participant|Lane|LaneSet|Process|Collaboration|TextAnnotation|Association|Group)_[01][0-9a-z]{6}");
-  private static final Pattern EXPRESSION_BEAN = Pattern.compile("^[$#]\\{(\\w+)}$");
   private static final Set<String> SINGLE_RESULT = Set.of("singleResult", "singleEntry");
 
   private final ModelBeans beans;
@@ -225,22 +224,23 @@ final class BpmnCheck {
     for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
       checkDelegate(file, ownerId(listener), listener.getCamundaDelegateExpression());
     }
+    // a message thrown by an end or intermediate event runs its delegate like a service task
+    for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
+      if (message.getCamundaDelegateExpression() != null) {
+        checkDelegate(file, ownerId(message), message.getCamundaDelegateExpression());
+      }
+    }
+    for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      if (call.getCamundaVariableMappingDelegateExpression() != null) {
+        checkDelegate(file, call.getId(), call.getCamundaVariableMappingDelegateExpression());
+      }
+    }
   }
 
   private void checkDelegate(String file, String element, String expression) {
-    if (expression == null) {
-      problems.add(ModelProblem.error(file, element, "has no delegate expression",
-          "apply a Redress element template (Modeler: Template › Select), which sets ${beanName}"));
-      return;
-    }
-    Matcher bean = EXPRESSION_BEAN.matcher(expression);
-    if (!bean.matches()) {
-      problems.add(ModelProblem.error(file, element, "delegate expression " + expression + " must name one bean",
-          "write it as ${beanName}, or apply a Redress element template"));
-    } else if (!beans.delegates().contains(bean.group(1))) {
-      problems.add(ModelProblem.error(file, element, "names bean '" + bean.group(1) + "', "
-          + (beans.all().contains(bean.group(1)) ? "which is not a delegate or listener" : "which does not exist"),
-          "pick the step from the Redress element templates instead of typing the bean name"));
+    ModelProblem problem = StepImplementations.delegate(file, element, expression, beans);
+    if (problem != null) {
+      problems.add(problem);
     }
   }
 

@@ -28,23 +28,30 @@ import org.w3c.dom.NodeList;
  */
 final class ExpressionSafety {
 
-  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS);
+  /** The engine's objects of the running case: read through their listed properties, never whole. */
+  private static final Set<String> CASE_OBJECTS = Set.of("execution", "task", "externalTask", "caseExecution");
 
   private ExpressionSafety() {
   }
 
   /** Every attribute and text of a BPMN file, delegate expressions aside (the delegate check has them). */
   static void checkBpmn(String file, Node document, ModelBeans beans, List<ModelProblem> problems) {
-    visit(document, (element, text, isDelegateExpression) -> {
+    visit(document, (element, attribute, text) -> {
       if (text == null) {
-        if (CAMUNDA_NS.equals(element.getNamespaceURI()) && element.getLocalName().equals("script")) {
-          problems.add(ModelProblem.error(file, FeelOnlyDecisions.ownerId(element), "has a script",
-              "use a Redress element template instead; scripts run with the application's rights"));
+        if (StepImplementations.isCamunda(element.getNamespaceURI())
+            && StepImplementations.CODE_ELEMENTS.contains(element.getLocalName())) {
+          problems.add(StepImplementations.codeElement(file, FeelOnlyDecisions.ownerId(element), element.getLocalName()));
         }
         return;
       }
-      if (isDelegateExpression || !(text.contains("${") || text.contains("#{"))) {
+      if (attribute != null && StepImplementations.CODE_ATTRIBUTES.contains(attribute)) {
+        problems.add(StepImplementations.codeAttribute(file, FeelOnlyDecisions.ownerId(element), attribute, text));
+        return;
+      }
+      // delegate expressions name one bean: the delegate check has them
+      if (attribute != null && StepImplementations.DELEGATE_ATTRIBUTES.contains(attribute)
+          || !(text.contains("${") || text.contains("#{"))) {
         return;
       }
       String owner = FeelOnlyDecisions.ownerId(element);
@@ -92,6 +99,11 @@ final class ExpressionSafety {
     }
     if (node instanceof AstIdentifier identifier) {
       String bean = identifier.getName();
+      if (CASE_OBJECTS.contains(bean)) {
+        problems.add(ModelProblem.error(file, element, "expression " + expression + " hands over the whole " + bean,
+            "read one of its listed properties (e.g. ${execution.processBusinessKey}) or a process variable"));
+        return;
+      }
       if (beans.all().contains(bean) && !beans.exposed().contains(bean)) {
         problems.add(ModelProblem.error(file, element, "expression " + expression + " reads bean '" + bean + "'",
             "read a process variable instead; expressions may only reach beans marked @ExposedToModels"));
@@ -104,7 +116,8 @@ final class ExpressionSafety {
   }
 
   private interface Visitor {
-    void visit(Element element, String text, boolean isDelegateExpression);
+    /** An element ({@code text} null), one of its attributes ({@code attribute}: its Camunda name, else null) or its text. */
+    void visit(Element element, String attribute, String text);
   }
 
   private static void visit(Node node, Visitor visitor) {
@@ -112,19 +125,19 @@ final class ExpressionSafety {
     for (int i = 0; i < children.getLength(); i++) {
       Node child = children.item(i);
       if (child instanceof Element element) {
-        visitor.visit(element, null, false);
+        visitor.visit(element, null, null);
         NamedNodeMap attributes = element.getAttributes();
         for (int a = 0; a < attributes.getLength(); a++) {
           Attr attribute = (Attr) attributes.item(a);
-          // camunda:delegateExpression on a task, plain delegateExpression on camunda:taskListener and the like
+          // camunda:class on a task, plain class on camunda:taskListener and the like
           String namespace = attribute.getNamespaceURI() != null ? attribute.getNamespaceURI() : element.getNamespaceURI();
-          visitor.visit(element, attribute.getValue(), CAMUNDA_NS.equals(namespace)
-              && "delegateExpression".equals(attribute.getLocalName()));
+          visitor.visit(element, StepImplementations.isCamunda(namespace) ? attribute.getLocalName() : null,
+              attribute.getValue());
         }
         visit(element, visitor);
       } else if (node instanceof Element parent
           && (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)) {
-        visitor.visit(parent, child.getNodeValue(), false);
+        visitor.visit(parent, null, child.getNodeValue());
       }
     }
   }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,6 +50,20 @@ class ModelExpressions extends JuelExpressionManager {
   ModelExpressions(ListableBeanFactory factory, Supplier<ModelBeans> beans) {
     this.factory = factory;
     this.beans = beans;
+  }
+
+  /**
+   * The engine's functions for Tasklist's stored filters and dates; others are left out (Spin
+   * adds {@code S()}, {@code JSON()} and {@code XML()}, and {@code JSON(execution)} would read every
+   * getter behind the execution, the data source's among them).
+   */
+  static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
+
+  @Override
+  public void addFunction(String name, Method function) {
+    if (FUNCTIONS.contains(name)) {
+      super.addFunction(name, function);
+    }
   }
 
   @Override

@@ -15,12 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fixed-window counters in the shared database, so that a limit holds across every node of a
  * cluster. A subject (a client address, an e-mail address) is counted under the SHA-256 of its
- * value; rows of windows older than a day are removed as new windows begin.
+ * value; rows of windows that have ended are removed as new windows begin.
  */
 @Component
 public class RateLimits {
-
-  private static final Duration KEPT = Duration.ofDays(1);
 
   private final JdbcClient jdbc;
   private final AppClock clock;
@@ -48,30 +46,34 @@ public class RateLimits {
     OffsetDateTime windowStart = start.atOffset(ZoneOffset.UTC);
     String bucket = limit.name() + ":" + Hashing.sha256Hex(subject).substring(0, 40);
     // a full window's row stays as it is; a missing one is made by the first hit (on any node)
-    for (int attempt = 0; attempt < 2; attempt++) {
+    for (int attempt = 0; attempt < 3; attempt++) {
       int counted = jdbc.sql("""
               UPDATE rate_limit SET hits = hits + 1
               WHERE bucket = :bucket AND window_start = :start AND hits < :limit
               """).param("bucket", bucket).param("start", windowStart).param("limit", limit.hits()).update();
-      if (counted == 1 || !exists(bucket, windowStart) && startWindow(bucket, windowStart, now)) {
+      if (counted == 1) {
         return Optional.empty();
       }
       if (exists(bucket, windowStart)) {
-        break;
+        break; // full
       }
+      if (startWindow(bucket, windowStart, start.plus(limit.window()), now)) {
+        return Optional.empty();
+      }
+      // another node started the window first: count into it
     }
     Duration left = Duration.between(now, start.plus(limit.window()));
     return Optional.of(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
   }
 
   /** The first hit of a window, in a transaction of its own; false when another node made the row first. */
-  private boolean startWindow(String bucket, OffsetDateTime windowStart, Instant now) {
+  private boolean startWindow(String bucket, OffsetDateTime windowStart, Instant windowEnd, Instant now) {
     try {
       ownTransaction.executeWithoutResult(tx -> {
-        jdbc.sql("INSERT INTO rate_limit (bucket, window_start, hits) VALUES (:bucket, :start, 1)")
-            .param("bucket", bucket).param("start", windowStart).update();
-        jdbc.sql("DELETE FROM rate_limit WHERE window_start < :old")
-            .param("old", now.minus(KEPT).atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("INSERT INTO rate_limit (bucket, window_start, window_end, hits) VALUES (:bucket, :start, :end, 1)")
+            .param("bucket", bucket).param("start", windowStart).param("end", windowEnd.atOffset(ZoneOffset.UTC))
+            .update();
+        jdbc.sql("DELETE FROM rate_limit WHERE window_end < :now").param("now", now.atOffset(ZoneOffset.UTC)).update();
       });
       return true;
     } catch (DuplicateKeyException anotherNodeStartedIt) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.identity.Groups;
+import com.redress.shared.Hashing;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.PostgresApplicationTest;
@@ -46,6 +47,10 @@ class NonLatinTextTest extends PostgresApplicationTest {
     String handler = TestUsers.ensure(engine.getIdentityService(), "unicode-handler", Groups.TEAM_LOGISTICS);
     String auditor = TestUsers.ensure(engine.getIdentityService(), "unicode-auditor", Groups.AUDITORS);
     int mailsBefore = mailsSoFar();
+    // a customer who has followed a link from one of our mails before: they may be quoted (ConfirmedAddresses)
+    jdbc.update("INSERT INTO confirmed_address (email_hash, confirmed_at) SELECT ?, CURRENT_TIMESTAMP"
+        + " WHERE NOT EXISTS (SELECT 1 FROM confirmed_address WHERE email_hash = ?)",
+        Hashing.sha256Hex("li.wei@example.com"), Hashing.sha256Hex("li.wei@example.com"));
 
     HttpResponse<String> created = http.postJson("/api/complaints", JSON.writeValueAsString(Map.of(
         "customer", Map.of("id", "C-UNICODE-1", "name", NAME, "email", "li.wei@example.com", "tier", "STANDARD"),

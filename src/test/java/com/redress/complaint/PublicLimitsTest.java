@@ -122,13 +122,23 @@ class PublicLimitsTest extends ApplicationTest {
     assertThat(first).contains(reference).contains("/complaints/" + reference + "?token=")
         .doesNotContain("evil.example").doesNotContain("Bank Security Team").doesNotContain("URGENT");
 
-    // the customer opens the status link: a person reads this address, later mails may quote them
+    // the submitter's own token proves nothing about the mailbox
     String token = Http.json(created).get("accessToken").asText();
     assertThat(http.get("/api/complaints/" + reference + "?token=" + token).statusCode()).isEqualTo(200);
-    HttpResponse<String> second = submit("203.0.113.251", stranger, "Li Wei", "Broken vase", "The vase broke.");
-    String secondReference = Http.json(second).get("reference").asText();
-    Jobs.continueAfterRegistration(engine, secondReference);
-    assertThat(acknowledgement(secondReference)).contains("Li Wei").contains("Broken vase").contains("The vase broke.");
+    String second = registered(submit("203.0.113.251", stranger, "Bank Security Team", phishing, phishing));
+    assertThat(acknowledgement(second)).doesNotContain("URGENT");
+
+    // the link from the mail does: a person reads this address, later mails may quote them
+    String mailed = first.replaceAll("(?s).*/complaints/" + reference + "\\?token=([A-Za-z0-9_-]+).*", "$1");
+    assertThat(http.get("/api/complaints/" + reference + "?token=" + mailed).statusCode()).isEqualTo(200);
+    String third = registered(submit("203.0.113.252", stranger, "Li Wei", "Broken vase", "The vase broke."));
+    assertThat(acknowledgement(third)).contains("Li Wei").contains("Broken vase").contains("The vase broke.");
+  }
+
+  private String registered(HttpResponse<String> created) {
+    String reference = Http.json(created).get("reference").asText();
+    Jobs.continueAfterRegistration(engine, reference);
+    return reference;
   }
 
   private String acknowledgement(String reference) {

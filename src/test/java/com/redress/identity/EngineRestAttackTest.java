@@ -14,6 +14,7 @@ import com.redress.support.Complaints;
 import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
+import com.redress.support.TasklistSession;
 import com.redress.support.TestUsers;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -26,6 +27,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -87,6 +92,15 @@ class EngineRestAttackTest extends ApplicationTest {
         "{\"value\": \"" + victim + "\"}").statusCode()).isEqualTo(403);
     assertThat(leo.post("/engine-rest/task/" + taskId + "/variables/complaintReference/data",
         "multipart/form-data; boundary=x", "--x--\r\n").statusCode()).isEqualTo(403);
+
+    // the webapps' door, signed in to Tasklist: the same list, read from the session
+    TasklistSession tasklist = TasklistSession.signIn(port, handler, TestUsers.PASSWORD);
+    for (String path : List.of("/task/ID/variables/complaintReference/data", "/task/ID/localVariables/x/data",
+        "/message", "/task/ID/bpmnError", "/process-definition/key/ComplaintHandling/start")) {
+      HttpResponse<String> response = tasklist.post(path.replace("ID", taskId), "{}");
+      assertThat(response.statusCode()).as("Tasklist " + path + ": " + response.body()).isEqualTo(403);
+    }
+    assertThat(tasklist.post("/task/" + taskId + "/complete/", steer).statusCode()).isIn(400, 403);
 
     assertThat(complaints.get(victim).status()).isNotIn(ComplaintStatus.AWAITING_FEEDBACK, ComplaintStatus.RESOLVED);
     assertThat(Handling.task(engine, own, ComplaintHandlingProcess.TASK_HANDLE)).isNotNull();
@@ -178,6 +192,33 @@ class EngineRestAttackTest extends ApplicationTest {
         "%\"operationType\":\"Delete\"%")).contains("attack-admin");
     assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE event_type = 'engine-call-refused'",
         String.class)).contains("attack-ana");
+  }
+
+  @Test
+  void theEnginesParserRunsNoStepButRedressDelegatesWhateverGotPastTheCheck() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    for (String step : List.of("camunda:type=\"shell\"", "camunda:class=\"java.lang.Object\"",
+        "camunda:delegateExpression=\"${dataSource}\"")) {
+      String model = """
+          <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+              targetNamespace="probe">
+            <process id="ShellProbe" isExecutable="true" camunda:historyTimeToLive="1">
+              <startEvent id="Start"/><sequenceFlow id="F1" sourceRef="Start" targetRef="Run"/>
+              <serviceTask id="Run" STEP><extensionElements><camunda:field name="command" stringValue="touch"/>
+              </extensionElements></serviceTask>
+              <sequenceFlow id="F2" sourceRef="Run" targetRef="End"/><endEvent id="End"/>
+            </process>
+          </definitions>""".replace("STEP", step);
+      DeploymentEntity deployment = new DeploymentEntity();
+      deployment.setName("parser-probe");
+
+      // the parse alone, without the model check that runs before it on every deployment
+      BpmnParser parser = configuration.getDeployers().stream().filter(BpmnDeployer.class::isInstance)
+          .map(d -> ((BpmnDeployer) d).getBpmnParser()).findFirst().orElseThrow();
+      assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> parser.createParse()
+          .sourceString(model).deployment(deployment).name("probe.bpmn").execute()))
+          .as(step).hasMessageContaining("Run");
+    }
   }
 
   @Test

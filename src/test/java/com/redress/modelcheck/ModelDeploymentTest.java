@@ -131,6 +131,20 @@ class ModelDeploymentTest extends ApplicationTest {
   }
 
   @Test
+  void aStepThatRunsAnythingButADelegateIsRefused() throws IOException {
+    for (String step : List.of("camunda:type=\"shell\"", "camunda:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior\"",
+        "activiti:type=\"mail\" xmlns:activiti=\"http://activiti.org/bpmn\"")) {
+      HttpResponse<String> response = deploy("ana-analyst", model().replace(
+          "camunda:delegateExpression=\"${registerComplaintDelegate}\"",
+          "camunda:delegateExpression=\"${registerComplaintDelegate}\" " + step));
+
+      assertThat(response.statusCode()).as(step).isEqualTo(400);
+      assertThat(Http.json(response).get("message").asText()).as(step).contains("Task_RegisterComplaint: sets camunda:")
+          .contains("which runs code");
+    }
+  }
+
+  @Test
   void aValidModelBecomesTheVersionNewComplaintsRunOn() throws IOException {
     String running = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
     String before = instance(running).getProcessDefinitionId();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.shared.Hashing;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
@@ -40,12 +41,12 @@ class CustomerNotificationMailTest extends ApplicationTest {
          "description": "<script>alert('x')</script> the vase",
          "orderReference": "ORD-%s", "orderAmount": {"amount": "800.00", "currency": "CNY"}}
         """.formatted(unique, email, subject, unique);
+    // a customer who has followed a link from one of our mails before: they may be quoted (ConfirmedAddresses)
+    jdbc.update("INSERT INTO confirmed_address (email_hash, confirmed_at) VALUES (?, CURRENT_TIMESTAMP)",
+        Hashing.sha256Hex(email.toLowerCase()));
     var response = http.postJson("/api/complaints", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     String reference = Http.json(response).get("reference").asText();
-    // a customer who has opened their status link: our mails may quote them (ConfirmedAddresses)
-    assertThat(http.get("/api/complaints/" + reference + "?token=" + Http.json(response).get("accessToken").asText())
-        .statusCode()).isEqualTo(200);
     Jobs.continueAfterRegistration(engine, reference);
     return reference;
   }

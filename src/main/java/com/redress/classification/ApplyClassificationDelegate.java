@@ -1,7 +1,7 @@
 package com.redress.classification;
 
+import com.redress.complaint.ComplaintHandlingProcess;
 import static com.redress.complaint.ComplaintHandlingProcess.CLASSIFICATION;
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 import static com.redress.complaint.ComplaintHandlingProcess.DECISION_CLASSIFICATION;
 import static com.redress.complaint.ComplaintHandlingProcess.FIRST_RESPONSE_SLA_HOURS;
 import static com.redress.complaint.ComplaintHandlingProcess.HANDLER_GROUP;
@@ -54,7 +54,7 @@ class ApplyClassificationDelegate implements JavaDelegate {
       resolutionHours = RESOLUTION_SLA_HOURS.require(execution);
       classifiedBy = TRIAGED_BY.get(execution);
     }
-    Complaint.Classification stored = complaints.classify(COMPLAINT_REFERENCE.require(execution), severity, group,
+    Complaint.Classification stored = complaints.classify(ComplaintHandlingProcess.reference(execution), severity, group,
         classifiedBy, firstResponseHours, resolutionHours);
     SEVERITY.set(execution, severity.name());
     HANDLER_GROUP.set(execution, group);

@@ -1,6 +1,6 @@
 package com.redress.classification;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+import com.redress.complaint.ComplaintHandlingProcess;
 
 import com.redress.complaint.ComplaintService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +19,6 @@ class RequestTriageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    complaints.markForTriage(COMPLAINT_REFERENCE.require(execution));
+    complaints.markForTriage(ComplaintHandlingProcess.reference(execution));
   }
 }

@@ -1,5 +1,6 @@
 package com.redress.compensation;
 
+import com.redress.complaint.ComplaintHandlingProcess;
 import static com.redress.compensation.CompensationApprovalProcess.CURRENT_AMOUNT;
 import static com.redress.compensation.CompensationApprovalProcess.GRANTED_LAST_90_DAYS;
 import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
@@ -7,7 +8,6 @@ import static com.redress.compensation.CompensationApprovalProcess.PROPOSED_BY;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_AMOUNT;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_CURRENCY;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_TYPE;
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 import static com.redress.complaint.ComplaintHandlingProcess.CUSTOMER_TIER;
 import static com.redress.complaint.ComplaintHandlingProcess.SEVERITY;
 
@@ -27,7 +27,7 @@ class RegisterProposalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CompensationService.Registered registered = compensations.register(COMPLAINT_REFERENCE.require(execution));
+    CompensationService.Registered registered = compensations.register(ComplaintHandlingProcess.reference(execution));
     Compensation c = registered.compensation();
     PROPOSAL_ID.set(execution, c.id());
     PROPOSED_BY.set(execution, c.proposedBy());

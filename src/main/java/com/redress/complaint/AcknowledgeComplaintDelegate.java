@@ -1,6 +1,5 @@
 package com.redress.complaint;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +17,6 @@ class AcknowledgeComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    messages.acknowledgement(COMPLAINT_REFERENCE.require(execution));
+    messages.acknowledgement(ComplaintHandlingProcess.reference(execution));
   }
 }

@@ -1,6 +1,5 @@
 package com.redress.complaint;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +17,6 @@ class CloseSurveyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    surveys.expire(COMPLAINT_REFERENCE.require(execution));
+    surveys.expire(ComplaintHandlingProcess.reference(execution));
   }
 }

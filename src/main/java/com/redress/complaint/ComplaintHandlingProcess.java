@@ -1,6 +1,9 @@
 package com.redress.complaint;
 
 import com.redress.shared.ProcessVariable;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +60,26 @@ public final class ComplaintHandlingProcess {
   public static final String FORM_HANDLE = "HandleComplaint";
   public static final String FORM_REVIEW_QUALITY = "ReviewQuality";
 
-  /** The process holds the reference; the complaint row is the source of truth. */
+  /**
+   * The reference as forms, Tasklist columns and the intake's start show it. Steps do not read it:
+   * they act on {@link #reference}, which a caller cannot write.
+   */
   public static final ProcessVariable<String> COMPLAINT_REFERENCE = ProcessVariable.of("complaintReference", String.class);
   public static final ProcessVariable<Boolean> DUPLICATE = ProcessVariable.of("duplicate", Boolean.class);
+
+  /**
+   * The complaint a step or listener acts on: the instance's business key, set by Redress at
+   * registration. Engine REST has no call that changes it, so a completion or variable write cannot
+   * steer a step to another complaint, whatever guard it got past.
+   */
+  public static String reference(VariableScope scope) {
+    DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution() : (DelegateExecution) scope;
+    String key = execution.getProcessBusinessKey();
+    if (key == null) {
+      throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " has no complaint reference");
+    }
+    return key;
+  }
   public static final ProcessVariable<String> DUPLICATE_OF = ProcessVariable.of("duplicateOf", String.class);
 
   // Shown in forms and Tasklist columns, and read by the classification rules.

@@ -1,6 +1,5 @@
 package com.redress.complaint;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +17,6 @@ class EscalateComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    sla.escalate(execution.getProcessInstanceId(), COMPLAINT_REFERENCE.require(execution));
+    sla.escalate(execution.getProcessInstanceId(), ComplaintHandlingProcess.reference(execution));
   }
 }

@@ -1,6 +1,5 @@
 package com.redress.complaint;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 import static com.redress.complaint.ComplaintHandlingProcess.MAX_REOPENINGS;
 import static com.redress.complaint.ComplaintHandlingProcess.REOPEN_COUNT;
 import static com.redress.complaint.ComplaintHandlingProcess.SURVEY_DUE_AT;
@@ -26,7 +25,7 @@ class NotifyResolutionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = COMPLAINT_REFERENCE.require(execution);
+    String reference = ComplaintHandlingProcess.reference(execution);
     Survey survey = surveys.open(reference);
     messages.resolutionNotice(reference, survey);
     SURVEY_DUE_AT.set(execution, survey.dueAt().toString());

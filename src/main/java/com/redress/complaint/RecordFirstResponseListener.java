@@ -1,6 +1,5 @@
 package com.redress.complaint;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,10 +21,7 @@ class RecordFirstResponseListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String reference = COMPLAINT_REFERENCE.get(task);
-    if (reference == null) {
-      return;
-    }
+    String reference = ComplaintHandlingProcess.reference(task);
     String user = Context.getCommandContext() != null && Context.getCommandContext().getAuthenticatedUserId() != null
         ? Context.getCommandContext().getAuthenticatedUserId()
         : task.getAssignee();

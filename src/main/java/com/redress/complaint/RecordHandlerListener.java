@@ -1,6 +1,5 @@
 package com.redress.complaint;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,7 +21,7 @@ class RecordHandlerListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String reference = COMPLAINT_REFERENCE.require(task);
+    String reference = ComplaintHandlingProcess.reference(task);
     if (task.getAssignee() != null) { // an escalation's unassignment hands nothing over
       complaints.recordHandler(reference, task.getAssignee());
     }

@@ -4,7 +4,6 @@ import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_AMOUNT
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_CURRENCY;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_REASON;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_TYPE;
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 import static com.redress.complaint.ComplaintHandlingProcess.HANDLED_BY;
 import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION;
 import static com.redress.complaint.ComplaintHandlingProcess.ROOT_CAUSE;
@@ -27,7 +26,7 @@ class RecordHandlingOutcomeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    complaints.recordOutcome(COMPLAINT_REFERENCE.require(execution),
+    complaints.recordOutcome(ComplaintHandlingProcess.reference(execution),
         RootCause.valueOf(ROOT_CAUSE.require(execution)),
         RESOLUTION.require(execution).strip(),
         SERVICE_FAILURE_ACKNOWLEDGED.require(execution),

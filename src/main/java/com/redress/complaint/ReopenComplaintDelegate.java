@@ -3,7 +3,6 @@ package com.redress.complaint;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_AMOUNT;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_REASON;
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_TYPE;
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 import static com.redress.complaint.ComplaintHandlingProcess.HANDLER_GROUP;
 import static com.redress.complaint.ComplaintHandlingProcess.PREVIOUS_OUTCOME;
 import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION;
@@ -35,7 +34,7 @@ class ReopenComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = COMPLAINT_REFERENCE.require(execution);
+    String reference = ComplaintHandlingProcess.reference(execution);
     Complaint before = complaints.get(reference);
     Survey answer = surveys.latest(reference).orElseThrow();
     Complaint.Classification renewed = complaints.reopen(reference);

@@ -1,6 +1,5 @@
 package com.redress.quality;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
 
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
@@ -26,7 +25,7 @@ class FourEyes implements FourEyesRule {
 
   @Override
   public String refusal(DelegateTask task, String user) {
-    String reference = COMPLAINT_REFERENCE.require(task);
+    String reference = ComplaintHandlingProcess.reference(task);
     return handled(reference, user) ? refusal(user, reference) : null;
   }
 

@@ -1,6 +1,6 @@
 package com.redress.quality;
 
-import static com.redress.complaint.ComplaintHandlingProcess.COMPLAINT_REFERENCE;
+import com.redress.complaint.ComplaintHandlingProcess;
 import static com.redress.complaint.ComplaintHandlingProcess.INNOVATION_REASON;
 import static com.redress.complaint.ComplaintHandlingProcess.INNOVATIVE;
 import static com.redress.complaint.ComplaintHandlingProcess.QUALITY_SCORE;
@@ -34,7 +34,7 @@ class ValidateQualityReviewListener implements ExecutionListener {
     if (!CompletionCheck.isCompletion(execution)) {
       return;
     }
-    String reference = COMPLAINT_REFERENCE.require(execution);
+    String reference = ComplaintHandlingProcess.reference(execution);
     CompletionCheck check = new CompletionCheck(execution);
     String reviewer = check.actingUser();
     if (reviewer == null) {

@@ -46,7 +46,7 @@ public class RateLimits {
     OffsetDateTime windowStart = start.atOffset(ZoneOffset.UTC);
     String bucket = limit.name() + ":" + Hashing.sha256Hex(subject).substring(0, 40);
     // a full window's row stays as it is; a missing one is made by the first hit (on any node)
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; attempt < 5; attempt++) {
       int counted = jdbc.sql("""
               UPDATE rate_limit SET hits = hits + 1
               WHERE bucket = :bucket AND window_start = :start AND hits < :limit
@@ -54,13 +54,14 @@ public class RateLimits {
       if (counted == 1) {
         return Optional.empty();
       }
-      if (exists(bucket, windowStart)) {
+      Optional<Integer> hits = hits(bucket, windowStart);
+      if (hits.isPresent() && hits.get() >= limit.hits()) {
         break; // full
       }
-      if (startWindow(bucket, windowStart, start.plus(limit.window()), now)) {
+      if (hits.isEmpty() && startWindow(bucket, windowStart, start.plus(limit.window()), now)) {
         return Optional.empty();
       }
-      // another node started the window first: count into it
+      // another node made the window's row meanwhile: count into it
     }
     Duration left = Duration.between(now, start.plus(limit.window()));
     return Optional.of(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
@@ -81,8 +82,8 @@ public class RateLimits {
     }
   }
 
-  private boolean exists(String bucket, OffsetDateTime windowStart) {
-    return jdbc.sql("SELECT COUNT(*) FROM rate_limit WHERE bucket = :bucket AND window_start = :start")
-        .param("bucket", bucket).param("start", windowStart).query(Long.class).single() > 0;
+  private Optional<Integer> hits(String bucket, OffsetDateTime windowStart) {
+    return jdbc.sql("SELECT hits FROM rate_limit WHERE bucket = :bucket AND window_start = :start")
+        .param("bucket", bucket).param("start", windowStart).query(Integer.class).optional();
   }
 }

@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,35 @@ class PublicLimitsTest extends ApplicationTest {
     assertThat(limits.hit(three, subject)).isEmpty();
     assertThat(otherNode.hit(three, subject)).isPresent();
     assertThat(limits.hit(three, subject)).isPresent();
+  }
+
+  @Test
+  void hitsFromManyThreadsAndNodesAtOnceAreCountedOnceEachAndNoneRefusedBelowTheLimit() throws Exception {
+    List<RateLimits> nodes = List.of(limits, new RateLimits(jdbcClient, clock, transactions));
+    RateLimits.Limit limit = new RateLimits.Limit("test-race", 1000, Duration.ofHours(1));
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Future<Long>> refusals = new ArrayList<>();
+    for (int round = 0; round < 20; round++) {
+      String subject = UUID.randomUUID().toString(); // a new window's row each round: the first hits race
+      CountDownLatch go = new CountDownLatch(1);
+      for (int t = 0; t < 8; t++) {
+        RateLimits node = nodes.get(t % 2);
+        refusals.add(threads.submit(() -> {
+          go.await();
+          return node.hit(limit, subject).isPresent() ? 1L : 0L;
+        }));
+      }
+      go.countDown();
+    }
+    long refused = 0;
+    for (Future<Long> f : refusals) {
+      refused += f.get();
+    }
+    threads.shutdown();
+
+    assertThat(refused).isZero();
+    assertThat(jdbc.queryForObject("SELECT SUM(hits) FROM rate_limit WHERE bucket LIKE 'test-race:%'", Long.class))
+        .isEqualTo(160);
   }
 
   @Test

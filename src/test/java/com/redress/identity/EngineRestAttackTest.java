@@ -110,6 +110,27 @@ class EngineRestAttackTest extends ApplicationTest {
   }
 
   @Test
+  void aStepActsOnItsOwnComplaintWhateverItsVariablesSay() {
+    String own = registered(Category.DAMAGE);
+    String victim = registered(Category.SAFETY);
+    ComplaintStatus victimBefore = complaints.get(victim).status();
+    Task task = Handling.task(engine, own, ComplaintHandlingProcess.TASK_HANDLE);
+    engine.getTaskService().claim(task.getId(), handler);
+
+    // past every HTTP guard: the Java API takes any variable
+    engine.getTaskService().complete(task.getId(), Map.of("rootCause", "STAFF_ERROR", "resolution",
+        Handling.RESOLUTION, "serviceFailureAcknowledged", true, "compensationType", "NONE",
+        "complaintReference", victim));
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(task.getProcessInstanceId()).activityId(ComplaintHandlingProcess.TASK_HANDLE)
+        .singleResult().getId());
+
+    assertThat(complaints.get(own).status()).isIn(ComplaintStatus.RESOLVED, ComplaintStatus.AWAITING_FEEDBACK);
+    assertThat(complaints.get(victim).status()).isEqualTo(victimBefore);
+    assertThat(complaints.get(victim).outcome()).isNull();
+  }
+
+  @Test
   void noUserTaskCanBeEndedWithAnUncaughtBpmnError() throws IOException {
     Http admin = http.as("attack-admin", TestUsers.PASSWORD);
     int tried = 0;

@@ -1,11 +1,11 @@
 package com.redress.identity;
 
+import com.redress.shared.EnginePaths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import com.redress.shared.EnginePaths;
 
 /**
  * Which engine REST calls each group may make, through either door to the engine: Camunda's engine
@@ -59,7 +59,10 @@ final class EngineRestAllowList {
   }
 
   private static final List<Rule> RULES = new ArrayList<>();
-  /** Not for anyone, administrators included: Redress's own services do these, after their own checks. */
+  /**
+   * Decided before any group's rule: without a check, for nobody, administrators included (Redress's
+   * own services do these after their own checks); with a check, for administrators only.
+   */
   private static final List<Rule> NOBODY = new ArrayList<>();
 
   static {

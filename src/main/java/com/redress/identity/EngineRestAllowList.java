@@ -26,7 +26,9 @@ final class EngineRestAllowList {
     /** {@code bpmnError} or {@code bpmnEscalation} on a task: only where the model catches that code there. */
     CAUGHT_AT_TASK,
     /** deleting a deployment or a process definition: never while instances of it run. */
-    NO_RUNNING_INSTANCES
+    NO_RUNNING_INSTANCES,
+    /** an authorization: a grant, never a revoke (the engine does not look for revokes). */
+    NO_REVOKE
   }
 
   /** The outcome for one request. */
@@ -122,6 +124,8 @@ final class EngineRestAllowList {
         "/process-definition/key/{}/tenant-id/{}/delete")) {
       NOBODY.add(new Rule(Audience.ANYONE, "DELETE", split(delete), Check.NO_RUNNING_INSTANCES));
     }
+    NOBODY.add(new Rule(Audience.ANYONE, "POST", split("/authorization/create"), Check.NO_REVOKE));
+    NOBODY.add(new Rule(Audience.ANYONE, "PUT", split("/authorization/{}"), Check.NO_REVOKE));
     for (String bypass : List.of("/message", "/signal", "/condition", "/process-instance/message-async",
         "/execution/{}/messageSubscriptions/{}/trigger", "/execution/{}/signal",
         "/process-definition/{}/start", "/process-definition/key/{}/start", "/process-definition/key/{}/tenant-id/{}/start",

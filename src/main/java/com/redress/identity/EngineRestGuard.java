@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
@@ -110,6 +111,10 @@ class EngineRestGuard extends OncePerRequestFilter {
       refusal = uncaught(target.path(), body);
     } else if (decision.check() == Check.NO_RUNNING_INSTANCES) {
       refusal = stillRunning(target.path());
+    } else if (decision.check() == Check.NO_REVOKE) {
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+      forward = new BodyReadAgain(request, body);
+      refusal = revoke(body);
     }
     if (refusal != null) {
       refuse(request, response, HttpServletResponse.SC_FORBIDDEN, caller, refusal);
@@ -173,6 +178,20 @@ class EngineRestGuard extends OncePerRequestFilter {
                 || x.getEscalation().getEscalationCode() == null || x.getEscalation().getEscalationCode().equals(thrown)));
     return caught ? null : "No boundary event of " + task.getTaskDefinitionKey() + " catches "
         + (error ? "error " : "escalation ") + thrown + ": it would end the case without its outcome";
+  }
+
+  /**
+   * Why this authorization is refused: a REVOKE, which the engine would silently ignore
+   * ({@code authorization-check-revokes: never}), giving a false sense of a closed door.
+   */
+  private static String revoke(byte[] body) {
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json != null && json.path("type").asInt(-1) == Authorization.AUTH_TYPE_REVOKE
+          ? "REVOKE authorizations are not checked in Redress: remove or narrow the grant instead" : null;
+    } catch (IOException unreadable) {
+      return null; // the engine answers for a body it cannot read
+    }
   }
 
   /** Why this deletion would take running cases with it, or null when nothing of it runs. */

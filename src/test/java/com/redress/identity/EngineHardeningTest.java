@@ -1,6 +1,7 @@
 package com.redress.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.redress.support.ApplicationTest;
 import com.redress.support.Handling;
@@ -10,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,34 @@ class EngineHardeningTest extends ApplicationTest {
     assertThat(Http.json(expression).get("message").asText()).contains("Expressions are forbidden");
 
     assertThat(admin.get("/h2-console", "text/html").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void noRevokesNoStandaloneTasksNoCases() {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    assertThat(config.isStandaloneTasksEnabled()).isFalse();
+    assertThat(config.isCmmnEnabled()).isFalse();
+
+    // a task outside any process, with no rule of Redress around it
+    assertThatThrownBy(() -> engine.getTaskService().saveTask(engine.getTaskService().newTask()))
+        .hasMessageContaining("They are disabled");
+    Http admin = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "hardening-admin",
+        Groups.CAMUNDA_ADMIN), TestUsers.PASSWORD);
+    assertThat(admin.postJson("/engine-rest/task/create", "{\"name\": \"outside\"}").statusCode()).isEqualTo(403);
+
+    // a REVOKE would be silently ignored: refused; a grant is fine
+    String revoke = "{\"type\": 2, \"permissions\": [\"READ\"], \"userId\": \"hardening-x\", \"groupId\": null,"
+        + " \"resourceType\": 7, \"resourceId\": \"*\"}";
+    HttpResponse<String> refused = admin.postJson("/engine-rest/authorization/create", revoke);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(Http.json(refused).get("message").asText()).contains("REVOKE authorizations are not checked");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().userIdIn("hardening-x").count()).isZero();
+    HttpResponse<String> granted = admin.postJson("/engine-rest/authorization/create", revoke.replace("\"type\": 2",
+        "\"type\": 1"));
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    assertThat(admin.put("/engine-rest/authorization/" + Http.json(granted).get("id").asText(),
+        revoke.replace("\"type\": 2", "\"type\": 2")).statusCode()).isEqualTo(403);
   }
 
   @Test

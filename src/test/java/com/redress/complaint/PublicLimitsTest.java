@@ -9,13 +9,16 @@ import com.redress.support.Http;
 import com.redress.support.Jobs;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,8 @@ class PublicLimitsTest extends ApplicationTest {
   /** The defaults of application.yml; the test profile raises them for every other test of this application. */
   @BeforeEach
   void defaultLimits() {
+    // windows are fixed (a new one every full hour): a burst must not straddle the turn of one
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T02:20:00Z")));
     forOtherTests = publicLimits.limits();
     publicLimits.use(new PublicLimits.Limits(new RateLimits.Limit("intake-address", 20, Duration.ofHours(1)),
         new RateLimits.Limit("public-address", 300, Duration.ofMinutes(10)),
@@ -56,6 +61,7 @@ class PublicLimitsTest extends ApplicationTest {
 
   @AfterEach
   void limitsForOtherTests() {
+    ClockUtil.reset();
     publicLimits.use(forOtherTests);
   }
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The auditors' API (DESIGN §4); only auditors and administrators get past SecurityConfig. */
+/** The auditors' API (docs/api.md); only auditors and administrators get past SecurityConfig. */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Intake and read access of DESIGN §4. */
+/** Intake and read access (docs/api.md). */
 @RestController
 @RequestMapping("/api/complaints")
 class ComplaintController {

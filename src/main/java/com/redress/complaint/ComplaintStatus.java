@@ -3,7 +3,7 @@ package com.redress.complaint;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a complaint is in its life (DESIGN §4). */
+/** Where a complaint is in its life (docs/api.md). */
 public enum ComplaintStatus {
   RECEIVED, TRIAGE, IN_PROGRESS, ESCALATED, AWAITING_APPROVAL, RESOLVED, AWAITING_FEEDBACK, REOPENED, CLOSED, DUPLICATE;
 

@@ -3,7 +3,7 @@ package com.redress.identity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The Camunda groups of DESIGN §1, by id, with the names Admin shows. */
+/** The Camunda groups of Redress (docs/security.md §3), by id, with the names Admin shows. */
 public final class Groups {
 
   public static final String INTAKE_AGENTS = "intake-agents";

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The managers' KPIs for a period (DESIGN §4 {@code /api/reports/kpis}), from the KPI records of the
+ * The managers' KPIs for a period ({@code /api/reports/kpis}, docs/api.md), from the KPI records of the
  * complaints closed in it: volumes, first-response and resolution times in business hours (median
  * and 90th percentile, nearest rank), SLA breach rate, CSAT and its trend against the period before,
  * reopen rate, first-contact resolution, compensation and award spend. Totals and the same figures

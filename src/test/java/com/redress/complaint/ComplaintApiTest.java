@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The intake API of DESIGN §4 over real HTTP: contract, access tokens, idempotency and every bad input. */
+/** The intake API of docs/api.md over real HTTP: contract, access tokens, idempotency and every bad input. */
 class ComplaintApiTest extends ApplicationTest {
 
   private static final String VALID = Submissions.body("C-API", "ORD-API", "DAMAGE", "GOLD", "Vase broken");

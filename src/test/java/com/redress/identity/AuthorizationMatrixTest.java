@@ -53,14 +53,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every group of DESIGN §1 (and the administrators) against every resource it must or must not
+ * Every group of Redress (docs/security.md §3) (and the administrators) against every resource it must or must not
  * reach, each probed for real as a member of that group. The expectations are SecurityConfig's and
  * IdentitySetup's rules, except {@code /actuator/prometheus}: administrators only. The matrix is
  * also written to {@code target/authorization-matrix.md} for the issue note.
  */
 class AuthorizationMatrixTest extends ApplicationTest {
 
-  /** The columns: the groups of DESIGN §1, then the administrators. */
+  /** The columns: Redress's groups, then the administrators. */
   private static final List<String> GROUPS =
       Stream.concat(Groups.ALL.keySet().stream(), Stream.of(CAMUNDA_ADMIN)).toList();
   private static final Set<String> EVERYONE = Set.copyOf(GROUPS);

@@ -76,17 +76,19 @@ class EngineRestAttackTest extends ApplicationTest {
     String steer = "{\"variables\": {" + OUTCOME + ", \"complaintReference\": {\"value\": \"" + victim + "\"}}}";
     String write = "{\"modifications\": {\"complaintReference\": {\"value\": \"" + victim + "\"}}}";
 
-    for (String path : List.of("/engine-rest/task/ID/complete/", "/engine-rest/task/ID/complete;x=1",
-        "/engine-rest//task/ID/complete", "/engine-rest/task/ID/%63omplete", "/engine-rest/task/ID/complete%2F",
-        "/engine-rest/engine/default/task/ID/complete", "/engine-rest/engine/default/task/ID/submit-form/",
-        "/engine-rest/task/./ID/complete", "/engine-rest/task/ID/submit-form/")) {
-      HttpResponse<String> response = leo.postJson(path.replace("ID", taskId), steer);
-      assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(400, 403, 404);
-    }
-    for (String path : List.of("/engine-rest/task/ID/variables/", "/engine-rest/task/ID/localVariables/",
-        "/engine-rest/engine/default/task/ID/variables")) {
-      HttpResponse<String> response = leo.postJson(path.replace("ID", taskId), write);
-      assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(400, 403);
+    // every guarded write, through every spelling that engine REST would route to it
+    List<String> spellings = List.of("/engine-rest/task/ID/OP/", "/engine-rest/task/ID/OP;x=1",
+        "/engine-rest//task/ID/OP", "/engine-rest/task/ID/%6FP", "/engine-rest/task/ID/OP%2F",
+        "/engine-rest/engine/default/task/ID/OP", "/engine-rest/engine/default/task/ID/OP/", "/engine-rest/task/./ID/OP",
+        "/engine-rest/task/ID/../ID/OP", "/engine-rest/TASK/ID/OP");
+    for (String operation : List.of("complete", "submit-form", "resolve", "variables", "localVariables")) {
+      String body = operation.endsWith("ariables") ? write : steer;
+      for (String spelling : spellings) {
+        String path = spelling.replace("ID", taskId).replace("%6FP", "%" + Integer.toHexString(operation.charAt(0))
+            + operation.substring(1)).replace("OP", operation);
+        HttpResponse<String> response = leo.postJson(path, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(400, 403, 404);
+      }
     }
     assertThat(leo.put("/engine-rest/task/" + taskId + "/variables/complaintReference/",
         "{\"value\": \"" + victim + "\"}").statusCode()).isEqualTo(403);

@@ -1,6 +1,5 @@
 package com.redress.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.AppClock;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -21,15 +20,12 @@ class AuditController {
   private final AuditIntegrity integrity;
   private final AuditRetention retention;
   private final AppClock clock;
-  private final ObjectMapper json;
 
-  AuditController(AuditTimeline timeline, AuditIntegrity integrity, AuditRetention retention, AppClock clock,
-      ObjectMapper json) {
+  AuditController(AuditTimeline timeline, AuditIntegrity integrity, AuditRetention retention, AppClock clock) {
     this.retention = retention;
     this.timeline = timeline;
     this.integrity = integrity;
     this.clock = clock;
-    this.json = json;
   }
 
   @GetMapping(path = "/complaints/{reference}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,7 +35,7 @@ class AuditController {
 
   @GetMapping(path = "/complaints/{reference}/timeline", produces = "text/csv")
   ResponseEntity<String> timelineCsv(@PathVariable String reference) {
-    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()), json);
+    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()));
   }
 
   record RetentionRun(int removedEvents) {

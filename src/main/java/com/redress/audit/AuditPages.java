@@ -1,6 +1,5 @@
 package com.redress.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintFilter;
 import com.redress.complaint.ComplaintService;
@@ -10,12 +9,12 @@ import com.redress.shared.PageRequestParams;
 import com.redress.shared.PageResult;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -42,10 +41,9 @@ class AuditPages {
   private final ProcessDiagramSvg diagrams;
   private final HistoryService history;
   private final AppClock clock;
-  private final ObjectMapper json;
 
   AuditPages(ComplaintService complaints, AuditTimeline timeline, AuditIntegrity integrity, AuditRepository repository,
-      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock, ObjectMapper json) {
+      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock) {
     this.complaints = complaints;
     this.timeline = timeline;
     this.integrity = integrity;
@@ -53,7 +51,6 @@ class AuditPages {
     this.diagrams = diagrams;
     this.history = history;
     this.clock = clock;
-    this.json = json;
   }
 
   @GetMapping("/audit/login")
@@ -104,28 +101,21 @@ class AuditPages {
     model.addAttribute("reference", reference);
     model.addAttribute("complaint", complaints.find(reference).orElse(null));
     model.addAttribute("entries", entries);
-    model.addAttribute("json", json);
+    // the case's own process started first; messages it sent run in processes of their own
     HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .unlimitedList().stream().filter(p -> p.getSuperProcessInstanceId() == null).findFirst().orElse(null);
+        .orderByProcessInstanceStartTime().asc().unlimitedList().stream()
+        .filter(p -> p.getSuperProcessInstanceId() == null).findFirst().orElse(null);
     if (root != null) {
-      Map<String, Integer> open = new HashMap<>();
+      // the path comes from Camunda's history, where the engine keeps it; the trail keeps business events
       Set<String> passed = new HashSet<>();
-      for (AuditTimeline.Entry e : entries) {
-        if (root.getId().equals(e.processInstanceId()) && e.activityId() != null) {
-          if (e.type().equals("activity-start")) {
-            passed.add(e.activityId());
-            open.merge(e.activityId(), 1, Integer::sum);
-          } else if (e.type().equals("activity-end")) {
-            open.merge(e.activityId(), -1, Integer::sum);
-          }
+      Set<String> active = new HashSet<>();
+      for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery().processInstanceId(root.getId())
+          .unlimitedList()) {
+        passed.add(step.getActivityId());
+        if (step.getEndTime() == null) {
+          active.add(step.getActivityId());
         }
       }
-      Set<String> active = new HashSet<>();
-      open.forEach((activity, count) -> {
-        if (count > 0) {
-          active.add(activity);
-        }
-      });
       model.addAttribute("diagram", diagrams.render(root.getProcessDefinitionId(), passed, active));
     }
     return "audit/complaint";
@@ -133,7 +123,7 @@ class AuditPages {
 
   @GetMapping("/audit/complaints/{reference}/timeline.csv")
   ResponseEntity<String> csv(@PathVariable String reference) {
-    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()), json);
+    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()));
   }
 
   @GetMapping("/audit/integrity")

@@ -8,21 +8,29 @@ import com.redress.shared.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** A complaint's audit trail as auditors read it: in order, with who did what and old → new values. */
+/** A case's audit trail as auditors read it: in order, each event told in plain words with its fields. */
 @Service
 public class AuditTimeline {
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
   };
 
+  /** One event: {@code story} tells it in plain words, {@code details} holds its fields. */
   public record Entry(long seq, OffsetDateTime time, String actor, String source, String type, String activityId,
-      String activityName, @JsonIgnore String processInstanceId, Map<String, Object> details) {
+      String activityName, @JsonIgnore String processInstanceId, String story, Map<String, Object> details) {
+
+    /** The details as texts to show: plain values as they are, lists and objects as JSON. */
+    @JsonIgnore
+    public Map<String, String> fieldTexts() {
+      Map<String, String> texts = new LinkedHashMap<>();
+      details.forEach((key, value) -> texts.put(key, TimelineCsv.text(value)));
+      return texts;
+    }
   }
 
   private final AuditRepository repository;
@@ -47,27 +55,13 @@ public class AuditTimeline {
   }
 
   private List<Entry> entries(List<StoredAuditEvent> rows, ZoneId zone) {
-    Map<String, Object> lastValues = new HashMap<>();
-    Map<String, String> activityNames = new HashMap<>();
     List<Entry> entries = new ArrayList<>(rows.size());
     for (StoredAuditEvent row : rows) {
       Map<String, Object> details = parse(row.details());
       String activityName = (String) details.getOrDefault("activityName", details.get("taskName"));
-      if (activityName != null && row.activityId() != null) {
-        activityNames.put(row.activityId(), activityName);
-      } else if (row.activityId() != null) {
-        activityName = activityNames.get(row.activityId());
-      }
-      Object variable = details.get("variableInstanceId");
-      if (variable != null) {
-        // history records the new value only; the previous row of the same variable holds the old one
-        if (lastValues.containsKey(variable)) {
-          details.put("oldValue", lastValues.get(variable));
-        }
-        lastValues.put((String) variable, details.get("value"));
-      }
       entries.add(new Entry(row.seq(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.actor(), row.source(),
-          row.type(), row.activityId(), activityName, row.processInstanceId(), details));
+          row.type(), row.activityId(), activityName, row.processInstanceId(),
+          AuditStory.line(row.type(), row.actor(), details), details));
     }
     return entries;
   }

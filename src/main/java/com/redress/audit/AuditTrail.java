@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AuditTrail {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
   private final AuditWriter writer;
   private final IdentityService identityService;
@@ -45,6 +50,22 @@ public class AuditTrail {
   public void recordDomainChange(String chainKey, String type, Map<String, Object> details) {
     record(new AuditEvent(chainKey, null, clock.now(), AuditEvent.Source.DOMAIN, type, currentUser(), null, null,
         details));
+  }
+
+  /**
+   * A refusal (four-eyes, engine allow-list): the refused work rolls back, so its evidence is
+   * written at once in a transaction of its own. The chain is {@code chainKey}, or else the case
+   * of {@code rootProcessInstanceId}. A database out of reach is logged, not thrown: the refusal
+   * stands either way.
+   */
+  public void recordRefusal(String chainKey, String rootProcessInstanceId, String type, Map<String, Object> details) {
+    AuditEvent event = new AuditEvent(chainKey, rootProcessInstanceId, clock.now(), AuditEvent.Source.DOMAIN, type,
+        currentUser(), null, null, details);
+    try {
+      ownTransaction.executeWithoutResult(tx -> writer.append(List.of(event)));
+    } catch (DataAccessException databaseOutOfReach) {
+      LOG.warn("The refusal could not be recorded in the audit trail: {}", databaseOutOfReach.toString());
+    }
   }
 
   void record(AuditEvent event) {

@@ -39,6 +39,8 @@ public class AwardService {
   private static final Logger LOG = LoggerFactory.getLogger(AwardService.class);
   /** Progress is written (and committed on its own) after this many handlers. */
   static final int PROGRESS_EVERY = 100;
+  /** Ranked scores written into the run's audit event; the full table stays in award_score. */
+  static final int SCORES_IN_TRAIL = 50;
 
   private final AwardRunRepository runs;
   private final RuntimeService runtime;
@@ -129,6 +131,25 @@ public class AwardService {
     details.put("minimumComplaints", settings.minimumComplaints());
     scores.stream().filter(s -> Integer.valueOf(1).equals(ranks.get(s.handler()))).findFirst()
         .ifPresent(top -> details.put("first", top.handler() + " " + top.score().toPlainString()));
+    // the ranked scores with their breakdown, so the run's story explains the ranking (the rest is in award_score)
+    List<HandlerScore> ranked = scores.stream().filter(s -> ranks.containsKey(s.handler()))
+        .sorted(Comparator.comparing(s -> ranks.get(s.handler()))).toList();
+    if (ranked.size() > SCORES_IN_TRAIL) {
+      details.put("moreRanked", ranked.size() - SCORES_IN_TRAIL);
+    }
+    details.put("scores", ranked.stream().limit(SCORES_IN_TRAIL).map(s -> {
+      Map<String, Object> breakdown = new LinkedHashMap<>();
+      breakdown.put("handler", s.handler());
+      breakdown.put("rank", ranks.get(s.handler()));
+      breakdown.put("score", s.score().toPlainString());
+      breakdown.put("complaints", s.complaints().size());
+      breakdown.put("withinSla", s.withinSla());
+      breakdown.put("timeliness", s.timeliness().toPlainString());
+      breakdown.put("quality", s.quality().toPlainString());
+      breakdown.put("satisfaction", s.satisfaction() == null ? "none" : s.satisfaction().toPlainString());
+      breakdown.put("innovation", s.innovation());
+      return breakdown;
+    }).toList());
     audit.recordDomainChange(runId, "award-scored", details);
     return ranks.size();
   }
@@ -178,8 +199,19 @@ public class AwardService {
   }
 
   public boolean nominatedForInnovation(String runId, String handler) {
-    return runs.nominations(runId).stream().anyMatch(n -> n.handler().equals(handler)
-        && n.kind() == Nomination.Kind.INNOVATION && n.status() == Nomination.Status.NOMINATED);
+    return hasNomination(runId, handler, Nomination.Kind.INNOVATION);
+  }
+
+  /** Whether {@code handler} stands nominated in this run for {@code kind}. */
+  public boolean hasNomination(String runId, String handler, Nomination.Kind kind) {
+    return runs.nominations(runId).stream().anyMatch(n -> n.handler().equals(handler) && n.kind() == kind
+        && n.status() == Nomination.Status.NOMINATED);
+  }
+
+  /** Whether the run has {@code award} for {@code handler} in {@code status} (PROPOSED, APPROVED…). */
+  public boolean hasAward(String runId, String handler, String award, String status) {
+    return runs.items(runId).stream().anyMatch(i -> i.handler().equals(handler) && i.award().equals(award)
+        && i.status().equals(status));
   }
 
   /** A manager removes a nomination; false when there was none to remove. */

@@ -28,11 +28,9 @@ public final class EmployeeAwardProcess {
   public static final String TASK_APPROVE_EXCESS = "Task_ApproveAwardExcess";
   public static final String FORM_APPROVE_AWARDS = "ApproveAwards";
   public static final String TASK_PUBLISH = "Task_PublishAwards";
-  public static final String TASK_SEND_RESULTS = "Task_SendAwardResults";
   public static final String SUBPROCESS_OBJECTION_WINDOW = "SubProcess_ObjectionWindow";
   public static final String TIMER_WINDOW_CLOSED = "Timer_ObjectionWindowClosed";
   public static final String TASK_DECIDE_OBJECTION = "Task_DecideObjection";
-  public static final String TASK_SEND_REPUBLISHED = "Task_SendRepublished";
   public static final String TASK_FINALIZE = "Task_FinalizeAwards";
   public static final String END_FINAL = "End_AwardsFinal";
   public static final String FORM_DECIDE_OBJECTION = "DecideObjection";

@@ -119,7 +119,8 @@ public class CompensationService {
     if (approvers.isEmpty()) {
       compensations.updateStatus(id, Compensation.Status.APPROVED, c.amount(), now);
       audit.recordDomainChange(c.complaintReference(), "compensation-decision", Map.of("proposalId", id,
-          "decision", "APPROVE", "by", "the handler's own authority (band 0)", "amount", c.amount().toPlainString()));
+          "decision", "APPROVE", "by", "the handler's own authority (band 0)", "amount", c.amount().toPlainString(),
+          "currency", c.currency()));
     }
     return approvers;
   }
@@ -172,7 +173,9 @@ public class CompensationService {
     details.put("proposalId", id);
     details.put("step", step);
     details.put("approverGroup", approverGroup);
+    details.put("decidedBy", user);
     details.put("decision", verdict.name());
+    details.put("currency", c.currency());
     details.put("amountBefore", c.currentAmount().toPlainString());
     if (after != null) {
       details.put("amountAfter", after.toPlainString());

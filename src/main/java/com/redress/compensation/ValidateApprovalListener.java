@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * End of Task_ApproveCompensation: checks the decision (a reason for lowering or rejecting; a
- * lowered amount below the current one, never above) and the four-eyes rule for whoever completes
+ * End of Task_ApproveCompensation: checks the decision (a reason for lowering or rejecting,
+ * optional for approving; a lowered amount below the current one, never above) and the four-eyes rule for whoever completes
  * it, then records the decision and tells the gateway what follows.
  */
 @Component
@@ -73,8 +73,10 @@ class ValidateApprovalListener implements ExecutionListener {
         check.problem(LOWERED_AMOUNT.name(), problem);
       }
     }
+    // a reason is owed for lowering or rejecting; an approver may give one for approving too
     String reason = verdict == Compensation.Verdict.LOWER || verdict == Compensation.Verdict.REJECT
-        ? check.text(DECISION_REASON.name(), MIN_REASON, MAX_REASON) : null;
+        ? check.text(DECISION_REASON.name(), MIN_REASON, MAX_REASON)
+        : check.optionalText(DECISION_REASON.name(), MIN_REASON, MAX_REASON);
     check.refuseIfInvalid("Compensation decision refused");
 
     Compensation decided = compensations.decide(id, approver, verdict, lowered, reason);

@@ -19,7 +19,6 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_REGISTER = "Task_RegisterComplaint";
   public static final String GATEWAY_DUPLICATE = "Gateway_Duplicate";
   public static final String TASK_NOTIFY_DUPLICATE = "Task_NotifyDuplicate";
-  public static final String TASK_SEND_DUPLICATE_NOTICE = "Task_SendDuplicateNotice";
   public static final String END_DUPLICATE = "End_Duplicate";
   public static final String TASK_CLASSIFY = "Task_ClassifyComplaint";
   public static final String GATEWAY_CLASSIFIED = "Gateway_Classified";
@@ -27,14 +26,12 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_TRIAGE = "Task_TriageComplaint";
   public static final String TASK_APPLY_CLASSIFICATION = "Task_ApplyClassification";
   public static final String TASK_ACKNOWLEDGE = "Task_AcknowledgeComplaint";
-  public static final String TASK_SEND_ACKNOWLEDGEMENT = "Task_SendAcknowledgement";
   public static final String TASK_HANDLE = "Task_HandleComplaint";
   public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
   public static final String GATEWAY_COMPENSATION_PROPOSED = "Gateway_CompensationProposed";
   /** Calls CompensationApproval; compensationOutcome (ISSUED or REJECTED) comes back. */
   public static final String CALL_APPROVE_COMPENSATION = "CallActivity_ApproveCompensation";
   public static final String TASK_NOTIFY_RESOLUTION = "Task_NotifyResolution";
-  public static final String TASK_SEND_RESOLUTION_NOTICE = "Task_SendResolutionNotice";
   public static final String GATEWAY_AWAIT_SURVEY = "Gateway_AwaitSurvey";
   public static final String EVENT_SURVEY_ANSWERED = "Event_SurveyAnswered";
   public static final String TIMER_SURVEY_TIMEOUT = "Timer_SurveyTimeout";
@@ -46,10 +43,8 @@ public final class ComplaintHandlingProcess {
   public static final String END_CLOSED = "End_ComplaintClosed";
   /** The message's id and name alike. */
   public static final String MESSAGE_SURVEY_ANSWERED = "Msg_SurveyAnswered";
-  public static final String END_ACKNOWLEDGEMENT_SENT = "End_AcknowledgementSent";
   public static final String TIMER_SLA_WARNING = "Timer_SlaWarning";
   public static final String TASK_WARN_SUPERVISORS = "Task_WarnSupervisors";
-  public static final String TASK_SEND_SLA_WARNING = "Task_SendSlaWarning";
   public static final String TIMER_SLA_BREACHED = "Timer_SlaBreached";
   public static final String TASK_ESCALATE = "Task_EscalateComplaint";
   public static final String END_ESCALATED = "End_Escalated";

@@ -186,6 +186,7 @@ public class ComplaintService {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("status", ComplaintStatus.RESOLVED.name());
     details.put("rootCause", rootCause.name());
+    details.put("resolution", resolution);
     details.put("serviceFailureAcknowledged", serviceFailureAcknowledged);
     if (resolvedBy != null) {
       details.put("resolvedBy", resolvedBy);
@@ -255,6 +256,9 @@ public class ComplaintService {
     details.put("innovative", innovative);
     if (innovationReason != null) {
       details.put("innovationReason", innovationReason);
+    }
+    if (comment != null) {
+      details.put("comment", comment);
     }
     details.put("reviewedBy", reviewer);
     audit.recordDomainChange(reference, "complaint-quality-reviewed", details);

@@ -37,11 +37,8 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -67,16 +64,14 @@ class EngineRestGuard extends OncePerRequestFilter {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final AuditTrail audit;
-  private final TransactionTemplate ownTransaction;
 
   EngineRestGuard(IdentityService identity, TaskService tasks, RepositoryService repository, RuntimeService runtime,
-      AuditTrail audit, PlatformTransactionManager transactions) {
+      AuditTrail audit) {
     this.identity = identity;
     this.tasks = tasks;
     this.repository = repository;
     this.runtime = runtime;
     this.audit = audit;
-    this.ownTransaction = new TransactionTemplate(transactions);
   }
 
   @Override
@@ -224,12 +219,7 @@ class EngineRestGuard extends OncePerRequestFilter {
           : request.getRequestURI());
       details.put("user", who);
       details.put("reason", reason);
-      try {
-        ownTransaction.executeWithoutResult(tx -> audit.recordDomainChange(SECURITY_CHAIN, "engine-call-refused",
-            details));
-      } catch (DataAccessException databaseOutOfReach) {
-        LOG.warn("The refusal could not be recorded in the audit trail: {}", databaseOutOfReach.toString());
-      }
+      audit.recordRefusal(SECURITY_CHAIN, null, "engine-call-refused", details);
     }
     response.setStatus(status);
     response.setHeader(REFUSED_HEADER, "allow-list");

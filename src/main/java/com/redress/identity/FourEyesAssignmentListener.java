@@ -3,7 +3,6 @@ package com.redress.identity;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,15 +12,15 @@ import org.springframework.stereotype.Component;
 @Component
 class FourEyesAssignmentListener implements TaskListener {
 
-  private final ObjectProvider<FourEyesRule> rules;
+  private final FourEyesRefusals refusals;
 
-  FourEyesAssignmentListener(ObjectProvider<FourEyesRule> rules) {
-    this.rules = rules;
+  FourEyesAssignmentListener(FourEyesRefusals refusals) {
+    this.refusals = refusals;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FourEyesRule.refusalOf(rules, task, task.getAssignee()).ifPresent(refusal -> {
+    refusals.refusal(task, task.getAssignee(), "be given the task").ifPresent(refusal -> {
       throw new ProcessEngineException(refusal);
     });
   }

@@ -29,10 +29,10 @@ class FourEyesGuard extends AbstractProcessEnginePlugin {
   private static final Set<String> TASK_WORK_CHECKS = Set.of("checkTaskWork", "checkUpdateTaskVariable");
 
   // looked up when a task is worked on: the rules' services need the engine this plugin configures
-  private final ObjectProvider<FourEyesRule> rules;
+  private final ObjectProvider<FourEyesRefusals> refusals;
 
-  FourEyesGuard(ObjectProvider<FourEyesRule> rules) {
-    this.rules = rules;
+  FourEyesGuard(ObjectProvider<FourEyesRefusals> refusals) {
+    this.refusals = refusals;
   }
 
   @Override
@@ -62,7 +62,7 @@ class FourEyesGuard extends AbstractProcessEnginePlugin {
     if (authentication == null) {
       return; // Redress's own steps
     }
-    FourEyesRule.refusalOf(rules, task, authentication.getUserId()).ifPresent(refusal -> {
+    refusals.getObject().refusal(task, authentication.getUserId(), "work on the task").ifPresent(refusal -> {
       throw new AuthorizationException(refusal);
     });
   }

@@ -3,6 +3,7 @@ package com.redress.modelcheck;
 import com.redress.award.EmployeeAwardProcess;
 import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.notification.MessageDeliveryProcess;
 import com.redress.shared.ProcessVariable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -21,11 +22,12 @@ import java.util.stream.Collectors;
 record ProcessContract(String key, String owner, Map<String, String> elementIds, Set<String> decisions,
     Set<String> forms, Map<String, Set<String>> formFields, Set<String> variables) {
 
-  /** The three processes Redress ships. */
+  /** The processes Redress ships. */
   static final List<ProcessContract> REDRESS = List.of(
       of(ComplaintHandlingProcess.class, ComplaintHandlingProcess.FORM_FIELDS),
       of(CompensationApprovalProcess.class, CompensationApprovalProcess.FORM_FIELDS),
-      of(EmployeeAwardProcess.class, EmployeeAwardProcess.FORM_FIELDS));
+      of(EmployeeAwardProcess.class, EmployeeAwardProcess.FORM_FIELDS),
+      of(MessageDeliveryProcess.class, MessageDeliveryProcess.FORM_FIELDS));
 
   static ProcessContract of(Class<?> constants, Map<String, List<ProcessVariable<?>>> formFields) {
     String key = null;

@@ -1,9 +1,15 @@
 package com.redress.notification;
 
+import com.redress.audit.AuditTrail;
 import com.redress.shared.AppClock;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,57 +23,95 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a complaint's pending messages over SMTP. Each success is recorded at once in its own
- * transaction, so a later failure in the same job does not send it twice on retry. A failure
- * is recorded and rethrown: the engine retries the job and finally raises an incident.
+ * Delivers one queued message over SMTP, in the MessageDelivery step's transaction: marked sent,
+ * with its "message-sent" audit event, when the step commits. A failure is counted in a
+ * transaction of its own and rethrown: the engine retries the step and finally raises an incident.
+ * Every attempt carries the same Message-ID, so a copy sent again (the SMTP server accepted it,
+ * then the commit failed) is recognisable as the same message.
  */
 @Service
 class NotificationSender {
 
+  static final String AUDIT_TYPE = "message-sent";
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
 
   private final OutboxRepository outbox;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final TransactionTemplate ownTransaction;
   private final AppClock clock;
+  private final AuditTrail audit;
   private final String from;
+  private final String messageIdDomain;
 
   NotificationSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender,
-      PlatformTransactionManager transactions, AppClock clock,
-      @Value("${redress.mail.from:Redress <no-reply@redress.example>}") String from) {
+      PlatformTransactionManager transactions, AppClock clock, AuditTrail audit,
+      @Value("${redress.mail.from:Redress <no-reply@redress.example>}") String from) throws AddressException {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.audit = audit;
     this.from = from;
+    String address = new InternetAddress(from).getAddress();
+    this.messageIdDomain = address.substring(address.indexOf('@') + 1);
   }
 
-  void sendPending(String complaintReference) {
-    JavaMailSender sender = mailSender.getIfAvailable();
-    for (OutboxRepository.Pending message : outbox.pendingFor(complaintReference)) {
-      if (sender == null) {
-        LOG.info("SMTP is not configured: notification {} for {} ('{}') stays in the outbox",
-            message.id(), complaintReference, message.subject());
-        continue;
-      }
-      try {
-        sender.send(mime(sender, message));
-      } catch (MailException | MessagingException e) {
-        ownTransaction.executeWithoutResult(tx -> outbox.recordFailure(message.id(), e.toString()));
-        throw new IllegalStateException("Sending notification " + message.id() + " failed: " + e.getMessage(), e);
-      }
-      ownTransaction.executeWithoutResult(tx -> outbox.markSent(message.id(), clock.nowInBusinessZone()));
+  void deliver(long id) {
+    OutboxRepository.Queued message = outbox.find(id)
+        .orElseThrow(() -> new IllegalStateException("No queued message " + id));
+    if (OutboxRepository.SENT.equals(message.status())) {
+      return;
     }
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      LOG.info("SMTP is not configured: message {} for {} ('{}') stays in the outbox", id, message.caseKey(),
+          message.subject());
+      return;
+    }
+    String messageId = "<redress." + id + "@" + messageIdDomain + ">";
+    try {
+      sender.send(mime(sender, message, messageId));
+    } catch (MailException | MessagingException e) {
+      ownTransaction.executeWithoutResult(tx -> outbox.recordFailure(id, messageId, e.toString()));
+      throw new IllegalStateException("Sending message " + id + " for " + message.caseKey() + " failed: "
+          + e.getMessage(), e);
+    }
+    outbox.markSent(id, messageId, clock.nowInBusinessZone());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("kind", message.kind());
+    details.put("recipient", message.recipient());
+    details.put("subject", message.subject());
+    details.put("messageId", messageId);
+    details.put("queuedAt", message.createdAt().toString());
+    details.put("attempt", message.attempts() + 1);
+    audit.recordDomainChange(message.caseKey(), AUDIT_TYPE, details);
   }
 
-  private MimeMessage mime(JavaMailSender sender, OutboxRepository.Pending message) throws MessagingException {
-    MimeMessage mime = sender.createMimeMessage();
+  private MimeMessage mime(JavaMailSender sender, OutboxRepository.Queued message, String messageId)
+      throws MessagingException {
+    MimeMessage mime = new StableIdMessage(sender.createMimeMessage().getSession(), messageId);
     MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
     helper.setFrom(from);
     helper.setTo(message.recipient());
     helper.setSubject(message.subject());
     helper.setText(message.bodyHtml(), true);
     return mime;
+  }
+
+  /** Keeps its Message-ID: Jakarta Mail would otherwise make a new one each time the message is saved. */
+  private static final class StableIdMessage extends MimeMessage {
+
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
   }
 }

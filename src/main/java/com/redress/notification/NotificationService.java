@@ -7,8 +7,9 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Queues customer messages in the outbox within the caller's transaction. Bodies are rendered
- * by Thymeleaf, which HTML-escapes every value, so customer-supplied text cannot inject markup.
+ * Queues messages in the outbox within the caller's transaction and hands each to its own
+ * MessageDelivery instance (ADR 0013). Bodies are rendered by Thymeleaf, which HTML-escapes every
+ * value, so customer-supplied text cannot inject markup.
  */
 @Service
 public class NotificationService {
@@ -16,11 +17,13 @@ public class NotificationService {
   private final OutboxRepository outbox;
   private final ITemplateEngine templates;
   private final AppClock clock;
+  private final MessageRelay relay;
 
-  NotificationService(OutboxRepository outbox, ITemplateEngine templates, AppClock clock) {
+  NotificationService(OutboxRepository outbox, ITemplateEngine templates, AppClock clock, MessageRelay relay) {
     this.outbox = outbox;
     this.templates = templates;
     this.clock = clock;
+    this.relay = relay;
   }
 
   /** Queues the message unless one with the same dedup key is already queued. */
@@ -42,6 +45,7 @@ public class NotificationService {
   private void write(OutgoingMessage message) {
     Context context = new Context();
     context.setVariables(message.model());
-    outbox.insert(message, templates.process(message.template(), context), clock.nowInBusinessZone());
+    long id = outbox.insert(message, templates.process(message.template(), context), clock.nowInBusinessZone());
+    relay.deliverLater(message.complaintReference(), id);
   }
 }

@@ -1,15 +1,20 @@
 package com.redress.notification;
 
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** notification_outbox: written in the step's transaction, drained by the send step. */
+/** notification_outbox: written in the step's transaction, one row delivered per MessageDelivery instance. */
 @Repository
 class OutboxRepository {
 
-  record Pending(long id, String recipient, String subject, String bodyHtml) {
+  static final String SENT = "SENT";
+
+  record Queued(long id, String dedupKey, String caseKey, String kind, String recipient, String subject,
+      String bodyHtml, String status, int attempts, OffsetDateTime createdAt) {
   }
 
   private final JdbcClient jdbc;
@@ -23,7 +28,8 @@ class OutboxRepository {
         .param("key", dedupKey).query(Integer.class).single() > 0;
   }
 
-  void insert(OutgoingMessage message, String bodyHtml, OffsetDateTime now) {
+  long insert(OutgoingMessage message, String bodyHtml, OffsetDateTime now) {
+    KeyHolder id = new GeneratedKeyHolder();
     jdbc.sql("""
         INSERT INTO notification_outbox (dedup_key, complaint_reference, kind, recipient, subject, body_html,
           status, attempts, created_at)
@@ -32,26 +38,33 @@ class OutboxRepository {
         .param("key", message.dedupKey()).param("reference", message.complaintReference())
         .param("kind", message.kind()).param("recipient", message.recipient())
         .param("subject", message.subject()).param("body", bodyHtml).param("now", now)
-        .update();
+        .update(id, "id");
+    return id.getKey().longValue();
   }
 
-  List<Pending> pendingFor(String complaintReference) {
+  Optional<Queued> find(long id) {
     return jdbc.sql("""
-        SELECT id, recipient, subject, body_html FROM notification_outbox
-        WHERE complaint_reference = :reference AND status = 'PENDING' ORDER BY id
+        SELECT id, dedup_key, complaint_reference, kind, recipient, subject, body_html, status, attempts, created_at
+        FROM notification_outbox WHERE id = :id
         """)
-        .param("reference", complaintReference)
-        .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-        .list();
+        .param("id", id)
+        .query((rs, row) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+            rs.getObject(10, OffsetDateTime.class)))
+        .optional();
   }
 
-  void markSent(long id, OffsetDateTime now) {
-    jdbc.sql("UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE id = :id")
-        .param("now", now).param("id", id).update();
+  void markSent(long id, String messageId, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, message_id = :messageId,
+          last_error = NULL WHERE id = :id""")
+        .param("now", now).param("messageId", messageId).param("id", id).update();
   }
 
-  void recordFailure(long id, String error) {
-    jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = :error WHERE id = :id")
-        .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id).update();
+  void recordFailure(long id, String messageId, String error) {
+    jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, message_id = :messageId, last_error = :error"
+            + " WHERE id = :id")
+        .param("messageId", messageId).param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+        .param("id", id).update();
   }
 }

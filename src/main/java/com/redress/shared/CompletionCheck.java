@@ -47,6 +47,12 @@ public final class CompletionCheck {
     return text;
   }
 
+  /** Text that may be left out: null when missing or blank, else checked like {@link #text}. */
+  public String optionalText(String name, int minLength, int maxLength) {
+    Object value = execution.getVariable(name);
+    return value == null || (value instanceof String text && text.isBlank()) ? null : text(name, minLength, maxLength);
+  }
+
   public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
@@ -128,16 +134,26 @@ public final class CompletionCheck {
 
   /** Who completes the task: the authenticated caller, else (engine API without identity) its last assignee. */
   public String actingUser() {
+    return actingUser(execution, execution.getCurrentActivityId());
+  }
+
+  /**
+   * Who completed user task {@code taskDefinitionKey} of this process instance, for the step that
+   * records the decision right after it, in the same transaction: the authenticated caller, else
+   * (engine API without identity) the task's last assignee.
+   */
+  public static String actingUser(DelegateExecution execution, String taskDefinitionKey) {
     Authentication authentication = Context.getCommandContext() == null ? null
         : Context.getCommandContext().getAuthentication();
     if (authentication != null) {
       return authentication.getUserId();
     }
-    // this execution's task: with several tasks of the same activity open (an event subprocess
-    // started twice), the process-wide newest could be another one
+    // the newest task of this activity: with several open (an event subprocess started twice),
+    // the one of this execution comes first
     return execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
-        .executionId(execution.getId()).taskDefinitionKey(execution.getCurrentActivityId())
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskDefinitionKey)
         .orderByHistoricActivityInstanceStartTime().desc().unlimitedList().stream()
+        .sorted(java.util.Comparator.comparing(t -> !execution.getId().equals(t.getExecutionId())))
         .findFirst().map(HistoricTaskInstance::getAssignee).orElse(null);
   }
 }

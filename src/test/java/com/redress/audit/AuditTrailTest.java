@@ -77,8 +77,9 @@ class AuditTrailTest extends ApplicationTest {
   }
 
   @Test
-  void timelineNamesEveryStepActorDecisionAndFormValue() {
+  void timelineTellsTheCaseAsBusinessEventsWithTheirValues() {
     String reference = triagedAndHandledComplaint();
+    assertThat(Jobs.deliverMessages(engine, reference)).as("acknowledgement and resolution notice").isEqualTo(2);
 
     JsonNode timeline = Http.json(auditor.get("/api/audit/complaints/" + reference + "/timeline"));
     List<JsonNode> events = new ArrayList<>();
@@ -86,63 +87,58 @@ class AuditTrailTest extends ApplicationTest {
 
     assertThat(events).extracting(e -> e.get("seq").asLong())
         .as("a gapless chain from 1").isEqualTo(java.util.stream.LongStream.rangeClosed(1, events.size()).boxed().toList());
-    assertThat(events).filteredOn(e -> e.get("type").asText().equals("activity-start"))
-        .extracting(e -> e.get("activityId").asText())
-        .containsSubsequence(ComplaintHandlingProcess.TASK_REGISTER, ComplaintHandlingProcess.TASK_CLASSIFY,
-            ComplaintHandlingProcess.TASK_TRIAGE, ComplaintHandlingProcess.TASK_APPLY_CLASSIFICATION,
-            ComplaintHandlingProcess.TASK_HANDLE, ComplaintHandlingProcess.TASK_RECORD_OUTCOME);
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.get("type").asText()).isEqualTo("complaint-received");
-      assertThat(e.at("/details/status").asText()).isEqualTo("RECEIVED");
-    });
+    assertThat(events).extracting(e -> e.get("type").asText()).as("no engine-internal rows")
+        .noneMatch(type -> type.matches("(activity|variable|task|job|identity-link|process)-.*"));
+    assertThat(events).allSatisfy(e -> assertThat(e.get("story").asText()).isNotBlank()
+        .doesNotContain("engine record").doesNotContain("?"));
+    assertThat(events).hasSizeLessThanOrEqualTo(20);
 
-    JsonNode decision = events.stream().filter(e -> e.get("type").asText().equals("decision-evaluate"))
-        .findFirst().orElseThrow();
+    assertThat(events.get(0).get("type").asText()).isEqualTo("complaint-received");
+    assertThat(events.get(0).at("/details/status").asText()).isEqualTo("RECEIVED");
+
+    JsonNode decision = only(events, "rule-decision");
     assertThat(decision.at("/details/decisionKey").asText()).isEqualTo("ComplaintClassification");
     assertThat(decision.at("/details/decisionVersion").asInt()).isPositive();
     assertThat(decision.at("/details/inputs/Category").asText()).isEqualTo("OTHER");
     assertThat(decision.at("/details/inputs/Customer tier").asText()).isEqualTo("SILVER");
-    assertThat(decision.at("/details/outputs").size()).as("no rule for OTHER").isZero();
+    assertThat(decision.at("/details/matchedRules").size()).as("no rule for OTHER").isZero();
+    assertThat(decision.get("story").asText()).startsWith("Decided by ComplaintClassification v")
+        .contains("no rule matched").contains("Category OTHER");
 
-    JsonNode triageDone = events.stream().filter(e -> e.get("type").asText().equals("task-complete")
-        && e.get("activityId").asText().equals(ComplaintHandlingProcess.TASK_TRIAGE)).findFirst().orElseThrow();
-    assertThat(triageDone.get("actor").asText()).isEqualTo("audit-dispatcher");
-    assertThat(triageDone.at("/details/assignee").asText()).isEqualTo("audit-dispatcher");
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.get("type").asText()).startsWith("variable-");
-      assertThat(e.at("/details/variableName").asText()).isEqualTo("severity");
-      assertThat(e.at("/details/value").asText()).isEqualTo("HIGH");
-      assertThat(e.get("actor").asText()).isEqualTo("audit-dispatcher");
-    });
-    // the dispatcher's whole number arrives as a Long and is stored back as an Integer: an update, old → new
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.get("type").asText()).isEqualTo("variable-update");
-      assertThat(e.at("/details/variableName").asText()).isEqualTo("resolutionSlaHours");
-      assertThat(e.at("/details/oldValue").asLong()).isEqualTo(24);
-      assertThat(e.at("/details/value").asLong()).isEqualTo(24);
-      assertThat(e.at("/details/valueType").asText()).isEqualTo("integer");
-    });
+    // the dispatcher's decision, with its values, by the dispatcher
+    JsonNode classified = events.stream().filter(e -> e.at("/details/status").asText().equals("IN_PROGRESS"))
+        .findFirst().orElseThrow();
+    assertThat(classified.at("/details/classifiedBy").asText()).isEqualTo("audit-dispatcher");
+    assertThat(classified.get("story").asText())
+        .isEqualTo("Classified HIGH for " + Groups.TEAM_BILLING + " by audit-dispatcher; resolution due "
+            + classified.at("/details/resolutionDue").asText());
     assertThat(events).anySatisfy(e -> {
       assertThat(e.get("type").asText()).isEqualTo("user-operation");
       assertThat(e.at("/details/operationType").asText()).isEqualTo("Claim");
       assertThat(e.get("actor").asText()).isEqualTo("audit-handler");
+      assertThat(e.get("story").asText()).isEqualTo("audit-handler claimed 'Handle complaint'");
     });
+    assertThat(events).filteredOn(e -> e.at("/details/operationType").asText().equals("Complete"))
+        .extracting(e -> e.get("actor").asText()).containsExactly("audit-dispatcher", "audit-handler");
 
-    JsonNode handled = events.stream().filter(e -> e.get("type").asText().equals("task-complete")
-        && e.get("activityId").asText().equals(ComplaintHandlingProcess.TASK_HANDLE)).findFirst().orElseThrow();
-    assertThat(handled.get("actor").asText()).isEqualTo("audit-handler");
-    assertThat(handled.get("activityName").asText()).isEqualTo("Handle complaint");
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.at("/details/variableName").asText()).isEqualTo("resolution");
-      assertThat(e.at("/details/value").asText()).isEqualTo("Refunded the second charge.");
-      assertThat(e.get("actor").asText()).isEqualTo("audit-handler");
-    });
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.get("type").asText()).isEqualTo("complaint-status");
-      assertThat(e.at("/details/status").asText()).isEqualTo("RESOLVED");
-      assertThat(e.at("/details/resolvedBy").asText()).isEqualTo("audit-handler");
-    });
+    // the handler's decision, with the values entered
+    JsonNode resolved = events.stream().filter(e -> e.at("/details/status").asText().equals("RESOLVED"))
+        .findFirst().orElseThrow();
+    assertThat(resolved.at("/details/resolvedBy").asText()).isEqualTo("audit-handler");
+    assertThat(resolved.at("/details/rootCause").asText()).isEqualTo("SYSTEM_FAILURE");
+    assertThat(resolved.get("story").asText())
+        .isEqualTo("audit-handler resolved it: root cause SYSTEM_FAILURE, 'Refunded the second charge.'");
+
+    // every message sent: to whom, which template, when
+    assertThat(events).filteredOn(e -> e.get("type").asText().equals("message-sent"))
+        .extracting(e -> e.at("/details/kind").asText()).containsExactlyInAnyOrder("ACKNOWLEDGEMENT", "RESOLUTION");
     assertThat(integrity.verifyChain(reference).verified()).isTrue();
+  }
+
+  private static JsonNode only(List<JsonNode> events, String type) {
+    List<JsonNode> found = events.stream().filter(e -> e.get("type").asText().equals(type)).toList();
+    assertThat(found).as(type).hasSize(1);
+    return found.get(0);
   }
 
   @Test
@@ -153,20 +149,20 @@ class AuditTrailTest extends ApplicationTest {
     JsonNode timeline = Http.json(auditor.get("/api/audit/complaints/" + reference + "/timeline"));
     List<JsonNode> events = new ArrayList<>();
     timeline.forEach(events::add);
-    JsonNode decision = events.stream().filter(e -> e.get("type").asText().equals("decision-evaluate"))
-        .findFirst().orElseThrow();
+    JsonNode decision = only(events, "rule-decision");
     assertThat(decision.at("/details/outputs/severity").asText()).isEqualTo("CRITICAL");
     assertThat(decision.at("/details/outputs/handlerGroup").asText()).isEqualTo(Groups.TEAM_SAFETY);
-    assertThat(decision.at("/details/matchedRule").asText()).isEqualTo("Rule_SafetyPremiumCustomer");
+    assertThat(decision.at("/details/matchedRules/0").asText()).isEqualTo("Rule_SafetyPremiumCustomer");
     assertThat(decision.get("activityId").asText()).isEqualTo(ComplaintHandlingProcess.TASK_CLASSIFY);
   }
 
   @Test
   void untouchedTrailVerifiesAndEveryTamperingIsFoundAtItsPosition() {
     String reference = triagedAndHandledComplaint();
+    Jobs.deliverMessages(engine, reference);
     assertThat(integrity.verifyAll().verified()).isTrue();
     long rows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, reference);
-    assertThat(rows).isGreaterThan(30);
+    assertThat(rows).isGreaterThan(10);
 
     // changed content
     String details = jdbc.queryForObject("SELECT details FROM audit_event WHERE chain_key = ? AND seq = 5",
@@ -204,10 +200,7 @@ class AuditTrailTest extends ApplicationTest {
   void aRolledBackStepLeavesNoAuditRowAndItsRetryExactlyOne() {
     String reference = complaints.submit(Complaints.of(Category.DELAY, CustomerTier.STANDARD), null, null).reference();
     Jobs.continueAfterRegistration(engine, reference);
-    Job send = engine.getManagementService().createJobQuery()
-        .processInstanceId(engine.getRuntimeService().createProcessInstanceQuery()
-            .processInstanceBusinessKey(reference).singleResult().getId())
-        .activityId(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT).singleResult();
+    Job send = Jobs.messageDeliveries(engine, reference).get(0);
 
     SMTP.stop();
     try {
@@ -215,13 +208,10 @@ class AuditTrailTest extends ApplicationTest {
     } finally {
       SMTP.start();
     }
-    assertThat(activityEvents(reference, ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT)).isEmpty();
-    assertThat(jobEvents(reference, "job-failure")).isEqualTo(1);
+    assertThat(events(reference, "message-sent")).isZero();
 
     engine.getManagementService().executeJob(send.getId());
-    assertThat(activityEvents(reference, ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT))
-        .containsExactly("activity-start", "activity-end");
-    assertThat(jobEvents(reference, "job-success")).isEqualTo(1);
+    assertThat(events(reference, "message-sent")).isEqualTo(1);
     assertThat(integrity.verifyChain(reference).verified()).isTrue();
   }
 
@@ -403,14 +393,9 @@ class AuditTrailTest extends ApplicationTest {
         row.get("DETAILS"), row.get("PREV_HASH"), row.get("HASH"));
   }
 
-  private List<String> activityEvents(String reference, String activityId) {
-    return jdbc.queryForList("SELECT event_type FROM audit_event WHERE chain_key = ? AND activity_id = ?"
-        + " AND event_type LIKE 'activity-%' ORDER BY seq", String.class, reference, activityId);
-  }
-
-  private long jobEvents(String reference, String type) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND event_type = ?"
-        + " AND activity_id = ?", Long.class, reference, type, ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT);
+  private long events(String reference, String type) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND event_type = ?", Long.class,
+        reference, type);
   }
 
   private String task(String reference, String key) {
@@ -419,6 +404,7 @@ class AuditTrailTest extends ApplicationTest {
 
   private void runJobs(String reference) {
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY)
         .singleResult().getId();
     for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).list()) {
       engine.getManagementService().executeJob(job.getId());

@@ -8,6 +8,7 @@ import com.redress.support.ApplicationTest;
 import com.redress.support.FourEyesBypass;
 import com.redress.support.HandBuiltPeriod;
 import com.redress.support.Http;
+import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -148,7 +149,8 @@ class AwardRunTest extends ApplicationTest {
     engine.getManagementService().executeJob(timer.getId());
 
     ProcessInstance started = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey("AWARD-" + period).singleResult();
+        .processInstanceBusinessKey("AWARD-" + period)
+        .processDefinitionKey(EmployeeAwardProcess.KEY).singleResult();
     assertThat(started).as("run of " + period + " opened by the timer").isNotNull();
     assertThat(jdbc.queryForObject("SELECT started_by FROM award_run WHERE period = ?", String.class, period)).isNull();
     Job next = engine.getManagementService().createJobQuery().activityId(EmployeeAwardProcess.START_MONTHLY)
@@ -371,12 +373,9 @@ class AwardRunTest extends ApplicationTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE complaint_reference = ?"
         + " AND recipient = 'aw.staff@redress.example'", Integer.class, id)).as("told again after the change")
         .isEqualTo(2);
+    Jobs.deliverMessages(engine, id);
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
-        .singleResult().getId();
-    for (String send : List.of(EmployeeAwardProcess.TASK_SEND_REPUBLISHED, EmployeeAwardProcess.TASK_SEND_RESULTS)) {
-      engine.getManagementService().createJobQuery().processInstanceId(instance).activityId(send).list()
-          .forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
+        .processDefinitionKey(EmployeeAwardProcess.KEY).singleResult().getId();
 
     Job window = engine.getManagementService().createJobQuery().processInstanceId(instance)
         .activityId(EmployeeAwardProcess.TIMER_WINDOW_CLOSED).singleResult();
@@ -395,6 +394,7 @@ class AwardRunTest extends ApplicationTest {
     assertThat(csv.body()).startsWith("run,period,employee,award,title,amount,currency")
         .contains("aw-eva-10,CASH,First place,3000.00,CNY").doesNotContain("aw-fred-10");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(EmployeeAwardProcess.KEY)
         .finished().singleResult().getEndActivityId()).isEqualTo(EmployeeAwardProcess.END_FINAL);
     JsonNode timeline = Http.json(http.as(TestUsers.ensure(engine.getIdentityService(), "aw-auditor", Groups.AUDITORS),
         TestUsers.PASSWORD).get("/api/audit/complaints/" + id + "/timeline"));
@@ -424,6 +424,7 @@ class AwardRunTest extends ApplicationTest {
     decideAwards(id, TestUsers.ensure(engine.getIdentityService(), "aw-committee", Groups.AWARD_COMMITTEE),
         java.util.Map.of("awardAction", "APPROVE"));
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(EmployeeAwardProcess.KEY)
         .singleResult().getId();
     Job window = engine.getManagementService().createJobQuery().processInstanceId(instance)
         .activityId(EmployeeAwardProcess.TIMER_WINDOW_CLOSED).singleResult();
@@ -492,6 +493,7 @@ class AwardRunTest extends ApplicationTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = Http.json(created).get("id").asText();
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(EmployeeAwardProcess.KEY)
         .singleResult().getId();
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(instance).activityId(EmployeeAwardProcess.TASK_SCORE).singleResult().getId());

@@ -44,6 +44,7 @@ class AwardScoringBenchmark extends PostgresApplicationTest {
     long start = System.nanoTime();
     String id = Http.json(committee.postJson("/api/award-runs", "{\"period\": \"" + PERIOD + "\"}")).get("id").asText();
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(EmployeeAwardProcess.KEY)
         .singleResult().getId();
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(instance).activityId(EmployeeAwardProcess.TASK_SCORE).singleResult().getId());

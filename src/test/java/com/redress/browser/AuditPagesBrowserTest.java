@@ -8,6 +8,7 @@ import com.redress.complaint.ComplaintService;
 import com.redress.complaint.CustomerTier;
 import com.redress.identity.Groups;
 import com.redress.support.Complaints;
+import com.redress.support.Handling;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.io.IOException;
@@ -63,7 +64,8 @@ class AuditPagesBrowserTest extends BrowserTest {
           .hasSize(1);
       assertThat(diagram.findElements(By.cssSelector("g.untouched[data-id='" + ComplaintHandlingProcess.TASK_TRIAGE + "']")))
           .hasSize(1);
-      assertThat(browser.findElement(By.id("timeline")).getText()).contains(handler).contains("decision-evaluate");
+      assertThat(browser.findElement(By.id("timeline")).getText()).contains(handler + " claimed 'Handle complaint'")
+          .contains("Decided by ComplaintClassification v");
       screenshot("audit-complaint-timeline");
 
       String href = browser.findElement(By.id("csv-export")).getAttribute("href");
@@ -80,6 +82,48 @@ class AuditPagesBrowserTest extends BrowserTest {
           .startsWith("Verified");
     } catch (RuntimeException e) {
       keepPage("audit-failure");
+      throw e;
+    }
+  }
+
+  /** The story of a complaint whose compensation a supervisor approved: one line each, the decision's fields on demand. */
+  @Test
+  void auditorReadsTheStoryOfAnApprovedCompensationAndOpensTheDecision() throws IOException {
+    String auditor = TestUsers.ensure(engine.getIdentityService(), "story-auditor", Groups.AUDITORS);
+    String reference = complaints.submit(Complaints.of(Category.DAMAGE, CustomerTier.GOLD), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    String team = complaints.get(reference).classification().handlerGroup();
+    String handler = TestUsers.ensure(engine.getIdentityService(), "story-handler", team);
+    String manager = TestUsers.ensure(engine.getIdentityService(), "story-sam", Groups.SERVICE_MANAGERS);
+    Handling.resolveWithCompensation(engine, reference, handler, "REFUND", "1500.00", "The cleaner broke the vase.");
+    Handling.runDueJobs(engine, reference);
+    Handling.decideCompensation(engine, reference, manager, "APPROVE", "customer's second broken item");
+
+    try {
+      browser.get("http://localhost:" + port + "/audit/complaints/" + reference);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(auditor);
+      browser.findElement(By.name("password")).sendKeys(TestUsers.PASSWORD);
+      browser.findElement(By.cssSelector("button[type='submit']")).click();
+
+      WebElement timeline = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+      assertThat(timeline.getText())
+          .contains(handler + " resolved it: root cause STAFF_ERROR")
+          .contains("proposed REFUND of 1500.00 CNY: 'The cleaner broke the vase.'")
+          .contains("Decided by CompensationPolicy v")
+          .contains(manager + " completed 'Approve compensation'")
+          .contains(manager + " (" + Groups.SERVICE_MANAGERS + ") approved 1500.00 CNY: 'customer's second broken item'")
+          .contains("Issued REFUND of 1500.00 CNY")
+          .doesNotContain("variable-").doesNotContain("activity-");
+      WebElement decision = timeline.findElement(By.cssSelector("tr[data-type='compensation-decision'] details"));
+      WebElement fields = decision.findElement(By.cssSelector("dl.fields"));
+      assertThat(fields.isDisplayed()).as("details stay folded until asked for").isFalse();
+      click(decision.findElement(By.tagName("summary")));
+      wait.until(ExpectedConditions.visibilityOf(fields));
+      assertThat(fields.getText()).contains("decidedBy").contains(manager).contains("approverGroup")
+          .contains("amountBefore").contains("1500.00").contains("reason");
+      screenshot("audit-complaint-story");
+    } catch (RuntimeException e) {
+      keepPage("audit-story-failure");
       throw e;
     }
   }

@@ -36,6 +36,7 @@ class AwardBrowserTest extends BrowserTest {
     String id = Http.json(http.as(committee, TestUsers.PASSWORD).postJson("/api/award-runs",
         "{\"period\": \"" + period + "\"}")).get("id").asText();
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(EmployeeAwardProcess.KEY)
         .singleResult().getId();
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(instance).activityId(EmployeeAwardProcess.TASK_SCORE).singleResult().getId());

@@ -47,7 +47,7 @@ class CustomerJourneyBrowserTest extends BrowserTest {
     Jobs.continueAfterRegistration(engine, reference);
     Handling.resolve(engine, reference, TestUsers.ensure(engine.getIdentityService(), "journey-handler",
         Groups.TEAM_SAFETY));
-    sendPending(reference, ComplaintHandlingProcess.TASK_SEND_RESOLUTION_NOTICE);
+    Jobs.deliverMessages(engine, reference);
 
     browser.get("http://localhost:" + port + surveyLinkIn(resolutionMailTo(email)));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(Handling.RESOLUTION);
@@ -68,14 +68,6 @@ class CustomerJourneyBrowserTest extends BrowserTest {
         .contains("We received your complaint.").contains("You rated our handling 5 of 5.")
         .contains("Your complaint was closed.");
     keepPage("customer-closed");
-  }
-
-  private void sendPending(String reference, String activity) {
-    ManagementService management = engine.getManagementService();
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult().getId();
-    management.executeJob(management.createJobQuery().processInstanceId(instance).activityId(activity)
-        .singleResult().getId());
   }
 
   private static MimeMessage resolutionMailTo(String email) {

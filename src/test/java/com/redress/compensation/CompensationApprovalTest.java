@@ -154,7 +154,7 @@ class CompensationApprovalTest extends ApplicationTest {
     List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
     timeline.forEach(events::add);
     assertThat(events).anySatisfy(e -> {
-      assertThat(e.get("type").asText()).isEqualTo("decision-evaluate");
+      assertThat(e.get("type").asText()).isEqualTo("rule-decision");
       assertThat(e.at("/details/decisionKey").asText()).isEqualTo(CompensationApprovalProcess.DECISION_POLICY);
       assertThat(e.at("/details/decisionVersion").asInt()).isPositive();
       assertThat(e.at("/details/inputs").toString()).contains("Amount counted").contains("800");

@@ -64,7 +64,7 @@ class ComplaintLifecycleTest extends ApplicationTest {
     at("2026-11-30T10:00");
     complete(c, handler);
 
-    assertThat(c.pi()).isWaitingAt(GATEWAY_AWAIT_SURVEY, TASK_SEND_RESOLUTION_NOTICE);
+    assertThat(c.pi()).isWaitingAt(GATEWAY_AWAIT_SURVEY);
     Assertions.assertThat(complaints.get(c.reference()).status()).isEqualTo(ComplaintStatus.AWAITING_FEEDBACK);
     Assertions.assertThat(timer(c, TIMER_SURVEY_TIMEOUT).getDuedate().toInstant())
         .as("7 calendar days to answer").isEqualTo(shanghai("2026-12-07T10:00"));
@@ -328,7 +328,8 @@ class ComplaintLifecycleTest extends ApplicationTest {
     ComplaintService.Submitted submitted = complaints.submit(Complaints.of(Category.SAFETY, CustomerTier.GOLD), null, null);
     Jobs.continueAfterRegistration(engine, submitted.reference());
     return new Case(submitted.reference(), submitted.accessToken(),
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.reference()).singleResult());
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.reference())
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult());
   }
 
   private void complete(Case c, String user) {

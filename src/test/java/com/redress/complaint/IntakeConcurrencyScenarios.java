@@ -82,20 +82,17 @@ interface IntakeConcurrencyScenarios {
     assertThat(engine().getTaskService().createTaskQuery().processInstanceBusinessKeyIn(references.toArray(String[]::new))
         .count()).isEqualTo(200);
 
-    // the audit trail of all 200: every chain verifies, and no engine event is missing
+    // the audit trail of all 200: every chain verifies, and every rule decision is in it
     long integrityStart = System.nanoTime();
     AuditIntegrity.Report report = bean(AuditIntegrity.class).verifyAll();
     double integritySeconds = (System.nanoTime() - integrityStart) / 1e9;
     assertThat(report.verified()).as(String.valueOf(report.firstBrokenLink())).isTrue();
     JdbcTemplate jdbc = bean(JdbcTemplate.class);
     String in = references.stream().map(r -> "'" + r + "'").collect(Collectors.joining(","));
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'activity-start' AND chain_key IN ("
-        + in + ")", Long.class)).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p"
-        + " ON a.PROC_INST_ID_ = p.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ IN (" + in + ")", Long.class));
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type LIKE 'variable-%' AND chain_key IN ("
-        + in + ")", Long.class)).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_DETAIL d JOIN ACT_HI_PROCINST p"
-        + " ON d.PROC_INST_ID_ = p.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ IN (" + in + ")", Long.class));
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'decision-evaluate' AND chain_key IN ("
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE (event_type LIKE 'activity-%'"
+        + " OR event_type LIKE 'variable-%') AND chain_key IN (" + in + ")", Long.class))
+        .as("business events only: the engine's own rows stay in its history").isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE event_type = 'rule-decision' AND chain_key IN ("
         + in + ")", Long.class)).isEqualTo(200);
     long auditRows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key IN (" + in + ")", Long.class);
     record("intake-200-" + databaseName(), """

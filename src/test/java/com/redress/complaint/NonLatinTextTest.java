@@ -70,7 +70,7 @@ class NonLatinTextTest extends PostgresApplicationTest {
         .containsEntry("description", DESCRIPTION).containsEntry("order_reference", "ORD-统一码-1");
 
     Jobs.continueAfterRegistration(engine, reference);
-    Jobs.continueAfter(engine, reference, ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT);
+    Jobs.deliverMessages(engine, reference);
     String acknowledgement = htmlOfMailAbout(reference, mailsBefore, "received");
     assertThat(acknowledgement).contains(escaped(NAME)).contains(escaped(SUBJECT))
         .doesNotContain("<script>alert").doesNotContain("<img src=x");
@@ -87,7 +87,7 @@ class NonLatinTextTest extends PostgresApplicationTest {
             "compensationType", Map.of("value", "NONE")))));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
     Jobs.continueAfter(engine, reference, ComplaintHandlingProcess.TASK_HANDLE);
-    Jobs.continueAfter(engine, reference, ComplaintHandlingProcess.TASK_SEND_RESOLUTION_NOTICE);
+    Jobs.deliverMessages(engine, reference);
     assertThat(htmlOfMailAbout(reference, mailsBefore, "resolved")).contains(escaped(RESOLUTION))
         .doesNotContain("<b>bold</b>");
 

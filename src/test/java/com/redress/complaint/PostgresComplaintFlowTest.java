@@ -71,6 +71,7 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
     assertThat(staffView.at("/staff/kpi/csat").asInt()).isEqualTo(4);
     assertThat(staffView.at("/staff/kpi/handlers/0").asText()).isEqualTo(handler);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.reference())
+        .processDefinitionKey(ComplaintHandlingProcess.KEY)
         .finished().count()).isEqualTo(1);
   }
 

@@ -175,6 +175,7 @@ class SurveyApiTest extends ApplicationTest {
 
   private org.camunda.bpm.engine.runtime.Job surveyTimer(Created c) {
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(c.reference())
+        .processDefinitionKey(ComplaintHandlingProcess.KEY)
         .singleResult().getId();
     return engine.getManagementService().createJobQuery().processInstanceId(instance)
         .activityId(ComplaintHandlingProcess.TIMER_SURVEY_TIMEOUT).singleResult();

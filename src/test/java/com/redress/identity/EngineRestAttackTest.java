@@ -169,7 +169,8 @@ class EngineRestAttackTest extends ApplicationTest {
   void runningComplaintsCannotBeDeletedWithTheirDeployment() {
     String running = registered(Category.DELAY);
     ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(running).singleResult();
+        .processInstanceBusinessKey(running)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult();
     String deployment = engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId())
         .getDeploymentId();
 
@@ -266,7 +267,8 @@ class EngineRestAttackTest extends ApplicationTest {
   void aClosedComplaintCannotBeStartedAgain() {
     String closed = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.GOLD), null, null).reference();
     engine.getRuntimeService().deleteProcessInstance(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(closed).singleResult().getId(), "test: as if closed", true, true);
+        .processInstanceBusinessKey(closed)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId(), "test: as if closed", true, true);
     jdbc.update("UPDATE complaint SET status = 'CLOSED' WHERE reference = ?", closed);
     Http ivy = http.as("attack-ivy", TestUsers.PASSWORD);
     String restart = "{\"businessKey\": \"" + closed + "\", \"variables\": {\"complaintReference\": {\"value\": \""

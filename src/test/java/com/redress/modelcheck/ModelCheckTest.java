@@ -44,7 +44,7 @@ class ModelCheckTest {
     Run run = command("processes", "forms");
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.output()).endsWith("15 files checked: 0 errors, 0 warnings\n");
+    assertThat(run.output()).endsWith("16 files checked: 0 errors, 0 warnings\n");
   }
 
   @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
 import com.redress.shared.Hashing;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Customer e-mail through a real SMTP server (GreenMail): sent once, escaped, and never lost when SMTP is down. */
 class CustomerNotificationMailTest extends ApplicationTest {
@@ -52,9 +55,9 @@ class CustomerNotificationMailTest extends ApplicationTest {
   }
 
   private Job sendJob(String reference) {
-    return management.createJobQuery().processInstanceId(engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(reference).singleResult().getId())
-        .activityId(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT).singleResult();
+    List<Job> deliveries = Jobs.messageDeliveries(engine, reference);
+    assertThat(deliveries).as("the acknowledgement's delivery").hasSize(1);
+    return deliveries.get(0);
   }
 
   private MimeMessage[] mailsTo(String recipient) {
@@ -89,27 +92,72 @@ class CustomerNotificationMailTest extends ApplicationTest {
     String link = html.replaceAll("(?s).*?(/complaints/[^\"<\\s]+).*", "$1");
     String token = link.substring(link.indexOf("token=") + 6);
     assertThat(http.get("/api/complaints/" + reference + "?token=" + token).statusCode()).isEqualTo(200);
-    assertThat(sendJobOrNull(reference)).as("the send step ran once and is gone").isNull();
+    assertThat(Jobs.messageDeliveries(engine, reference)).as("the delivery ran once and is gone").isEmpty();
+    assertThat(mails[0].getMessageID()).isEqualTo(jdbc.queryForObject(
+        "SELECT message_id FROM notification_outbox WHERE complaint_reference = ?", String.class, reference));
+
+    // the auditor sees what was sent to whom, with which template, and when
+    Map<String, Object> sent = jdbc.queryForMap("SELECT actor, details FROM audit_event WHERE chain_key = ?"
+        + " AND event_type = 'message-sent'", reference);
+    assertThat(sent.get("ACTOR")).as("the relay, not a person").isNull();
+    assertThat((String) sent.get("DETAILS")).contains("\"recipient\":\"" + recipient + "\"")
+        .contains("\"kind\":\"ACKNOWLEDGEMENT\"").contains("\"messageId\":\"" + mails[0].getMessageID() + "\"")
+        .contains("\"queuedAt\"");
+  }
+
+  /** Each message has a delivery of its own: one that keeps failing holds back neither the case nor the others. */
+  @Test
+  void aFailingMessageHoldsBackNeitherTheCaseNorItsOtherMessages() throws Exception {
+    String recipient = "other-" + UUID.randomUUID() + "@example.com";
+    String reference = submit(recipient, "Vase");
+    bean(TransactionTemplate.class).executeWithoutResult(tx -> bean(NotificationService.class).enqueue(
+        new OutgoingMessage(reference + ":BROKEN", reference, "SLA_WARNING", "not an address@@", "Broken",
+            "mail/sla-warning", Map.of("complaint", bean(ComplaintService.class).get(reference),
+                "tasklistLink", "http://localhost/camunda/app/tasklist/"))));
+    List<Job> deliveries = Jobs.messageDeliveries(engine, reference);
+    assertThat(deliveries).hasSize(2);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      for (Job job : Jobs.messageDeliveries(engine, reference)) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException expected) {
+          assertThat(expected).hasMessageContaining("Sending message");
+        }
+      }
+    }
+
+    assertThat(mailsTo(recipient)).as("the good one went out at the first attempt").hasSize(1);
+    Job broken = Jobs.messageDeliveries(engine, reference).get(0);
+    assertThat(Jobs.messageDeliveries(engine, reference)).as("only the broken one is left").hasSize(1);
+    assertThat(broken.getRetries()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(broken.getProcessInstanceId())
+        .count()).as("an incident on the broken message's delivery").isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).count()).as("the complaint waits for its handler")
+        .isEqualTo(1);
   }
 
   @Test
-  void smtpDownMeansRetriesThenAnIncidentAndTheMailStaysInTheOutbox() {
+  void smtpDownMeansRetriesThenAnIncidentAndTheMailStaysInTheOutbox() throws Exception {
     String recipient = "down-" + UUID.randomUUID() + "@example.com";
     String reference = submit(recipient, "Vase");
     SMTP.stop();
 
     String jobId = sendJob(reference).getId();
     for (int attempt = 1; attempt <= 3; attempt++) {
-      assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("Sending notification");
+      assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("Sending message");
     }
 
     Job job = management.createJobQuery().jobId(jobId).singleResult();
     assertThat(job.getRetries()).isZero();
     Incident incident = engine.getRuntimeService().createIncidentQuery().configuration(jobId).singleResult();
     assertThat(incident).isNotNull();
-    assertThat(incident.getActivityId()).isEqualTo(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT);
+    assertThat(incident.getActivityId()).isEqualTo(MessageDeliveryProcess.TASK_DELIVER);
+    assertThat(incident.getIncidentMessage()).startsWith(reference + ": ");
     Map<String, Object> outbox = jdbc.queryForMap(
-        "SELECT status, attempts, last_error FROM notification_outbox WHERE complaint_reference = ?", reference);
+        "SELECT status, attempts, last_error, message_id FROM notification_outbox WHERE complaint_reference = ?",
+        reference);
     assertThat(outbox.get("STATUS")).isEqualTo("PENDING");
     assertThat(((Number) outbox.get("ATTEMPTS")).intValue()).isEqualTo(3);
     assertThat((String) outbox.get("LAST_ERROR")).isNotBlank();
@@ -120,13 +168,9 @@ class CustomerNotificationMailTest extends ApplicationTest {
     management.setJobRetries(jobId, 1);
     management.executeJob(jobId);
     assertThat(mailsTo(recipient)).hasSize(1);
+    assertThat(mailsTo(recipient)[0].getMessageID()).as("the Message-ID its failed attempts had")
+        .isEqualTo(outbox.get("MESSAGE_ID"));
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
         .isZero();
-  }
-
-  private Job sendJobOrNull(String reference) {
-    return management.createJobQuery().processInstanceId(engine.getHistoryService()
-            .createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId())
-        .activityId(ComplaintHandlingProcess.TASK_SEND_ACKNOWLEDGEMENT).singleResult();
   }
 }

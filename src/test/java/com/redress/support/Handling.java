@@ -1,10 +1,12 @@
 package com.redress.support;
 
+import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 /** Works a complaint's user tasks through the Java API as the given users, then runs the save point after each. */
@@ -19,6 +21,36 @@ public final class Handling {
   public static void resolve(ProcessEngine engine, String reference, String handler) {
     complete(engine, reference, ComplaintHandlingProcess.TASK_HANDLE, handler, Map.of("rootCause", "STAFF_ERROR",
         "resolution", RESOLUTION, "serviceFailureAcknowledged", true, "compensationType", "NONE"));
+  }
+
+  /** The handler resolves the complaint and proposes a compensation, which goes to approval. */
+  public static void resolveWithCompensation(ProcessEngine engine, String reference, String handler, String type,
+      String amount, String reason) {
+    complete(engine, reference, ComplaintHandlingProcess.TASK_HANDLE, handler, Map.of("rootCause", "STAFF_ERROR",
+        "resolution", RESOLUTION, "serviceFailureAcknowledged", true, "compensationType", type,
+        "compensationAmount", amount, "compensationCurrency", "CNY", "compensationReason", reason));
+  }
+
+  /** The approver decides the open approval step; then every due job of the case runs. */
+  public static void decideCompensation(ProcessEngine engine, String reference, String approver, String decision,
+      String reason) {
+    complete(engine, reference, CompensationApprovalProcess.TASK_APPROVE, approver,
+        Map.of("approvalDecision", decision, "decisionReason", reason));
+    runDueJobs(engine, reference);
+  }
+
+  /** Runs the case's due jobs (save points, compensation, e-mails) until none is left; timers not yet due stay. */
+  public static void runDueJobs(ProcessEngine engine, String reference) {
+    for (Job job = nextDue(engine, reference); job != null; job = nextDue(engine, reference)) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+  }
+
+  private static Job nextDue(ProcessEngine engine, String reference) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+        .stream().flatMap(instance -> engine.getManagementService().createJobQuery()
+            .processInstanceId(instance.getId()).executable().list().stream())
+        .findFirst().orElse(null);
   }
 
   public static void review(ProcessEngine engine, String reference, String reviewer, int score) {
@@ -51,9 +83,9 @@ public final class Handling {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    String instance = task.getProcessInstanceId();
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-        .processInstanceId(instance).activityId(taskDefinitionKey).singleResult().getId());
+    // the save point after the task, where the model has one
+    engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
+        .activityId(taskDefinitionKey).list().forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }
 
   /**

@@ -1,6 +1,8 @@
 package com.redress.support;
 
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.notification.MessageDeliveryProcess;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 
@@ -23,6 +25,21 @@ public final class Jobs {
   /** Runs the job of the complaint's ComplaintHandling instance at the given activity (a save point). */
   public static void continueAfter(ProcessEngine engine, String reference, String activity) {
     run(engine, reference, activity);
+  }
+
+  /** The delivery jobs of the messages queued for a case (complaint reference or award run) and not yet sent. */
+  public static List<Job> messageDeliveries(ProcessEngine engine, String caseKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseKey)
+        .processDefinitionKey(MessageDeliveryProcess.KEY).list().stream()
+        .flatMap(i -> engine.getManagementService().createJobQuery().processInstanceId(i.getId()).list().stream())
+        .toList();
+  }
+
+  /** Delivers the case's queued messages (what the job executor would do); returns how many. */
+  public static int deliverMessages(ProcessEngine engine, String caseKey) {
+    List<Job> deliveries = messageDeliveries(engine, caseKey);
+    deliveries.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    return deliveries.size();
   }
 
   private static void run(ProcessEngine engine, String reference, String activity) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.complaint.ComplaintHandlingProcess;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * One complaint's whole life through the public APIs, as its users drive it: the customer submits
@@ -81,21 +80,8 @@ public final class PublicApiLifecycle {
     runDueJobs(c.reference());
   }
 
-  /**
-   * Runs the due jobs (save points, e-mails) of the complaint's process instances (its handling
-   * and any compensation approval) until none is left; timers not yet due stay.
-   */
+  /** Runs the due jobs (save points, e-mails) of the complaint's process instances until none is left. */
   public void runDueJobs(String reference) {
-    for (Job job = next(reference); job != null; job = next(reference)) {
-      engine.getManagementService().executeJob(job.getId());
-    }
-  }
-
-  private Job next(String reference) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
-        .stream()
-        .flatMap(instance -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-            .executable().list().stream())
-        .findFirst().orElse(null);
+    Handling.runDueJobs(engine, reference);
   }
 }

@@ -4,18 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The asynchronous send steps (Task_SendAcknowledgement, …): drain this complaint's outbox. */
+/** Task_DeliverMessage: sends one queued message. */
 @Component
-class SendNotificationsDelegate implements JavaDelegate {
+class DeliverMessageDelegate implements JavaDelegate {
 
   private final NotificationSender sender;
 
-  SendNotificationsDelegate(NotificationSender sender) {
+  DeliverMessageDelegate(NotificationSender sender) {
     this.sender = sender;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    sender.sendPending(execution.getProcessBusinessKey());
+    sender.deliver(MessageDeliveryProcess.MESSAGE_ID.require(execution));
   }
 }

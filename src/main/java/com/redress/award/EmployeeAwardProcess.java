@@ -21,16 +21,20 @@ public final class EmployeeAwardProcess {
   public static final String END_NO_AWARDS = "End_NoAwards";
   public static final String TASK_NOMINATE = "Task_Nominate";
   public static final String TASK_REVIEW_NOMINATIONS = "Task_ReviewNominations";
+  public static final String TASK_RECORD_NOMINATION_CHANGE = "Task_RecordNominationChange";
   public static final String GATEWAY_REVIEW_DONE = "Gateway_ReviewDone";
   public static final String TASK_PROPOSE_AWARDS = "Task_ProposeAwards";
   public static final String TASK_APPROVE_AWARDS = "Task_ApproveAwards";
+  public static final String TASK_RECORD_AWARD_DECISION = "Task_RecordAwardDecision";
   public static final String GATEWAY_AWARD_DECISION = "Gateway_AwardDecision";
   public static final String TASK_APPROVE_EXCESS = "Task_ApproveAwardExcess";
+  public static final String TASK_RECORD_EXCESS_DECISION = "Task_RecordExcessDecision";
   public static final String FORM_APPROVE_AWARDS = "ApproveAwards";
   public static final String TASK_PUBLISH = "Task_PublishAwards";
   public static final String SUBPROCESS_OBJECTION_WINDOW = "SubProcess_ObjectionWindow";
   public static final String TIMER_WINDOW_CLOSED = "Timer_ObjectionWindowClosed";
   public static final String TASK_DECIDE_OBJECTION = "Task_DecideObjection";
+  public static final String TASK_RECORD_OBJECTION_DECISION = "Task_RecordObjectionDecision";
   public static final String TASK_FINALIZE = "Task_FinalizeAwards";
   public static final String END_FINAL = "End_AwardsFinal";
   public static final String FORM_DECIDE_OBJECTION = "DecideObjection";
@@ -76,6 +80,8 @@ public final class EmployeeAwardProcess {
   public static final ProcessVariable<String> OBJECTION_DUE = ProcessVariable.of("objectionDue", String.class);
   /** Carried by each objection's message; Task_DecideObjection keeps its own copy (input mapping). */
   public static final ProcessVariable<Long> OBJECTION_ID = ProcessVariable.of("objectionId", Long.class);
+  /** The objection the decision task just completed was about (its output), for the step that records it. */
+  public static final ProcessVariable<Long> DECIDED_OBJECTION_ID = ProcessVariable.of("decidedObjectionId", Long.class);
   public static final ProcessVariable<String> OBJECTION_TEXT = ProcessVariable.of("objectionText", String.class);
   /** The committee's form on an objection: UPHOLD (with the award to cut) or DISMISS, and the reason. */
   public static final ProcessVariable<String> OBJECTION_DECISION = ProcessVariable.of("objectionDecision", String.class);

@@ -8,27 +8,27 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** End of Task_ApproveAwardExcess: finance approves or refuses the cash above budget, with a reason. */
+/**
+ * End of Task_ApproveAwardExcess: checks that finance approves or refuses the cash above budget,
+ * with a reason. Task_RecordExcessDecision records an accepted decision.
+ */
 @Component
 class ValidateExcessListener extends AwardDecisionListener {
 
-  private final AwardService awards;
+  static final String APPROVE = "APPROVE";
+  static final String REFUSE = "REFUSE";
+
   private final AwardFourEyes fourEyes;
 
-  ValidateExcessListener(AwardService awards, AwardFourEyes fourEyes) {
-    this.awards = awards;
+  ValidateExcessListener(AwardFourEyes fourEyes) {
     this.fourEyes = fourEyes;
   }
 
   @Override
   void decide(DelegateExecution execution, String runId, CompletionCheck check) {
-    String user = fourEyes.actingDecider(check, runId, "finance");
-    String decision = check.oneOf(EXCESS_DECISION.name(), List.of("APPROVE", "REFUSE"));
-    String reason = check.text(EXCESS_REASON.name(), ReviewNominationsListener.MIN_REASON,
-        ReviewNominationsListener.MAX_REASON);
+    fourEyes.actingDecider(check, runId, "finance");
+    check.oneOf(EXCESS_DECISION.name(), List.of(APPROVE, REFUSE));
+    check.text(EXCESS_REASON.name(), ValidateNominationChangeListener.MIN_REASON, ValidateNominationChangeListener.MAX_REASON);
     check.refuseIfInvalid("Decision on the excess refused");
-    awards.decideExcess(runId, "APPROVE".equals(decision), reason, user);
-    EXCESS_DECISION.set(execution, null);
-    EXCESS_REASON.set(execution, null);
   }
 }

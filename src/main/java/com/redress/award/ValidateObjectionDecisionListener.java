@@ -12,17 +12,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * End of Task_DecideObjection: uphold (naming the award to cut) or dismiss, with a reason; a
- * nominee of the run is refused.
+ * End of Task_DecideObjection: checks the decision to uphold (naming an approved award to cut) or
+ * dismiss, with a reason; a nominee of the run is refused. Task_RecordObjectionDecision records an
+ * accepted decision.
  */
 @Component
 class ValidateObjectionDecisionListener extends AwardDecisionListener {
 
   private final AwardPublication publication;
+  private final AwardService awards;
   private final AwardFourEyes fourEyes;
 
-  ValidateObjectionDecisionListener(AwardPublication publication, AwardFourEyes fourEyes) {
+  ValidateObjectionDecisionListener(AwardPublication publication, AwardService awards, AwardFourEyes fourEyes) {
     this.publication = publication;
+    this.awards = awards;
     this.fourEyes = fourEyes;
   }
 
@@ -32,19 +35,17 @@ class ValidateObjectionDecisionListener extends AwardDecisionListener {
     if (!publication.undecided(runId, objection)) {
       throw new IllegalStateException("Objection " + objection + " of " + runId + " is not open");
     }
-    String member = fourEyes.actingDecider(check, runId, "member");
+    fourEyes.actingDecider(check, runId, "member");
     String decision = check.oneOf(OBJECTION_DECISION.name(),
         List.of(AwardPublication.UPHOLD, AwardPublication.DISMISS));
-    String reason = check.text(AWARD_REASON.name(), AwardPublication.MIN_REASON, AwardPublication.MAX_REASON);
-    boolean uphold = AwardPublication.UPHOLD.equals(decision);
-    String handler = uphold ? check.text(CUT_HANDLER.name(), 1, 64) : null;
-    String award = uphold ? check.text(CUT_AWARD.name(), 1, 30) : null;
-    check.refuseIfInvalid("Objection decision refused");
-    try {
-      publication.decide(runId, objection, uphold, reason, member, handler, award);
-    } catch (IllegalArgumentException noSuchAward) {
-      check.problem(CUT_AWARD.name(), noSuchAward.getMessage());
-      check.refuseIfInvalid("Objection decision refused");
+    check.text(AWARD_REASON.name(), AwardPublication.MIN_REASON, AwardPublication.MAX_REASON);
+    if (AwardPublication.UPHOLD.equals(decision)) {
+      String handler = check.text(CUT_HANDLER.name(), 1, 64);
+      String award = check.text(CUT_AWARD.name(), 1, 30);
+      if (!handler.isEmpty() && !award.isEmpty() && !awards.hasAward(runId, handler, award, "APPROVED")) {
+        check.problem(CUT_AWARD.name(), handler + " has no approved " + award + " award");
+      }
     }
+    check.refuseIfInvalid("Objection decision refused");
   }
 }

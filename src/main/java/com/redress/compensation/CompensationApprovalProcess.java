@@ -19,6 +19,7 @@ public final class CompensationApprovalProcess {
   public static final String GATEWAY_APPROVAL_NEEDED = "Gateway_ApprovalNeeded";
   public static final String TASK_NEXT_APPROVER = "Task_NextApprover";
   public static final String TASK_APPROVE = "Task_ApproveCompensation";
+  public static final String TASK_RECORD_DECISION = "Task_RecordApprovalDecision";
   public static final String GATEWAY_DECISION = "Gateway_ApprovalDecision";
   public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";
   public static final String TASK_ESCALATE_APPROVAL = "Task_EscalateApproval";

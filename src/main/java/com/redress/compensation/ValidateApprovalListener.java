@@ -1,12 +1,8 @@
 package com.redress.compensation;
 
-import static com.redress.compensation.CompensationApprovalProcess.APPROVAL_STEP;
-import static com.redress.compensation.CompensationApprovalProcess.COMPENSATION_OUTCOME;
-import static com.redress.compensation.CompensationApprovalProcess.CURRENT_AMOUNT;
 import static com.redress.compensation.CompensationApprovalProcess.DECISION;
 import static com.redress.compensation.CompensationApprovalProcess.DECISION_REASON;
 import static com.redress.compensation.CompensationApprovalProcess.LOWERED_AMOUNT;
-import static com.redress.compensation.CompensationApprovalProcess.MORE_APPROVALS;
 import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
 
 import com.redress.shared.CompletionCheck;
@@ -18,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * End of Task_ApproveCompensation: checks the decision (a reason for lowering or rejecting,
- * optional for approving; a lowered amount below the current one, never above) and the four-eyes rule for whoever completes
- * it, then records the decision and tells the gateway what follows.
+ * optional for approving; a lowered amount below the current one, never above) and the four-eyes
+ * rule for whoever completes it. A refused completion changes nothing; Task_RecordApprovalDecision
+ * records an accepted one.
  */
 @Component
 class ValidateApprovalListener implements ExecutionListener {
@@ -57,12 +54,11 @@ class ValidateApprovalListener implements ExecutionListener {
     }
     Compensation.Verdict verdict = check.enumValue(DECISION.name(), Compensation.Verdict.class);
     BigDecimal current = proposal.currentAmount();
-    BigDecimal lowered = null;
     if (verdict == Compensation.Verdict.LOWER) {
       Object text = LOWERED_AMOUNT.get(execution);
       String problem = text == null ? "is required when lowering" : Money.amountProblem(text.toString());
       if (problem == null) {
-        lowered = new BigDecimal(text.toString().strip());
+        BigDecimal lowered = new BigDecimal(text.toString().strip());
         if (lowered.signum() <= 0) {
           problem = "must be more than 0; reject the proposal instead";
         } else if (lowered.compareTo(current) >= 0) {
@@ -74,15 +70,11 @@ class ValidateApprovalListener implements ExecutionListener {
       }
     }
     // a reason is owed for lowering or rejecting; an approver may give one for approving too
-    String reason = verdict == Compensation.Verdict.LOWER || verdict == Compensation.Verdict.REJECT
-        ? check.text(DECISION_REASON.name(), MIN_REASON, MAX_REASON)
-        : check.optionalText(DECISION_REASON.name(), MIN_REASON, MAX_REASON);
+    if (verdict == Compensation.Verdict.LOWER || verdict == Compensation.Verdict.REJECT) {
+      check.text(DECISION_REASON.name(), MIN_REASON, MAX_REASON);
+    } else {
+      check.optionalText(DECISION_REASON.name(), MIN_REASON, MAX_REASON);
+    }
     check.refuseIfInvalid("Compensation decision refused");
-
-    Compensation decided = compensations.decide(id, approver, verdict, lowered, reason);
-    APPROVAL_STEP.set(execution, compensations.decisions(id).size());
-    CURRENT_AMOUNT.set(execution, decided.currentAmount().toPlainString());
-    MORE_APPROVALS.set(execution, decided.status() == Compensation.Status.AWAITING_APPROVAL);
-    COMPENSATION_OUTCOME.set(execution, decided.status().name());
   }
 }

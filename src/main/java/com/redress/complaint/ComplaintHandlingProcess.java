@@ -39,6 +39,7 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_REOPEN = "Task_ReopenComplaint";
   public static final String TASK_MARK_UNRESOLVED = "Task_MarkUnresolved";
   public static final String TASK_REVIEW_QUALITY = "Task_ReviewQuality";
+  public static final String TASK_RECORD_QUALITY_REVIEW = "Task_RecordQualityReview";
   public static final String TASK_CLOSE = "Task_CloseComplaint";
   public static final String END_CLOSED = "End_ComplaintClosed";
   /** The message's id and name alike. */

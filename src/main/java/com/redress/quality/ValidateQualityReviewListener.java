@@ -6,7 +6,6 @@ import static com.redress.complaint.ComplaintHandlingProcess.INNOVATIVE;
 import static com.redress.complaint.ComplaintHandlingProcess.QUALITY_SCORE;
 import static com.redress.complaint.ComplaintHandlingProcess.REVIEW_COMMENT;
 
-import com.redress.complaint.ComplaintService;
 import com.redress.shared.CompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * End of Task_ReviewQuality: checks the review (score 1 to 5, a reason when flagged innovative)
- * and the four-eyes rule for whoever completes it, then stores the review on the complaint.
+ * and the four-eyes rule for whoever completes it. A refused completion changes nothing;
+ * Task_RecordQualityReview stores an accepted one.
  */
 @Component
 class ValidateQualityReviewListener implements ExecutionListener {
@@ -22,11 +22,9 @@ class ValidateQualityReviewListener implements ExecutionListener {
   static final int MAX_TEXT = 2000;
 
   private final FourEyes fourEyes;
-  private final ComplaintService complaints;
 
-  ValidateQualityReviewListener(FourEyes fourEyes, ComplaintService complaints) {
+  ValidateQualityReviewListener(FourEyes fourEyes) {
     this.fourEyes = fourEyes;
-    this.complaints = complaints;
   }
 
   @Override
@@ -42,17 +40,15 @@ class ValidateQualityReviewListener implements ExecutionListener {
     } else if (fourEyes.handled(reference, reviewer)) {
       check.problem("reviewer", FourEyes.refusal(reviewer, reference));
     }
-    Integer score = check.wholeNumber(QUALITY_SCORE.name(), 1, 5);
+    check.wholeNumber(QUALITY_SCORE.name(), 1, 5);
     // an unticked checkbox may arrive as nothing from REST callers: not innovative
-    boolean innovative = execution.getVariable(INNOVATIVE.name()) != null
-        && Boolean.TRUE.equals(check.flag(INNOVATIVE.name()));
-    String reason = innovative ? check.text(INNOVATION_REASON.name(), 10, MAX_TEXT) : null;
+    if (execution.getVariable(INNOVATIVE.name()) != null && Boolean.TRUE.equals(check.flag(INNOVATIVE.name()))) {
+      check.text(INNOVATION_REASON.name(), 10, MAX_TEXT);
+    }
     Object comment = execution.getVariable(REVIEW_COMMENT.name());
     if (comment != null && (!(comment instanceof String text) || text.strip().length() > MAX_TEXT)) {
       check.problem(REVIEW_COMMENT.name(), "must be text of at most " + MAX_TEXT + " characters");
     }
     check.refuseIfInvalid("Quality review refused");
-    String commentText = comment == null || ((String) comment).isBlank() ? null : ((String) comment).strip();
-    complaints.recordQualityReview(reference, score, innovative, reason, commentText, reviewer);
   }
 }

@@ -64,6 +64,7 @@ public final class Handling {
       values.put("innovationReason", reason);
     }
     complete(engine, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY, reviewer, values);
+    runSavePoint(engine, reference, ComplaintHandlingProcess.TASK_RECORD_QUALITY_REVIEW);
   }
 
   public static Task task(ProcessEngine engine, String reference, String taskDefinitionKey) {
@@ -83,9 +84,15 @@ public final class Handling {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
-    // the save point after the task, where the model has one
-    engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
-        .activityId(taskDefinitionKey).list().forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    runSavePoint(engine, reference, taskDefinitionKey);
+  }
+
+  /** Runs the save point after {@code activity} (a job of the case's instances there), where the model has one. */
+  private static void runSavePoint(ProcessEngine engine, String reference, String activity) {
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+        .flatMap(instance -> engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+            .activityId(activity).list().stream())
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }
 
   /**

@@ -4,7 +4,6 @@ import static com.redress.award.EmployeeAwardProcess.NOMINATION_ACTION;
 import static com.redress.award.EmployeeAwardProcess.NOMINATION_KIND;
 import static com.redress.award.EmployeeAwardProcess.NOMINATION_REASON;
 import static com.redress.award.EmployeeAwardProcess.NOMINEE;
-import static com.redress.award.EmployeeAwardProcess.REVIEW_CONFIRMED;
 
 import com.redress.shared.CompletionCheck;
 import java.util.List;
@@ -13,11 +12,13 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * End of Task_ReviewNominations: applies one change (remove a nominee, add an innovation nomination,
- * both with a reason) or confirms the list. A manager never nominates or removes themselves.
+ * End of Task_ReviewNominations: checks one change (remove a nominee, add an innovation
+ * nomination, both with a reason) or the confirmation of the list. A manager never nominates or
+ * removes themselves. A refused completion changes nothing; Task_RecordNominationChange applies an
+ * accepted one.
  */
 @Component
-class ReviewNominationsListener implements ExecutionListener {
+class ValidateNominationChangeListener implements ExecutionListener {
 
   static final String CONFIRM = "CONFIRM";
   static final String REMOVE = "REMOVE";
@@ -27,7 +28,7 @@ class ReviewNominationsListener implements ExecutionListener {
 
   private final AwardService awards;
 
-  ReviewNominationsListener(AwardService awards) {
+  ValidateNominationChangeListener(AwardService awards) {
     this.awards = awards;
   }
 
@@ -41,16 +42,14 @@ class ReviewNominationsListener implements ExecutionListener {
     CompletionCheck check = new CompletionCheck(execution);
     String manager = check.actingUser();
     String action = check.oneOf(NOMINATION_ACTION.name(), List.of(CONFIRM, REMOVE, ADD_INNOVATION));
-    String nominee = null;
-    String reason = null;
     Nomination.Kind kind = Nomination.Kind.SCORE;
     if (CONFIRM.equals(action) && manager != null && awards.isNominated(runId, manager)) {
       check.problem("manager", manager + " is nominated in this run and cannot confirm its nominations "
           + "(four-eyes principle): another manager must");
     }
     if (REMOVE.equals(action) || ADD_INNOVATION.equals(action)) {
-      nominee = check.text(NOMINEE.name(), 1, 64);
-      reason = check.text(NOMINATION_REASON.name(), MIN_REASON, MAX_REASON);
+      String nominee = check.text(NOMINEE.name(), 1, 64);
+      check.text(NOMINATION_REASON.name(), MIN_REASON, MAX_REASON);
       if (REMOVE.equals(action) && NOMINATION_KIND.get(execution) != null) {
         kind = check.enumValue(NOMINATION_KIND.name(), Nomination.Kind.class);
       }
@@ -65,24 +64,11 @@ class ReviewNominationsListener implements ExecutionListener {
         } else if (awards.nominatedForInnovation(runId, nominee)) {
           check.problem(NOMINEE.name(), nominee + " is nominated for innovation already");
         }
+      } else if (REMOVE.equals(action) && nominee != null && !nominee.isEmpty() && kind != null
+          && !awards.hasNomination(runId, nominee, kind)) {
+        check.problem(NOMINEE.name(), nominee + " has no " + kind + " nomination to remove");
       }
     }
     check.refuseIfInvalid("Nomination change refused");
-    if (REMOVE.equals(action) && !awards.removeNomination(runId, nominee, kind, reason, manager)) {
-      check.problem(NOMINEE.name(), nominee + " has no " + kind + " nomination to remove");
-      check.refuseIfInvalid("Nomination change refused");
-    }
-    if (ADD_INNOVATION.equals(action)) {
-      awards.addInnovationNomination(runId, nominee, reason, manager);
-    }
-    if (CONFIRM.equals(action)) {
-      awards.confirmNominations(runId, manager);
-    }
-    REVIEW_CONFIRMED.set(execution, CONFIRM.equals(action));
-    // the next round of the review starts with an empty form
-    NOMINATION_ACTION.set(execution, null);
-    NOMINEE.set(execution, null);
-    NOMINATION_KIND.set(execution, null);
-    NOMINATION_REASON.set(execution, null);
   }
 }

@@ -1,0 +1,35 @@
+package com.redress.award;
+
+import static com.redress.award.EmployeeAwardProcess.AWARD_REASON;
+import static com.redress.award.EmployeeAwardProcess.CUT_AWARD;
+import static com.redress.award.EmployeeAwardProcess.CUT_HANDLER;
+import static com.redress.award.EmployeeAwardProcess.DECIDED_OBJECTION_ID;
+import static com.redress.award.EmployeeAwardProcess.OBJECTION_DECISION;
+import static com.redress.award.EmployeeAwardProcess.TASK_DECIDE_OBJECTION;
+
+import com.redress.shared.CompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RecordObjectionDecision, right after Task_DecideObjection in its transaction: records the
+ * committee's accepted decision; an upheld objection cuts the award and republishes the results.
+ */
+@Component
+class RecordObjectionDecisionDelegate implements JavaDelegate {
+
+  private final AwardPublication publication;
+
+  RecordObjectionDecisionDelegate(AwardPublication publication) {
+    this.publication = publication;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean uphold = AwardPublication.UPHOLD.equals(OBJECTION_DECISION.require(execution));
+    publication.decide(execution.getProcessBusinessKey(), DECIDED_OBJECTION_ID.require(execution), uphold,
+        AWARD_REASON.require(execution).strip(), CompletionCheck.actingUser(execution, TASK_DECIDE_OBJECTION),
+        uphold ? CUT_HANDLER.require(execution).strip() : null, uphold ? CUT_AWARD.require(execution).strip() : null);
+  }
+}

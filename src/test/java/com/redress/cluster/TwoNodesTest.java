@@ -49,6 +49,7 @@ class TwoNodesTest extends PostgresApplicationTest {
     int smtp = SMTP.getSmtp().getPort();
     try (RedressNode a = RedressNode.start("node-a", url, "postgres", smtp, RedressNode.hostname("node-a"));
         RedressNode b = RedressNode.start("node-b", url, "postgres", smtp, RedressNode.hostname("node-b"))) {
+      long deadlocksBefore = deadlocks();
       Instant start = Instant.now();
       List<String> references = new ClusterWorkload(List.of(a, b), handler, reviewer).run(COMPLAINTS, CLIENTS);
       double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
@@ -69,7 +70,15 @@ class TwoNodesTest extends PostgresApplicationTest {
           + " WHERE c.complaint_reference IN (" + in(references) + ")")).isEqualTo(ClusterWorkload.compensated(COMPLAINTS));
       JsonNode integrity = Http.json(a.http().as(auditor, TestUsers.PASSWORD).get("/api/audit/integrity"));
       assertThat(integrity.get("verified").asBoolean()).as(integrity.toString()).isTrue();
+      // messages travel outside the case's execution tree: no end of a send branch prunes it under a user's step
+      assertThat(deadlocks() - deadlocksBefore).as("deadlocks PostgreSQL detected").isZero();
     }
+  }
+
+  /** PostgreSQL's own count of deadlocks it detected (and broke) in this database. */
+  private long deadlocks() {
+    jdbc.execute("SELECT pg_stat_clear_snapshot()");
+    return count("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
   }
 
   @Test

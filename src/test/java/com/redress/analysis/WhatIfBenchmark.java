@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.identity.Groups;
+import com.redress.support.BenchmarkSize;
 import com.redress.support.Http;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.TestUsers;
@@ -25,14 +26,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark, not a test: a changed ComplaintClassification and a changed CompensationPolicy each
  * replayed on 10 000 closed complaints (5 000 with a compensation) on embedded PostgreSQL 15,
  * from the upload to the finished report. Run with
- * {@code mvn -B verify -Dpostgres.groups=benchmark -Dtest=WhatIfBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code mvn -B verify -Dpostgres.groups=benchmark -Dbenchmark.smoke.skip=true -Dtest=WhatIfBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * figures in target/measurements/what-if.txt.
  */
 @Tag("benchmark")
 class WhatIfBenchmark extends PostgresApplicationTest {
 
-  static final int COMPLAINTS = 10_000;
-  static final Path OUT = Path.of("target", "measurements", "what-if.txt");
+  static final int COMPLAINTS = BenchmarkSize.of("whatif.complaints", 10_000, 50);
+  static final Path OUT = BenchmarkSize.measurements("what-if.txt");
   private static final String BOUNDARY = "----RedressWhatIfBenchmark";
   private static final String[] CATEGORIES = {"DELAY", "BILLING", "DAMAGE", "SERVICE_QUALITY", "STAFF_BEHAVIOUR", "SAFETY"};
   private static final String[] TIERS = {"STANDARD", "SILVER", "GOLD", "PLATINUM"};

@@ -3,6 +3,7 @@ package com.redress.award;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.redress.identity.Groups;
+import com.redress.support.BenchmarkSize;
 import com.redress.support.Http;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.TestUsers;
@@ -22,16 +23,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark, not a test: scoring a period of 10 000 closed complaints (200 handlers, one in ten
  * complaints shared by two) on embedded PostgreSQL 15, from the run's request to its stored scores.
  * Run with
- * {@code mvn -B verify -Dpostgres.groups=benchmark -Dtest=AwardScoringBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code mvn -B verify -Dpostgres.groups=benchmark -Dbenchmark.smoke.skip=true -Dtest=AwardScoringBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * figures in target/measurements/award-scoring.txt.
  */
 @Tag("benchmark")
 class AwardScoringBenchmark extends PostgresApplicationTest {
 
-  static final int COMPLAINTS = 10_000;
-  static final int HANDLERS = 200;
+  static final int COMPLAINTS = BenchmarkSize.of("awards.complaints", 10_000, 40);
+  static final int HANDLERS = BenchmarkSize.of("awards.handlers", 200, 4);
   static final String PERIOD = "2018-06";
-  static final Path OUT = Path.of("target", "measurements", "award-scoring.txt");
+  static final Path OUT = BenchmarkSize.measurements("award-scoring.txt");
 
   @Autowired JdbcTemplate jdbc;
 

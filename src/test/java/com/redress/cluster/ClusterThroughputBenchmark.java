@@ -1,6 +1,7 @@
 package com.redress.cluster;
 
 import com.redress.identity.Groups;
+import com.redress.support.BenchmarkSize;
 import com.redress.support.ClusterWorkload;
 import com.redress.support.PostgresApplicationTest;
 import com.redress.support.RedressNode;
@@ -19,15 +20,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Benchmark, not a test: complaints through their whole life per second with one node, then with
  * two on the same PostgreSQL, in one run. Run with
- * {@code mvn -B verify -Dpostgres.groups=benchmark -Dtest=ClusterThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code mvn -B verify -Dpostgres.groups=benchmark -Dbenchmark.smoke.skip=true -Dtest=ClusterThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * figures in target/measurements/cluster.txt.
  */
 @Tag("benchmark")
 class ClusterThroughputBenchmark extends PostgresApplicationTest {
 
-  static final int COMPLAINTS = Integer.getInteger("cluster.complaints", 300);
-  static final int CLIENTS = 8;
-  static final Path OUT = Path.of("target", "measurements", "cluster.txt");
+  static final int COMPLAINTS = BenchmarkSize.of("cluster.complaints", 300, 4);
+  static final int CLIENTS = BenchmarkSize.of("cluster.clients", 8, 2);
+  static final Path OUT = BenchmarkSize.measurements("cluster.txt");
 
   @Autowired EmbeddedPostgres postgres;
 

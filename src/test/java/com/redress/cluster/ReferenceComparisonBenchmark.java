@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.identity.Groups;
+import com.redress.support.BenchmarkSize;
 import com.redress.support.ClusterWorkload;
 import com.redress.support.Http;
 import com.redress.support.OpenTasks;
@@ -49,22 +50,28 @@ import reference.ReferenceApplication;
  * table with each scenario's throughput and p50/p95/p99 for both and their ratio: intake, a human
  * step, the full lifecycle, async steps, Tasklist's list and count at {@code comparison.tasks}
  * (100 000) open tasks, start-up, heap and resident memory. Run with
- * {@code mvn -B verify -Dpostgres.groups=benchmark -Dtest=ReferenceComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code mvn -B verify -Dpostgres.groups=benchmark -Dbenchmark.smoke.skip=true -Dtest=ReferenceComparisonBenchmark -Dsurefire.failIfNoSpecifiedTests=false};
  * the table also goes to target/measurements/reference-comparison.txt.
  */
 @Tag("benchmark")
 class ReferenceComparisonBenchmark extends PostgresApplicationTest {
 
-  static final int CASES = Integer.getInteger("comparison.cases", 400);
-  static final int LIVES = Integer.getInteger("comparison.lives", 200);
-  static final int OPEN_TASKS = Integer.getInteger("comparison.tasks", 100_000);
+  static final int CASES = BenchmarkSize.of("comparison.cases", 400, 4);
+  static final int LIVES = BenchmarkSize.of("comparison.lives", 200, 2);
+  static final int OPEN_TASKS = BenchmarkSize.of("comparison.tasks", 100_000, 20);
+  /**
+   * Settings to compare, e.g. {@code -Dcomparison.redress-args=--camunda.bpm.history-level=full} (with
+   * {@code -Dcamunda.bpm.history-level=full} for the test's own context on the same database).
+   */
+  static final String[] REDRESS_ARGUMENTS = System.getProperty("comparison.redress-args", "").isBlank()
+      ? new String[0] : System.getProperty("comparison.redress-args").strip().split("\\s+");
   static final int CLIENTS = 4;
   /** Tasklist calls per measurement; the reference's are slow enough that three must do. */
   static final int TASKLIST_CALLS = 30;
   static final int SLOW_TASKLIST_CALLS = 3;
   static final String REDRESS_DB = "postgres";
   static final String REFERENCE_DB = "reference";
-  static final Path OUT = Path.of("target", "measurements", "reference-comparison.txt");
+  static final Path OUT = BenchmarkSize.measurements("reference-comparison.txt");
 
   @Autowired EmbeddedPostgres postgres;
   @Autowired JdbcTemplate jdbc;
@@ -87,7 +94,7 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
     try (RedressNode reference = RedressNode.startReference("reference", postgres.getJdbcUrl("postgres", REFERENCE_DB),
         "postgres");
         RedressNode redress = RedressNode.start("redress", postgres.getJdbcUrl("postgres", REDRESS_DB), "postgres",
-            SMTP.getSmtp().getPort())) {
+            SMTP.getSmtp().getPort(), REDRESS_ARGUMENTS)) {
       Http ref = reference.http().as(ReferenceApplication.USER, ReferenceApplication.PASSWORD);
       jdbc.execute("SELECT pg_stat_statements_reset()");
       Http red = redress.http().as(handler, TestUsers.PASSWORD);

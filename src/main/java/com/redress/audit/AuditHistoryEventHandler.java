@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -94,8 +95,9 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
     details.put("inputs", inputs);
     details.put("outputs", outputs);
     details.put("matchedRules", new ArrayList<>(rules));
-    trail.record(new AuditEvent(null, decision.getRootProcessInstanceId(), now(), AuditEvent.Source.ENGINE,
-        RULE_DECISION, trail.currentUser(), decision.getProcessInstanceId(), decision.getActivityId(), details));
+    trail.record(new AuditEvent(caseOf(decision.getRootProcessInstanceId()), decision.getRootProcessInstanceId(),
+        now(), AuditEvent.Source.ENGINE, RULE_DECISION, trail.currentUser(), decision.getProcessInstanceId(),
+        decision.getActivityId(), details));
   }
 
   private void userOperation(UserOperationLogEntryEventEntity e) {
@@ -119,8 +121,21 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
   }
 
   private void record(HistoryEvent event, String type, String actor, String activityId, Map<String, Object> details) {
-    trail.record(new AuditEvent(null, event.getRootProcessInstanceId(), now(), AuditEvent.Source.ENGINE, type, actor,
-        event.getProcessInstanceId(), activityId, details));
+    trail.record(new AuditEvent(caseOf(event.getRootProcessInstanceId()), event.getRootProcessInstanceId(), now(),
+        AuditEvent.Source.ENGINE, type, actor, event.getProcessInstanceId(), activityId, details));
+  }
+
+  /**
+   * The case (business key) of a root process instance this command has loaded, else null: the
+   * writer then reads it from the history when the transaction commits.
+   */
+  private static String caseOf(String rootProcessInstanceId) {
+    if (rootProcessInstanceId == null || Context.getCommandContext() == null) {
+      return null;
+    }
+    ExecutionEntity root = Context.getCommandContext().getDbEntityManager()
+        .getCachedEntity(ExecutionEntity.class, rootProcessInstanceId);
+    return root == null ? null : root.getBusinessKey();
   }
 
   /** Ended by a cancellation, a deletion or an unhandled error rather than at an end event. */

@@ -2,6 +2,7 @@ package com.redress.audit;
 
 import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintFilter;
+import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.ComplaintStatus;
 import com.redress.shared.AppClock;
@@ -101,10 +102,9 @@ class AuditPages {
     model.addAttribute("reference", reference);
     model.addAttribute("complaint", complaints.find(reference).orElse(null));
     model.addAttribute("entries", entries);
-    // the case's own process started first; messages it sent run in processes of their own
+    // the complaint's own process: the messages it sent run in processes of their own, with its key
     HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .orderByProcessInstanceStartTime().asc().unlimitedList().stream()
-        .filter(p -> p.getSuperProcessInstanceId() == null).findFirst().orElse(null);
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).unlimitedList().stream().findFirst().orElse(null);
     if (root != null) {
       // the path comes from Camunda's history, where the engine keeps it; the trail keeps business events
       Set<String> passed = new HashSet<>();

@@ -33,7 +33,7 @@ final class AuditStory {
           + list(d.get("approvers"), "none (handler's own authority)") + "; " + v(d, "reserved") + " reserved from "
           + v(d, "budget") + " (" + v(d, "budgetLeft") + " left)"
           + (Boolean.TRUE.equals(d.get("overBudget")) ? ", over budget: finance co-signs" : "");
-      case "compensation-decision" -> compensationDecision(d);
+      case "compensation-decision" -> compensationDecision(actor, d);
       case "compensation-cancelled" -> "The compensation was cancelled; " + v(d, "released") + " went back to the budget";
       case "compensation-issued" -> "Issued " + v(d, "type") + " of " + v(d, "amount") + " " + v(d, "currency")
           + (d.containsKey("paymentReference") ? " (payment " + v(d, "paymentReference") + ")" : "");
@@ -119,7 +119,7 @@ final class AuditStory {
     return line;
   }
 
-  private static String compensationDecision(Map<String, Object> d) {
+  private static String compensationDecision(String actor, Map<String, Object> d) {
     if (d.containsKey("by")) {
       return "Approved " + v(d, "amount") + " " + v(d, "currency") + " on " + v(d, "by");
     }
@@ -131,8 +131,10 @@ final class AuditStory {
     };
     String amount = d.containsKey("amountAfter") && !v(d, "amountAfter").equals(v(d, "amountBefore"))
         ? v(d, "amountBefore") + " to " + v(d, "amountAfter") : v(d, "amountBefore");
-    return v(d, "decidedBy") + " (" + v(d, "approverGroup") + ") " + verb + amount + " " + v(d, "currency")
-        + (d.containsKey("reason") ? ": '" + v(d, "reason") + "'" : "");
+    // rows from before the business-level record have no decidedBy and currency
+    String who = d.containsKey("decidedBy") ? v(d, "decidedBy") : actor == null ? "?" : actor;
+    return who + " (" + v(d, "approverGroup") + ") " + verb + amount + (d.containsKey("currency") ? " " + v(d, "currency")
+        : "") + (d.containsKey("reason") ? ": '" + v(d, "reason") + "'" : "");
   }
 
   private static String ruleDecision(Map<String, Object> d) {

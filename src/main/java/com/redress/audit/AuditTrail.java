@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -63,7 +64,7 @@ public class AuditTrail {
         currentUser(), null, null, details);
     try {
       ownTransaction.executeWithoutResult(tx -> writer.append(List.of(event)));
-    } catch (DataAccessException databaseOutOfReach) {
+    } catch (DataAccessException | TransactionException databaseOutOfReach) {
       LOG.warn("The refusal could not be recorded in the audit trail: {}", databaseOutOfReach.toString());
     }
   }

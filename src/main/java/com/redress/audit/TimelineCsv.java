@@ -34,13 +34,14 @@ final class TimelineCsv {
     Set<String> fields = new LinkedHashSet<>();
     entries.forEach(e -> fields.addAll(e.details().keySet()));
     List<Object> header = new ArrayList<>(FIXED);
-    header.addAll(fields);
+    // a field named like a fixed column (a compensation's "type") gets a column of its own
+    fields.forEach(field -> header.add(FIXED.contains(field) ? "detail_" + field : field));
     StringBuilder csv = new StringBuilder(Csv.row(header.toArray()));
     for (AuditTimeline.Entry e : entries) {
       List<Object> row = new ArrayList<>(List.of(e.seq(), e.time(), e.actor() == null ? "" : e.actor(), e.type(),
-          e.story(), e.activityId() == null ? "" : e.activityId()));
+          Csv.inert(e.story()), e.activityId() == null ? "" : e.activityId()));
       for (String field : fields) {
-        row.add(e.details().containsKey(field) ? text(e.details().get(field)) : "");
+        row.add(e.details().containsKey(field) ? Csv.inert(text(e.details().get(field))) : "");
       }
       csv.append(Csv.row(row.toArray()));
     }

@@ -6,6 +6,7 @@ import static com.redress.award.EmployeeAwardProcess.CUT_AWARD;
 import static com.redress.award.EmployeeAwardProcess.CUT_HANDLER;
 
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,12 @@ class ValidateAwardDecisionListener extends AwardDecisionListener {
 
   private final AwardService awards;
   private final AwardFourEyes fourEyes;
+  private final RecordAwardDecisionDelegate record;
 
-  ValidateAwardDecisionListener(AwardService awards, AwardFourEyes fourEyes) {
+  ValidateAwardDecisionListener(AwardService awards, AwardFourEyes fourEyes, RecordAwardDecisionDelegate record) {
     this.awards = awards;
     this.fourEyes = fourEyes;
+    this.record = record;
   }
 
   @Override
@@ -41,7 +44,8 @@ class ValidateAwardDecisionListener extends AwardDecisionListener {
     if (CUT.equals(action)) {
       String handler = check.text(CUT_HANDLER.name(), 1, 64);
       String award = check.text(CUT_AWARD.name(), 1, 30);
-      if (!handler.isEmpty() && !award.isEmpty() && !awards.hasAward(runId, handler, award, "PROPOSED")) {
+      if (handler != null && award != null && !handler.isEmpty() && !award.isEmpty()
+          && !awards.hasAward(runId, handler, award, "PROPOSED")) {
         check.problem(CUT_AWARD.name(), handler + " has no proposed " + award + " award to cut");
       }
     }
@@ -50,5 +54,8 @@ class ValidateAwardDecisionListener extends AwardDecisionListener {
           + "to approve the excess");
     }
     check.refuseIfInvalid("Award decision refused");
+    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_AWARD_DECISION)) {
+      record.execute(execution);
+    }
   }
 }

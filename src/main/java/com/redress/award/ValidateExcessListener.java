@@ -4,6 +4,7 @@ import static com.redress.award.EmployeeAwardProcess.EXCESS_DECISION;
 import static com.redress.award.EmployeeAwardProcess.EXCESS_REASON;
 
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ class ValidateExcessListener extends AwardDecisionListener {
   static final String REFUSE = "REFUSE";
 
   private final AwardFourEyes fourEyes;
+  private final RecordExcessDecisionDelegate record;
 
-  ValidateExcessListener(AwardFourEyes fourEyes) {
+  ValidateExcessListener(AwardFourEyes fourEyes, RecordExcessDecisionDelegate record) {
     this.fourEyes = fourEyes;
+    this.record = record;
   }
 
   @Override
@@ -30,5 +33,8 @@ class ValidateExcessListener extends AwardDecisionListener {
     check.oneOf(EXCESS_DECISION.name(), List.of(APPROVE, REFUSE));
     check.text(EXCESS_REASON.name(), ValidateNominationChangeListener.MIN_REASON, ValidateNominationChangeListener.MAX_REASON);
     check.refuseIfInvalid("Decision on the excess refused");
+    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_EXCESS_DECISION)) {
+      record.execute(execution);
+    }
   }
 }

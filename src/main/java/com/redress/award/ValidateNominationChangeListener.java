@@ -6,6 +6,7 @@ import static com.redress.award.EmployeeAwardProcess.NOMINATION_REASON;
 import static com.redress.award.EmployeeAwardProcess.NOMINEE;
 
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,9 +28,11 @@ class ValidateNominationChangeListener implements ExecutionListener {
   static final int MAX_REASON = 2000;
 
   private final AwardService awards;
+  private final RecordNominationChangeDelegate record;
 
-  ValidateNominationChangeListener(AwardService awards) {
+  ValidateNominationChangeListener(AwardService awards, RecordNominationChangeDelegate record) {
     this.awards = awards;
+    this.record = record;
   }
 
   @Override
@@ -70,5 +73,8 @@ class ValidateNominationChangeListener implements ExecutionListener {
       }
     }
     check.refuseIfInvalid("Nomination change refused");
+    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_NOMINATION_CHANGE)) {
+      record.execute(execution);
+    }
   }
 }

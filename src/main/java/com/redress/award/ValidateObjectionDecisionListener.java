@@ -7,6 +7,7 @@ import static com.redress.award.EmployeeAwardProcess.OBJECTION_DECISION;
 import static com.redress.award.EmployeeAwardProcess.OBJECTION_ID;
 
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,14 @@ class ValidateObjectionDecisionListener extends AwardDecisionListener {
   private final AwardPublication publication;
   private final AwardService awards;
   private final AwardFourEyes fourEyes;
+  private final RecordObjectionDecisionDelegate record;
 
-  ValidateObjectionDecisionListener(AwardPublication publication, AwardService awards, AwardFourEyes fourEyes) {
+  ValidateObjectionDecisionListener(AwardPublication publication, AwardService awards, AwardFourEyes fourEyes,
+      RecordObjectionDecisionDelegate record) {
     this.publication = publication;
     this.awards = awards;
     this.fourEyes = fourEyes;
+    this.record = record;
   }
 
   @Override
@@ -42,10 +46,14 @@ class ValidateObjectionDecisionListener extends AwardDecisionListener {
     if (AwardPublication.UPHOLD.equals(decision)) {
       String handler = check.text(CUT_HANDLER.name(), 1, 64);
       String award = check.text(CUT_AWARD.name(), 1, 30);
-      if (!handler.isEmpty() && !award.isEmpty() && !awards.hasAward(runId, handler, award, "APPROVED")) {
+      if (handler != null && award != null && !handler.isEmpty() && !award.isEmpty()
+          && !awards.hasAward(runId, handler, award, "APPROVED")) {
         check.problem(CUT_AWARD.name(), handler + " has no approved " + award + " award");
       }
     }
     check.refuseIfInvalid("Objection decision refused");
+    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_OBJECTION_DECISION)) {
+      record.execute(execution);
+    }
   }
 }

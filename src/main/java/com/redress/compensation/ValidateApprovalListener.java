@@ -6,6 +6,7 @@ import static com.redress.compensation.CompensationApprovalProcess.LOWERED_AMOUN
 import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
 
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.EarlierModels;
 import com.redress.shared.Money;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,10 +27,13 @@ class ValidateApprovalListener implements ExecutionListener {
 
   private final CompensationService compensations;
   private final ApprovalFourEyes fourEyes;
+  private final RecordApprovalDecisionDelegate record;
 
-  ValidateApprovalListener(CompensationService compensations, ApprovalFourEyes fourEyes) {
+  ValidateApprovalListener(CompensationService compensations, ApprovalFourEyes fourEyes,
+      RecordApprovalDecisionDelegate record) {
     this.compensations = compensations;
     this.fourEyes = fourEyes;
+    this.record = record;
   }
 
   @Override
@@ -76,5 +80,8 @@ class ValidateApprovalListener implements ExecutionListener {
       check.optionalText(DECISION_REASON.name(), MIN_REASON, MAX_REASON);
     }
     check.refuseIfInvalid("Compensation decision refused");
+    if (EarlierModels.recordInListener(execution, CompensationApprovalProcess.TASK_RECORD_DECISION)) {
+      record.execute(execution);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package com.redress.notification;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -52,6 +53,12 @@ class OutboxRepository {
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
             rs.getObject(10, OffsetDateTime.class)))
         .optional();
+  }
+
+  /** The case's messages not sent yet, oldest first. */
+  List<Long> pendingOf(String caseKey) {
+    return jdbc.sql("SELECT id FROM notification_outbox WHERE complaint_reference = :key AND status = 'PENDING' ORDER BY id")
+        .param("key", caseKey).query(Long.class).list();
   }
 
   void markSent(long id, String messageId, OffsetDateTime now) {

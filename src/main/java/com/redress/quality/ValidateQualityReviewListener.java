@@ -7,6 +7,7 @@ import static com.redress.complaint.ComplaintHandlingProcess.QUALITY_SCORE;
 import static com.redress.complaint.ComplaintHandlingProcess.REVIEW_COMMENT;
 
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.EarlierModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,11 @@ class ValidateQualityReviewListener implements ExecutionListener {
   static final int MAX_TEXT = 2000;
 
   private final FourEyes fourEyes;
+  private final RecordQualityReviewDelegate record;
 
-  ValidateQualityReviewListener(FourEyes fourEyes) {
+  ValidateQualityReviewListener(FourEyes fourEyes, RecordQualityReviewDelegate record) {
     this.fourEyes = fourEyes;
+    this.record = record;
   }
 
   @Override
@@ -50,5 +53,8 @@ class ValidateQualityReviewListener implements ExecutionListener {
       check.problem(REVIEW_COMMENT.name(), "must be text of at most " + MAX_TEXT + " characters");
     }
     check.refuseIfInvalid("Quality review refused");
+    if (EarlierModels.recordInListener(execution, ComplaintHandlingProcess.TASK_RECORD_QUALITY_REVIEW)) {
+      record.execute(execution);
+    }
   }
 }

@@ -17,6 +17,14 @@ public final class Csv {
     return Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
   }
 
+  /**
+   * Text from users (a survey comment, a reason) as a cell a spreadsheet shows and never runs:
+   * a leading {@code = + - @}, tab or carriage return would start a formula, so it gets a {@code '}.
+   */
+  public static String inert(String text) {
+    return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+
   private static String cell(Object value) {
     if (value == null) {
       return "";

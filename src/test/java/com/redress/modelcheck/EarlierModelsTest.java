@@ -1,0 +1,132 @@
+package com.redress.modelcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.redress.compensation.CompensationApprovalProcess;
+import com.redress.complaint.Category;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.ComplaintStatus;
+import com.redress.complaint.CustomerTier;
+import com.redress.identity.Groups;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Complaints;
+import com.redress.support.Handling;
+import com.redress.support.Jobs;
+import com.redress.support.TestUsers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A complaint that runs on the models deployed before issue 17 (ComplaintHandling 1.3.1 with its
+ * send steps, CompensationApproval 1.0.1 whose end listeners recorded the decisions) still goes
+ * through its whole life on the new code: decisions are recorded by the listeners, each mail is
+ * sent once. The old versions are deployed as they were, past today's model check (which would
+ * refuse them for missing the new steps), as a database upgraded from that release holds them.
+ */
+class EarlierModelsTest extends ApplicationTest {
+
+  @Autowired ComplaintService complaints;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aComplaintOnTheEarlierModelsIsDecidedRecordedAndMailedOnce() throws IOException {
+    Deployment earlier = deployPastTheModelCheck();
+    try {
+      String reference = complaints.submit(Complaints.of(Category.DAMAGE, CustomerTier.STANDARD), null, null)
+          .reference();
+      assertThat(engine.getRepositoryService().getProcessDefinition(engine.getRuntimeService()
+          .createProcessInstanceQuery().processInstanceBusinessKey(reference)
+          .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getProcessDefinitionId())
+          .getVersionTag()).isEqualTo("1.3.1");
+      Jobs.continueAfterRegistration(engine, reference);
+      Handling.runDueJobs(engine, reference);
+      String team = complaints.get(reference).classification().handlerGroup();
+      Handling.resolveWithCompensation(engine, reference, TestUsers.ensure(engine.getIdentityService(),
+          "earlier-handler", team), "REFUND", "800.00", "The cleaner broke the vase.");
+      Handling.runDueJobs(engine, reference);
+      Handling.decideCompensation(engine, reference, TestUsers.ensure(engine.getIdentityService(),
+          "earlier-supervisor", Groups.SUPERVISORS), "APPROVE", "A fair amount for the vase.");
+      // nobody answers the survey: its timer ends the wait
+      Job timeout = engine.getManagementService().createJobQuery()
+          .activityId(ComplaintHandlingProcess.TIMER_SURVEY_TIMEOUT).processInstanceId(engine.getRuntimeService()
+              .createProcessInstanceQuery().processInstanceBusinessKey(reference)
+              .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId()).singleResult();
+      engine.getManagementService().executeJob(timeout.getId());
+      Handling.runDueJobs(engine, reference);
+      Handling.review(engine, reference, TestUsers.ensure(engine.getIdentityService(), "earlier-reviewer",
+          Groups.QUALITY_REVIEWERS), 4);
+      Handling.runDueJobs(engine, reference);
+
+      assertThat(complaints.get(reference).status()).isEqualTo(ComplaintStatus.CLOSED);
+      assertThat(complaints.get(reference).qualityReview().score()).as("recorded by the earlier listener").isEqualTo(4);
+      assertThat(jdbc.queryForObject("SELECT status FROM compensation WHERE complaint_reference = ?", String.class,
+          reference)).isEqualTo("ISSUED");
+      assertThat(jdbc.queryForList("SELECT status FROM notification_outbox WHERE complaint_reference = ?",
+          String.class, reference)).isNotEmpty().containsOnly("SENT");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND event_type = ?",
+          Integer.class, reference, "message-sent")).as("each mail once")
+          .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE complaint_reference = ?",
+              Integer.class, reference));
+      assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    } finally {
+      engine.getRepositoryService().deleteDeployment(earlier.getId(), true);
+    }
+  }
+
+  /** Deploys the earlier versions without today's check, then puts the check back. */
+  private Deployment deployPastTheModelCheck() throws IOException {
+    List<Deployer> deployers = deployersInUse();
+    List<Deployer> checks = new ArrayList<>(deployers.stream()
+        .filter(d -> d.getClass().getName().contains(DeploymentCheck.class.getSimpleName())).toList());
+    assertThat(checks).as("today's model check").hasSize(1);
+    deployers.removeAll(checks);
+    try (InputStream handling = resource("ComplaintHandling-1.3.1.bpmn.xml");
+        InputStream approval = resource("CompensationApproval-1.0.1.bpmn.xml")) {
+      var deployment = engine.getRepositoryService().createDeployment().name("Redress before issue 17")
+          .addInputStream("ComplaintHandling.bpmn", handling)
+          .addInputStream("CompensationApproval.bpmn", approval);
+      for (String form : List.of("HandleComplaint", "TriageComplaint", "ReviewQuality", "StartComplaint",
+          CompensationApprovalProcess.FORM_APPROVE)) {
+        deployment.addClasspathResource(form + ".form");
+      }
+      // the decisions and forms as today's (they did not change in issue 17)
+      for (String decision : List.of("ComplaintClassification", "CompensationPolicy")) {
+        deployment.addClasspathResource(decision + ".dmn");
+      }
+      return deployment.deploy();
+    } finally {
+      deployers.addAll(0, checks);
+    }
+  }
+
+  /** The list the deployment cache runs (the engine keeps it in its cache deployer, out of public reach). */
+  @SuppressWarnings("unchecked")
+  private List<Deployer> deployersInUse() {
+    try {
+      Object cache = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache();
+      Field cacheDeployer = cache.getClass().getDeclaredField("cacheDeployer");
+      cacheDeployer.setAccessible(true);
+      Object deployer = cacheDeployer.get(cache);
+      Field list = deployer.getClass().getDeclaredField("deployers");
+      list.setAccessible(true);
+      return (List<Deployer>) list.get(deployer);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    return EarlierModelsTest.class.getResourceAsStream("/earlier-models/" + name);
+  }
+}

@@ -6,7 +6,6 @@ import com.redress.shared.Csv;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 
@@ -54,7 +53,7 @@ final class TimelineCsv {
       return String.valueOf(value);
     }
     try {
-      return JSON.writeValueAsString(value instanceof Map<?, ?> || value instanceof List<?> ? value : value.toString());
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("Timeline details are plain data", ex);
     }

@@ -54,8 +54,6 @@ class ValidateAwardDecisionListener extends AwardDecisionListener {
           + "to approve the excess");
     }
     check.refuseIfInvalid("Award decision refused");
-    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_AWARD_DECISION)) {
-      record.execute(execution);
-    }
+    EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_AWARD_DECISION, record::execute);
   }
 }

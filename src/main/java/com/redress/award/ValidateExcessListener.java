@@ -33,8 +33,6 @@ class ValidateExcessListener extends AwardDecisionListener {
     check.oneOf(EXCESS_DECISION.name(), List.of(APPROVE, REFUSE));
     check.text(EXCESS_REASON.name(), ValidateNominationChangeListener.MIN_REASON, ValidateNominationChangeListener.MAX_REASON);
     check.refuseIfInvalid("Decision on the excess refused");
-    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_EXCESS_DECISION)) {
-      record.execute(execution);
-    }
+    EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_EXCESS_DECISION, record::execute);
   }
 }

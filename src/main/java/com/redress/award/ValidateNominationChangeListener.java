@@ -73,8 +73,6 @@ class ValidateNominationChangeListener implements ExecutionListener {
       }
     }
     check.refuseIfInvalid("Nomination change refused");
-    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_NOMINATION_CHANGE)) {
-      record.execute(execution);
-    }
+    EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_NOMINATION_CHANGE, record::execute);
   }
 }

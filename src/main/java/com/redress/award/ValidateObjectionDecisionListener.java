@@ -52,8 +52,6 @@ class ValidateObjectionDecisionListener extends AwardDecisionListener {
       }
     }
     check.refuseIfInvalid("Objection decision refused");
-    if (EarlierModels.recordInListener(execution, EmployeeAwardProcess.TASK_RECORD_OBJECTION_DECISION)) {
-      record.execute(execution);
-    }
+    EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_OBJECTION_DECISION, record::execute);
   }
 }

@@ -80,8 +80,6 @@ class ValidateApprovalListener implements ExecutionListener {
       check.optionalText(DECISION_REASON.name(), MIN_REASON, MAX_REASON);
     }
     check.refuseIfInvalid("Compensation decision refused");
-    if (EarlierModels.recordInListener(execution, CompensationApprovalProcess.TASK_RECORD_DECISION)) {
-      record.execute(execution);
-    }
+    EarlierModels.recordWithoutStep(execution, CompensationApprovalProcess.TASK_RECORD_DECISION, record::execute);
   }
 }

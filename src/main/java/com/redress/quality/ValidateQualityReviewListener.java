@@ -53,8 +53,6 @@ class ValidateQualityReviewListener implements ExecutionListener {
       check.problem(REVIEW_COMMENT.name(), "must be text of at most " + MAX_TEXT + " characters");
     }
     check.refuseIfInvalid("Quality review refused");
-    if (EarlierModels.recordInListener(execution, ComplaintHandlingProcess.TASK_RECORD_QUALITY_REVIEW)) {
-      record.execute(execution);
-    }
+    EarlierModels.recordWithoutStep(execution, ComplaintHandlingProcess.TASK_RECORD_QUALITY_REVIEW, record::execute);
   }
 }

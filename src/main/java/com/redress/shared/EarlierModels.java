@@ -1,5 +1,6 @@
 package com.redress.shared;
 
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -10,6 +11,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public final class EarlierModels {
 
   private EarlierModels() {
+  }
+
+  /** A decision task's end listener: records with {@code record} when the model has no step {@code recordStepId}. */
+  public static void recordWithoutStep(DelegateExecution execution, String recordStepId,
+      Consumer<DelegateExecution> record) {
+    if (recordInListener(execution, recordStepId)) {
+      record.accept(execution);
+    }
   }
 
   /** True when this execution's model has no step {@code recordStepId}: record in the listener. */

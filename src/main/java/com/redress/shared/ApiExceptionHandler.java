@@ -37,6 +37,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   public static final String RETRY_AFTER_SECONDS = "30";
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final Database database;
+
+  public ApiExceptionHandler(Database database) {
+    this.database = database;
+  }
+
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Object> invalid(InvalidRequestException e) {
     return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
@@ -69,17 +75,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
   }
 
-  /** Anything unexpected: logged in full, answered without internals; the database out of reach is a 503. */
+  /**
+   * Anything unexpected: logged in full, answered without internals. The database out of reach is a
+   * 503 the client may retry, also when the failure does not say so itself but the database does not
+   * answer now (the transaction rolled back either way: nothing was stored).
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
     if (Database.unreachable(e)) {
       LOG.warn("Database out of reach answering an API call: {}", e.toString());
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(databaseUnavailable());
+      return serviceUnavailable();
+    }
+    if (!database.answersNow()) {
+      LOG.error("Failure answering an API call while the database does not answer", e);
+      return serviceUnavailable();
     }
     LOG.error("Unexpected error answering an API call", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
         "Something went wrong on our side; nothing was stored. Please try again later.", List.of());
+  }
+
+  private static ResponseEntity<Object> serviceUnavailable() {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(databaseUnavailable());
   }
 
   /** Parameter names the firewall refuses (control characters) or that bind to no property of the form. */

@@ -11,9 +11,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Database {
 
+  /** How long an answer may take when asking whether the database is there at all. */
+  private static final int PROBE_SECONDS = 2;
+
+  private final DataSource dataSource;
   private final boolean postgres;
 
   public Database(DataSource dataSource) throws SQLException {
+    this.dataSource = dataSource;
     try (Connection connection = dataSource.getConnection()) {
       this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }
@@ -21,6 +26,19 @@ public class Database {
 
   public boolean isPostgres() {
     return postgres;
+  }
+
+  /**
+   * Whether the database answers now. Asked after a failure that {@link #unreachable} does not
+   * recognise: a connection cut in the middle of a step can surface as an engine or driver error
+   * without the connection's SQL state.
+   */
+  public boolean answersNow() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(PROBE_SECONDS);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /**

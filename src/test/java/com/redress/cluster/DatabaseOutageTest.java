@@ -80,7 +80,8 @@ class DatabaseOutageTest extends PostgresApplicationTest {
       assertThat(node.http().get("/actuator/health").statusCode()).as("health after").isEqualTo(200);
 
       // every refusal is a clean 503 the client can act on; nothing else ever answered
-      assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 503));
+      assertThat(answers).allSatisfy(a -> assertThat(a.status())
+          .as(() -> a.body() + "\nwhat the node logged about failed API calls:\n" + node.apiFailures()).isIn(201, 503));
       List<Answer> refused = answers.stream().filter(a -> a.status() == 503).toList();
       assertThat(refused).isNotEmpty().allSatisfy(a -> {
         assertThat(a.contentType()).startsWith("application/problem+json");

@@ -2,16 +2,27 @@ package com.redress.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class ApiExceptionHandlerTest {
 
   @Test
-  void unexpectedFailureAnswersA500ProblemWithoutInternals() {
-    ResponseEntity<Object> response = new ApiExceptionHandler()
+  void unexpectedFailureAnswersA500ProblemWithoutInternals() throws SQLException {
+    DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:api-exception-handler");
+    ResponseEntity<Object> response = new ApiExceptionHandler(new Database(dataSource))
         .unexpected(new IllegalStateException("SELECT * FROM idempotency_key WHERE key_hash = 'abc'"));
 
     assertThat(response.getStatusCode().value()).isEqualTo(500);
@@ -19,5 +30,31 @@ class ApiExceptionHandlerTest {
     ProblemDetail problem = (ProblemDetail) response.getBody();
     assertThat(problem.getDetail()).doesNotContain("SELECT").doesNotContain("idempotency_key");
     assertThat(problem.getProperties()).containsKey("errors");
+  }
+
+  /** A connection cut mid-step may surface without its SQL state; the client may still try again. */
+  @Test
+  void aFailureWithoutTheDatabasesReasonWhileItDoesNotAnswerIsA503(@TempDir Path directory) throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("gone");
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
+    Database database = new Database(dataSource);
+    new JdbcTemplate(dataSource).execute("SHUTDOWN");
+    deleteAll(directory);
+    dataSource.setUrl(url + ";IFEXISTS=TRUE");
+
+    ResponseEntity<Object> response = new ApiExceptionHandler(database)
+        .unexpected(new IllegalStateException("a step lost its connection"));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(503);
+    assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(ApiExceptionHandler.RETRY_AFTER_SECONDS);
+    assertThat(((ProblemDetail) response.getBody()).getDetail()).contains("nothing was stored").contains("try again");
+  }
+
+  private static void deleteAll(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(directory)).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 }

@@ -138,6 +138,29 @@ public final class RedressNode implements AutoCloseable {
     return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
   }
 
+  /**
+   * What the node logged about failed API calls, each with the causes of its stack trace: CI keeps a
+   * test's output, not the node's log, so a test that meets an unexpected answer shows why with it.
+   */
+  public String apiFailures() {
+    StringBuilder out = new StringBuilder();
+    boolean inFailure = false;
+    try {
+      for (String line : Files.readAllLines(log)) {
+        boolean entry = !line.isEmpty() && Character.isDigit(line.charAt(0));
+        if (entry) {
+          inFailure = line.contains("answering an API call");
+        }
+        if (inFailure && (entry || line.startsWith("Caused by:") || !line.startsWith("\t") && !line.isBlank())) {
+          out.append(line).append('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** The argument naming a node in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_). */
   public static String hostname(String name) {
     return "--camunda.bpm.generic-properties.properties.hostname=" + name;

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StartForm {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartForm.class);
 
   static final String CUSTOMER_ID = "customerId";
   static final String CUSTOMER_NAME = "customerName";
@@ -53,6 +57,7 @@ class StartForm {
     try {
       return validator.validate(submission, currentUser());
     } catch (InvalidRequestException e) {
+      LOG.info("Refused a complaint from the start form by {}: {}", currentUser(), e.getMessage());
       throw new FormFieldValidationException(e.problems(), "The complaint cannot be recorded: " + e.getMessage());
     }
   }

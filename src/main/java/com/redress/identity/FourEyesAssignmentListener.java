@@ -1,6 +1,6 @@
 package com.redress.identity;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ class FourEyesAssignmentListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     refusals.refusal(task, task.getAssignee(), "be given the task").ifPresent(refusal -> {
-      throw new ProcessEngineException(refusal);
+      throw new AuthorizationException(refusal);
     });
   }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 class FourEyesRefusals {
 
   static final String AUDIT_TYPE = "four-eyes-refused";
+  private static final Logger LOG = LoggerFactory.getLogger(FourEyesRefusals.class);
 
   private final ObjectProvider<FourEyesRule> rules;
   private final AuditTrail audit;
@@ -42,6 +45,7 @@ class FourEyesRefusals {
       details.put("taskName", task.getName());
       details.put("reason", reason);
       String chain = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+      LOG.info("Four-eyes refused {} to {} '{}' of {}: {}", user, attempt, task.getName(), chain, reason);
       audit.recordRefusal(chain, chain == null ? task.getProcessInstanceId() : null, AUDIT_TYPE, details);
     });
     return refusal;

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class StartAtActivityGuard extends AbstractProcessEnginePlugin {
 
+  private static final Logger LOG = LoggerFactory.getLogger(StartAtActivityGuard.class);
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EngineInterceptors.beforeEach(configuration, command -> command instanceof StartProcessInstanceAtActivitiesCmd,
@@ -28,6 +32,7 @@ class StartAtActivityGuard extends AbstractProcessEnginePlugin {
   private static void refuseAllButAdministrators() {
     Authentication user = Context.getCommandContext().getAuthentication();
     if (user != null && (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.CAMUNDA_ADMIN))) {
+      LOG.info("Refused {} starting a process at an activity other than its start event", user.getUserId());
       throw new AuthorizationException(user.getUserId() + " may start a process only at its start event:"
           + " starting at another activity is for administrators");
     }

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server-side check of a user task's form values, run by an execution listener when the task
@@ -19,6 +21,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * Task listeners are not used for this: the engine wraps their exceptions into a 500.
  */
 public final class CompletionCheck {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CompletionCheck.class);
 
   private final DelegateExecution execution;
   private final List<FieldProblem> problems = new ArrayList<>();
@@ -128,6 +132,9 @@ public final class CompletionCheck {
   public void refuseIfInvalid(String title) {
     if (!problems.isEmpty()) {
       String details = problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
+      // the one line an expected refusal gets (the engine's stack trace of it is filtered: ExpectedRefusals)
+      LOG.info("Refused completing '{}' of {} by {}: {}", execution.getCurrentActivityName(),
+          execution.getProcessBusinessKey(), actingUser(), details);
       throw new FormFieldValidationException(List.copyOf(problems), title + ": " + details);
     }
   }

@@ -54,11 +54,6 @@ class AuditPages {
     this.clock = clock;
   }
 
-  @GetMapping("/audit/login")
-  String login() {
-    return "audit/login";
-  }
-
   @GetMapping("/audit")
   String search(@RequestParam(required = false) String reference, @RequestParam(required = false) String customer,
       @RequestParam(required = false) String status, @RequestParam(required = false) String from,

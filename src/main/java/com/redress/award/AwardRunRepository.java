@@ -287,6 +287,12 @@ class AwardRunRepository {
         .param("status", status.name()).param("now", now).param("id", id).update();
   }
 
+  /** The newest run whose results are published (open to objections, or final). */
+  Optional<AwardRun> latestPublished() {
+    return jdbc.sql("SELECT * FROM award_run WHERE status IN ('PUBLISHED', 'FINAL') ORDER BY period DESC LIMIT 1")
+        .query(AwardRunRepository::map).optional();
+  }
+
   Optional<AwardRun> find(String id) {
     return jdbc.sql("SELECT * FROM award_run WHERE id = :id").param("id", id).query(AwardRunRepository::map).optional();
   }

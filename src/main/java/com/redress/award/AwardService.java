@@ -395,6 +395,10 @@ public class AwardService {
         + "handled at least " + run.minimumComplaints() + " closed complaints"));
   }
 
+  public Optional<AwardRun> latestPublished() {
+    return runs.latestPublished();
+  }
+
   public AwardRun get(String id) {
     return runs.find(id).orElseThrow(() -> new NotFoundException("No award run " + id));
   }

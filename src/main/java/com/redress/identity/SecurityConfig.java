@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.ApiExceptionHandler;
 import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -107,28 +108,31 @@ class SecurityConfig {
   }
 
   /**
-   * Staff pages (audit, award results, KPI dashboard, what-if) and the metrics: form log-in with
-   * the Camunda user, a session, CSRF protection.
+   * Staff pages (home, audit, award results, KPI dashboard, what-if) and the metrics: one form
+   * sign-in with the Camunda user, a session, CSRF protection. Who may open what: {@link StaffArea}.
    */
   @Bean
   @Order(2)
   SecurityFilterChain staffPagesSecurity(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/audit/**", "/awards/**", "/reports/**", "/analysis/**", "/actuator/**")
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/audit/login", "/actuator/health").permitAll()
-            // published award results are for all staff
-            .requestMatchers("/awards/**").authenticated()
-            .requestMatchers("/analysis/**").hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
-            .requestMatchers("/reports/**")
-                .hasAnyAuthority(Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
-            // metrics describe the running system: for its operators (managers have the KPI dashboard)
-            .requestMatchers("/actuator/**").hasAuthority(Groups.CAMUNDA_ADMIN)
-            .anyRequest().hasAnyAuthority(Groups.AUDITORS, Groups.CAMUNDA_ADMIN))
-        .formLogin(form -> form.loginPage("/audit/login").successHandler(new StaffLanding()))
+        .securityMatcher(StaffArea.STAFF.pattern(), StaffArea.AUDIT.pattern(), StaffArea.AWARDS.pattern(),
+            StaffArea.REPORTS.pattern(), StaffArea.ANALYSIS.pattern(), StaffArea.METRICS.pattern())
+        .authorizeHttpRequests(requests -> {
+          requests.requestMatchers(StaffArea.LOGIN_PAGE, "/actuator/health").permitAll();
+          for (StaffArea area : List.of(StaffArea.STAFF, StaffArea.AWARDS, StaffArea.AUDIT, StaffArea.REPORTS,
+              StaffArea.ANALYSIS, StaffArea.METRICS)) {
+            if (area.groups().isEmpty()) {
+              requests.requestMatchers(area.pattern()).authenticated();
+            } else {
+              requests.requestMatchers(area.pattern()).hasAnyAuthority(area.groups().toArray(String[]::new));
+            }
+          }
+          requests.anyRequest().denyAll();
+        })
+        .formLogin(form -> form.loginPage(StaffArea.LOGIN_PAGE).defaultSuccessUrl(StaffArea.HOME))
         // scripts and tests may sign in with HTTP Basic, as on the API
         .httpBasic(basic -> { })
-        .logout(logout -> logout.logoutUrl("/audit/logout").logoutSuccessUrl("/audit/login?logout"))
+        .logout(logout -> logout.logoutUrl("/staff/logout").logoutSuccessUrl(StaffArea.LOGIN_PAGE + "?logout"))
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_SECURITY_POLICY)))
         .build();
   }

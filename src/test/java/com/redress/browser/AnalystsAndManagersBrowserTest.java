@@ -55,8 +55,11 @@ class AnalystsAndManagersBrowserTest extends BrowserTest {
     Files.writeString(changed, Files.readString(Path.of("processes/ComplaintClassification.dmn"))
         .replace("&gt;= 3", "&gt;= 5"));
 
-    // signing in without asking for a page lands an analyst on their page, not on one they may not open
-    signIn("/audit/login", analyst);
+    // signing in without asking for a page lands on the staff home, which links only what the analyst may open
+    signIn("/staff/login", analyst);
+    WebElement home = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-links")));
+    assertThat(home.getText()).contains("What-if").doesNotContain("Audit search").doesNotContain("KPI dashboard");
+    click(home.findElement(By.linkText("What-if")));
     wait.until(ExpectedConditions.urlContains("/analysis/what-if"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.name("decision"))).sendKeys(changed.toString());
     setDate("from", "2096-06-01");

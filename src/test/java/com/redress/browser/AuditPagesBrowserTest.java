@@ -132,7 +132,7 @@ class AuditPagesBrowserTest extends BrowserTest {
   void pagesAreForAuditorsOnly() {
     var anonymous = http.get("/audit", "text/html");
     assertThat(anonymous.statusCode()).as("a browser is redirected to the log-in page").isEqualTo(302);
-    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/audit/login"));
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff/login"));
     assertThat(http.get("/audit", "application/json").statusCode()).as("a script is asked for credentials")
         .isEqualTo(401);
   }

@@ -20,7 +20,7 @@ class SecurityHeadersTest extends ApplicationTest {
 
   @Test
   void theSessionCookieIsHttpOnlyAndSameSiteAndThePageCannotBeFramedOrSniffed() {
-    HttpResponse<String> login = new Http(port).get("/audit/login", "text/html");
+    HttpResponse<String> login = new Http(port).get("/staff/login", "text/html");
 
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
@@ -36,7 +36,7 @@ class SecurityHeadersTest extends ApplicationTest {
 
     for (HttpResponse<String> page : new HttpResponse[] {
         new Http(port).get("/complaints/new", "text/html"),
-        new Http(port).get("/audit/login", "text/html"),
+        new Http(port).get("/staff/login", "text/html"),
         asManager.get("/reports/kpis?from=2026-01-01&to=2026-01-31", "text/html")}) {
       assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Security-Policy")).as(page.uri().toString())

@@ -31,8 +31,8 @@ class StaffCsrfTest extends ApplicationTest {
   @Test
   void aPostWithoutThePagesTokenIsRefused() throws Exception {
     String auditor = TestUsers.ensure(engine.getIdentityService(), "csrf-auditor", Groups.AUDITORS);
-    String loginToken = token(get("/audit/login"));
-    HttpResponse<String> login = post("/audit/login", "username=" + auditor + "&password=" + TestUsers.PASSWORD
+    String loginToken = token(get("/staff/login"));
+    HttpResponse<String> login = post("/staff/login", "username=" + auditor + "&password=" + TestUsers.PASSWORD
         + "&_csrf=" + URLEncoder.encode(loginToken, StandardCharsets.UTF_8));
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));

@@ -431,13 +431,13 @@ class HostileInputTest extends ApplicationTest {
     private final String token;
 
     StaffSession(String user) {
-      String loginToken = csrf(get("/audit/login"));
-      HttpResponse<String> login = post("/audit/login", FORM, ("username=" + encode(user) + "&password="
+      String loginToken = csrf(get("/staff/login"));
+      HttpResponse<String> login = post("/staff/login", FORM, ("username=" + encode(user) + "&password="
           + encode(TestUsers.PASSWORD) + "&_csrf=" + encode(loginToken)).getBytes(UTF_8), loginToken);
       if (login.statusCode() != 302) {
         throw new AssertionError("could not sign in " + user + ": " + login.statusCode());
       }
-      token = csrf(get("/audit/login"));
+      token = csrf(get("/staff/login"));
     }
 
     HttpResponse<String> post(String path, String contentType, byte[] body) {

@@ -45,6 +45,9 @@ class TasklistBrowserTest extends BrowserTest {
       claimTask();
 
       selectOption("Field_rootCause", "Supplier or partner issue");
+      // a first handling shows no empty "earlier outcome" box, and Tasklist offers no "Create task"
+      assertThat(browser.findElements(By.xpath("//label[contains(., 'Earlier outcome')]"))).isEmpty();
+      assertThat(browser.findElements(By.partialLinkText("Create task"))).noneMatch(WebElement::isDisplayed);
       type("Field_resolution", "Re-routed the parcel through the express hub and refunded the shipping fee.");
       click(browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_serviceFailureAcknowledged']")));
       screenshot("tasklist-handling-form-filled");

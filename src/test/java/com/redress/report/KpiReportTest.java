@@ -73,6 +73,12 @@ class KpiReportTest extends ApplicationTest {
         .contains("total,,6,0.33,2.00,2.00,10.00,0.1667,3.80,5,0.1667,0.6667")
         .contains("team,team-logistics,5,0.50,2.00,3.00,10.00,0.2000,4.25,4,0.2000,0.6000")
         .contains("channel,PHONE,1,");
+
+    // the dashboard shows the rates as percentages, not as 0.1667
+    String page = http.as(manager, TestUsers.PASSWORD).get("/reports/kpis?from=2017-03-01&to=2017-03-31", "text/html")
+        .body();
+    String totals = page.substring(page.indexOf("<table id=\"totals\">"), page.indexOf("</table>"));
+    assertThat(totals).contains("<td>16.7%</td>").contains("<td>66.7%</td>").doesNotContain("0.1667");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package com.redress.award;
 
-import static com.redress.award.EmployeeAwardProcess.AWARDS_TEXT;
+import static com.redress.award.EmployeeAwardProcess.AWARDEE_OPTIONS;
+import static com.redress.award.EmployeeAwardProcess.AWARDS_TOTAL;
+import static com.redress.award.EmployeeAwardProcess.AWARD_ROWS;
+import static org.camunda.spin.Spin.JSON;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,6 +24,9 @@ class AwardDecisionTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    AWARDS_TEXT.set(task.getExecution(), awards.awardsText(task.getExecution().getProcessBusinessKey()));
+    AwardService.AwardsView view = awards.awardsView(task.getExecution().getProcessBusinessKey());
+    AWARD_ROWS.set(task.getExecution(), JSON(view.rows()));
+    AWARDEE_OPTIONS.set(task.getExecution(), JSON(view.awardees()));
+    AWARDS_TOTAL.set(task.getExecution(), view.total());
   }
 }

@@ -73,9 +73,26 @@ class AwardPages {
     model.addAttribute("run", run);
     model.addAttribute("winners", winners);
     model.addAttribute("scores", scores);
+    model.addAttribute("changes", changes(id));
     model.addAttribute("open", run.status() == AwardRun.Status.PUBLISHED);
     model.addAttribute("refusal", refusal);
     model.addAttribute("reason", reason);
     return "awards/results";
+  }
+
+  /** What managers and the committee changed, each with the reason they had to give: published with the results. */
+  private List<String> changes(String id) {
+    List<String> changes = new java.util.ArrayList<>();
+    for (Nomination n : awards.nominations(id)) {
+      if (n.status() == Nomination.Status.REMOVED) {
+        changes.add(n.handler() + "'s " + n.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + " nomination was removed: " + n.removalReason());
+      } else if (n.kind() == Nomination.Kind.INNOVATION) {
+        changes.add(n.handler() + " was nominated for innovation: " + n.reason());
+      }
+    }
+    awards.items(id).stream().filter(i -> "CUT".equals(i.status()))
+        .forEach(i -> changes.add(i.handler() + "'s " + i.title() + " was cut: " + i.cutReason()));
+    return changes;
   }
 }

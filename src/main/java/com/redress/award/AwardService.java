@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -247,25 +248,48 @@ public class AwardService {
         "reason", reason));
   }
 
-  /** The nominations as managers read them in the review form, each with its score's breakdown. */
-  public String rankingText(String runId) {
+  /**
+   * What managers read and pick from in the review form: one row per nomination with its score's
+   * breakdown (a table in the form), and every scored handler as an option to remove or nominate.
+   */
+  public record NominationsView(List<Map<String, Object>> rows, List<Map<String, String>> handlers) {
+  }
+
+  public NominationsView nominationsView(String runId) {
+    List<AwardRunRepository.StoredScore> stored = runs.scores(runId);
     Map<String, HandlerScore> scores = new LinkedHashMap<>();
-    runs.scores(runId).forEach(s -> scores.put(s.score().handler(), s.score()));
-    StringBuilder text = new StringBuilder();
-    for (Nomination n : runs.nominations(runId)) {
+    stored.forEach(s -> scores.put(s.score().handler(), s.score()));
+    List<Nomination> nominations = runs.nominations(runId);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Nomination n : nominations) {
       HandlerScore s = scores.get(n.handler());
-      String line = switch (n.kind()) {
-        case SCORE -> n.rank() + ". " + n.handler() + " — " + s.score().toPlainString() + ": " + s.complaints().size()
-            + " complaints, " + s.timeliness().movePointRight(2).stripTrailingZeros().toPlainString()
-            + " % within SLA, QA " + s.quality().toPlainString() + ", CSAT "
-            + (s.satisfaction() == null ? "none answered" : s.satisfaction().toPlainString() + " (" + s.answered()
-                + " answered)") + ", " + s.innovation() + " innovation flag(s)";
-        case INNOVATION -> "Innovation: " + n.handler() + " — " + n.reason() + " (added by " + n.addedBy() + ")";
-      };
-      text.append(n.status() == Nomination.Status.REMOVED
-          ? "Removed: " + line + " — " + n.removalReason() + " (by " + n.removedBy() + ")" : line).append('\n');
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("rank", n.kind() == Nomination.Kind.SCORE ? n.rank().toString() : "");
+      row.put("handler", n.handler());
+      row.put("nomination", n.kind() == Nomination.Kind.SCORE ? "score" : "innovation: " + n.reason());
+      row.put("score", s.score().toPlainString());
+      row.put("complaints", s.complaints().size());
+      row.put("withinSla", s.timeliness().movePointRight(2).stripTrailingZeros().toPlainString() + " %");
+      row.put("quality", s.quality().toPlainString());
+      row.put("satisfaction", s.satisfaction() == null ? "none answered"
+          : s.satisfaction().toPlainString() + " (" + s.answered() + " answered)");
+      row.put("innovationFlags", s.innovation());
+      row.put("status", n.status() == Nomination.Status.REMOVED
+          ? "removed by " + n.removedBy() + ": " + n.removalReason()
+          : n.kind() == Nomination.Kind.INNOVATION ? "nominated by " + n.addedBy() : "nominated");
+      rows.add(row);
     }
-    return text.toString().strip();
+    List<Map<String, String>> handlers = new ArrayList<>();
+    for (AwardRunRepository.StoredScore s : stored) {
+      String handler = s.score().handler();
+      boolean nominated = nominations.stream()
+          .anyMatch(n -> n.handler().equals(handler) && n.status() == Nomination.Status.NOMINATED);
+      int closed = s.score().complaints().size();
+      handlers.add(option(handler, handler + " — " + (s.rank() == null
+          ? "not ranked: " + closed + (closed == 1 ? " closed complaint" : " closed complaints") : "rank " + s.rank())
+          + (nominated ? ", nominated" : "")));
+    }
+    return new NominationsView(rows, handlers);
   }
 
   /** What the awards of a run cost against the period's budget. */
@@ -365,20 +389,45 @@ public class AwardService {
             .map(i -> i.handler() + " " + i.award()).toList()));
   }
 
-  /** The awards as the committee reads them in its form, from the database. */
-  public String awardsText(String runId) {
-    StringBuilder text = new StringBuilder();
-    for (AwardItem i : runs.items(runId)) {
-      text.append("CUT".equals(i.status()) ? "Cut: " : "").append(i.handler()).append(" — ").append(i.title())
-          .append(i.cash().amount().signum() > 0 ? " (" + i.cash().amount().toPlainString() + " "
-              + i.cash().currency() + ")" : "")
-          .append("CUT".equals(i.status()) ? " — " + i.cutReason() + " (by " + i.cutBy() + ")" : "").append('\n');
+  /**
+   * What the committee (and finance, for an excess) reads and picks from: one row per award (a
+   * table in the form), the handlers who still have an award to cut, and the total against the budget.
+   */
+  public record AwardsView(List<Map<String, Object>> rows, List<Map<String, String>> awardees, String total) {
+  }
+
+  public AwardsView awardsView(String runId) {
+    List<AwardItem> items = runs.items(runId);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Map<String, List<String>> kept = new LinkedHashMap<>();
+    for (AwardItem i : items) {
+      boolean cut = "CUT".equals(i.status());
+      String cash = i.cash().amount().signum() > 0 ? i.cash().amount().toPlainString() + " " + i.cash().currency() : "";
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("handler", i.handler());
+      row.put("award", i.title());
+      row.put("cash", cash);
+      row.put("status", cut ? "cut by " + i.cutBy() + ": " + i.cutReason() : i.status().toLowerCase(Locale.ROOT));
+      rows.add(row);
+      if (!cut) {
+        kept.computeIfAbsent(i.handler(), h -> new ArrayList<>()).add(cash.isEmpty() ? i.title() : i.title() + " " + cash);
+      }
     }
+    List<Map<String, String>> awardees = kept.entrySet().stream()
+        .map(e -> option(e.getKey(), e.getKey() + " — " + String.join(", ", e.getValue()))).toList();
     AwardRun run = get(runId);
-    text.append("Total ").append(runs.proposedCash(runId).toPlainString()).append(" of a budget of ")
-        .append(run.awardBudget().toPlainString()).append(' ').append(settings.currency());
-    runs.excessApprovedBy(runId).ifPresent(by -> text.append(" (excess approved by ").append(by).append(')'));
-    return text.toString();
+    String total = "Total " + runs.proposedCash(runId).toPlainString() + " of a budget of "
+        + run.awardBudget().toPlainString() + " " + settings.currency()
+        + runs.excessApprovedBy(runId).map(by -> " (excess approved by " + by + ")").orElse("");
+    return new AwardsView(rows, awardees, total);
+  }
+
+  /** An option of a form's select, as form-js reads it. */
+  private static Map<String, String> option(String value, String label) {
+    Map<String, String> option = new LinkedHashMap<>();
+    option.put("value", value);
+    option.put("label", label);
+    return option;
   }
 
   /** An amount in the award budget's currency. */

@@ -1,6 +1,7 @@
 package com.redress.award;
 
 import com.redress.shared.ProcessVariable;
+import org.camunda.spin.json.SpinJsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +50,13 @@ public final class EmployeeAwardProcess {
   public static final ProcessVariable<Boolean> RUN_OPENED = ProcessVariable.of("runOpened", Boolean.class);
   public static final ProcessVariable<Integer> ELIGIBLE_HANDLERS = ProcessVariable.of("eligibleHandlers", Integer.class);
 
-  /** The review form: the nominations with their breakdowns (set from the database as each round's task is created). */
-  public static final ProcessVariable<String> RANKING = ProcessVariable.of("ranking", String.class);
+  /**
+   * The review form's table: the nominations with their breakdowns, and its options: the scored
+   * handlers (both JSON, set from the database as each round's task is created).
+   */
+  public static final ProcessVariable<SpinJsonNode> RANKING_ROWS = ProcessVariable.of("rankingRows", SpinJsonNode.class);
+  public static final ProcessVariable<SpinJsonNode> HANDLER_OPTIONS =
+      ProcessVariable.of("handlerOptions", SpinJsonNode.class);
   /** CONFIRM, REMOVE or ADD_INNOVATION; the review repeats until CONFIRM. */
   public static final ProcessVariable<String> NOMINATION_ACTION = ProcessVariable.of("nominationAction", String.class);
   public static final ProcessVariable<String> NOMINEE = ProcessVariable.of("nominee", String.class);
@@ -63,8 +69,14 @@ public final class EmployeeAwardProcess {
   /** The proposed awards' cash is above the period's budget: the committee must cut or ask finance. */
   public static final ProcessVariable<Boolean> OVER_BUDGET = ProcessVariable.of("awardsOverBudget", Boolean.class);
 
-  /** The committee's form: the awards (from the database as each round's task is created). */
-  public static final ProcessVariable<String> AWARDS_TEXT = ProcessVariable.of("awardsText", String.class);
+  /**
+   * The committee's and finance's forms: the awards as a table, the handlers who keep one as the
+   * options to cut, and the total against the budget (from the database as each round's task is created).
+   */
+  public static final ProcessVariable<SpinJsonNode> AWARD_ROWS = ProcessVariable.of("awardRows", SpinJsonNode.class);
+  public static final ProcessVariable<SpinJsonNode> AWARDEE_OPTIONS =
+      ProcessVariable.of("awardeeOptions", SpinJsonNode.class);
+  public static final ProcessVariable<String> AWARDS_TOTAL = ProcessVariable.of("awardsTotal", String.class);
   /** APPROVE, CUT or ASK_FINANCE. */
   public static final ProcessVariable<String> AWARD_ACTION = ProcessVariable.of("awardAction", String.class);
   public static final ProcessVariable<String> CUT_HANDLER = ProcessVariable.of("cutHandler", String.class);

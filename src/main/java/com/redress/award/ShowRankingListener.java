@@ -1,6 +1,8 @@
 package com.redress.award;
 
-import static com.redress.award.EmployeeAwardProcess.RANKING;
+import static com.redress.award.EmployeeAwardProcess.HANDLER_OPTIONS;
+import static com.redress.award.EmployeeAwardProcess.RANKING_ROWS;
+import static org.camunda.spin.Spin.JSON;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,6 +23,8 @@ class ShowRankingListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    RANKING.set(task.getExecution(), awards.rankingText(task.getExecution().getProcessBusinessKey()));
+    AwardService.NominationsView view = awards.nominationsView(task.getExecution().getProcessBusinessKey());
+    RANKING_ROWS.set(task.getExecution(), JSON(view.rows()));
+    HANDLER_OPTIONS.set(task.getExecution(), JSON(view.handlers()));
   }
 }

@@ -184,8 +184,14 @@ class AwardRunTest extends ApplicationTest {
     org.camunda.bpm.engine.task.Task review = reviewTask(id);
     assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()))
         .anyMatch(l -> Groups.SERVICE_MANAGERS.equals(l.getGroupId()));
-    assertThat((String) engine.getTaskService().getVariable(review.getId(), "ranking"))
-        .contains("1. aw-eva — 90.00").contains("3. aw-fred — 69.00").contains("80 % within SLA");
+    // the form's table and options, as JSON Tasklist reads
+    assertThat(engine.getTaskService().getVariable(review.getId(), "rankingRows").toString())
+        .contains("\"rank\":\"1\",\"handler\":\"aw-eva\",\"nomination\":\"score\",\"score\":\"90.00\"")
+        .contains("\"rank\":\"3\",\"handler\":\"aw-fred\",\"nomination\":\"score\",\"score\":\"69.00\"")
+        .contains("\"withinSla\":\"80 %\"");
+    assertThat(engine.getTaskService().getVariable(review.getId(), "handlerOptions").toString())
+        .contains("{\"value\":\"aw-gina\",\"label\":\"aw-gina — not ranked: 1 closed complaint\"}")
+        .contains("\"label\":\"aw-eva — rank 1, nominated\"");
 
     // a manager cannot remove themselves, not even through engine REST
     Http asManager = http.as(manager, TestUsers.PASSWORD);
@@ -203,15 +209,17 @@ class AwardRunTest extends ApplicationTest {
     HttpResponse<String> forged = asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
         {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "aw-fred"},
           "nominationReason": {"value": "Two complaints of the period are under investigation."},
-          "ranking": {"value": "1. aw-manager — 100.00 (forged)"}}}""");
+          "rankingRows": {"value": "[{\\"handler\\": \\"aw-manager (forged)\\"}]", "type": "Json"}}}""");
     assertThat(forged.statusCode()).isEqualTo(400);
-    assertThat(Http.json(forged).get("message").asText()).contains("variables.ranking is read-only");
+    assertThat(Http.json(forged).get("message").asText())
+        .contains("variables.rankingRows is not a field of this task's form");
     assertThat(asManager.postJson("/engine-rest/task/" + review.getId() + "/submit-form", """
         {"variables": {"nominationAction": {"value": "REMOVE"}, "nominee": {"value": "aw-fred"},
           "nominationReason": {"value": "Two complaints of the period are under investigation."}}}""")
         .statusCode()).isEqualTo(204);
-    assertThat((String) engine.getTaskService().getVariable(reviewTask(id).getId(), "ranking"))
-        .as("read from the database each round").doesNotContain("forged").contains("Removed: 3. aw-fred");
+    assertThat(engine.getTaskService().getVariable(reviewTask(id).getId(), "rankingRows").toString())
+        .as("read from the database each round").doesNotContain("forged")
+        .contains("\"handler\":\"aw-fred\"").contains("\"status\":\"removed by aw-manager: Two complaints");
     org.camunda.bpm.engine.task.Task again = reviewTask(id);
     engine.getTaskService().claim(again.getId(), manager);
     engine.getIdentityService().setAuthentication(manager, List.of(Groups.SERVICE_MANAGERS));
@@ -269,8 +277,12 @@ class AwardRunTest extends ApplicationTest {
     }
     String id = confirmed(period);
     org.camunda.bpm.engine.task.Task approval = approvalTask(id);
-    assertThat((String) engine.getTaskService().getVariable(approval.getId(), "awardsText"))
-        .contains("aw-eva-8 — Service Star of the Month").contains("Total 4500.00 of a budget of 10000.00 CNY");
+    assertThat(engine.getTaskService().getVariable(approval.getId(), "awardRows").toString())
+        .contains("{\"handler\":\"aw-eva-8\",\"award\":\"Service Star of the Month\",\"cash\":\"\"");
+    assertThat(engine.getTaskService().getVariable(approval.getId(), "awardeeOptions").toString())
+        .contains("\"value\":\"aw-fred-8\"");
+    assertThat(engine.getTaskService().getVariable(approval.getId(), "awardsTotal"))
+        .isEqualTo("Total 4500.00 of a budget of 10000.00 CNY");
 
     String member = TestUsers.ensure(engine.getIdentityService(), "aw-committee", Groups.AWARD_COMMITTEE);
     assertThat(new FourEyesBypass(port, engine, approval.getId(), eva, member,

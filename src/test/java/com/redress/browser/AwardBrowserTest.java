@@ -18,19 +18,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A committee member approves a period's awards in Tasklist; a colleague then reads the published
- * page with the winners and how their scores were made.
+ * A committee member cuts an award in Tasklist, picking the handler from a select, and approves; a
+ * colleague then reads the published page with the winners, how their scores were made, and the cut
+ * with its reason.
  */
 class AwardBrowserTest extends BrowserTest {
+
+  private static final String SECOND = "aw-browser-second";
+  private static final String CUT_REASON = "Second place goes without cash this month: budget kept for Q4.";
 
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void committeeApprovesInTasklistAndThePublishedPageShowsWinnersWithBreakdowns() throws IOException {
+  void committeeCutsAnAwardInTasklistAndThePublishedPageShowsWinnersBreakdownsAndTheCut() throws IOException {
     String period = "2019-12";
     String winner = TestUsers.ensure(engine.getIdentityService(), "aw-browser-winner", Groups.AWARD_COMMITTEE);
     for (int i = 0; i < 5; i++) {
       HandBuiltPeriod.closed(jdbc, period, List.of(winner), true, 5, 5, false);
+      HandBuiltPeriod.closed(jdbc, period, List.of(SECOND), true, 4, 4, false);
     }
     String committee = TestUsers.ensure(engine.getIdentityService(), "aw-browser-committee", Groups.AWARD_COMMITTEE);
     String id = Http.json(http.as(committee, TestUsers.PASSWORD).postJson("/api/award-runs",
@@ -63,12 +68,20 @@ class AwardBrowserTest extends BrowserTest {
       wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks")));
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + approval);
       claimTask();
+      // the awards are a table; the award to cut is picked from the handlers who have one
+      wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("Second place"));
       click(wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//label[contains(normalize-space(),'Approve the awards')]//input[@type='radio']"))));
+          By.xpath("//label[contains(normalize-space(),'Cut an award')]//input[@type='radio']"))));
+      selectOption("Field_cutHandler", SECOND + " — Second place 1500.00 CNY");
+      selectOption("Field_cutAward", "Cash");
+      type("Field_awardReason", CUT_REASON);
       screenshot("tasklist-approve-awards");
       completeTask();
-      wait.until(driver -> engine.getTaskService().createTaskQuery().processInstanceId(instance)
-          .taskDefinitionKey(EmployeeAwardProcess.TASK_APPROVE_AWARDS).count() == 0);
+      Task again = wait.until(driver -> engine.getTaskService().createTaskQuery().processInstanceId(instance)
+          .taskDefinitionKey(EmployeeAwardProcess.TASK_APPROVE_AWARDS).list().stream()
+          .filter(t -> !t.getId().equals(approval)).findFirst().orElse(null));
+      engine.getTaskService().claim(again.getId(), committee);
+      engine.getTaskService().complete(again.getId(), Map.of("awardAction", "APPROVE"));
 
       String colleague = TestUsers.ensure(engine.getIdentityService(), "aw-browser-colleague", Groups.TEAM_SERVICE);
       browser.manage().deleteAllCookies();
@@ -80,6 +93,8 @@ class AwardBrowserTest extends BrowserTest {
       assertThat(card).contains("aw-browser-winner").contains("Service Star of the Month")
           .contains("3000.00 CNY");
       assertThat(browser.findElement(By.cssSelector(".winner .score")).getText()).isEqualTo("90.00");
+      assertThat(browser.findElement(By.id("changes")).getText())
+          .contains(SECOND + "'s Second place was cut: " + CUT_REASON);
       keepPage("award-results");
       browser.findElement(By.name("reason")).sendKeys("The winner's complaints were all easy ones this month.");
       click(browser.findElement(By.xpath("//button[normalize-space()='File objection']")));

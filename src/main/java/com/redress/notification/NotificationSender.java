@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +35,8 @@ class NotificationSender {
 
   static final String AUDIT_TYPE = "message-sent";
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
+
+  private final AtomicBoolean smtpMissingTold = new AtomicBoolean();
 
   private final OutboxRepository outbox;
   private final ObjectProvider<JavaMailSender> mailSender;
@@ -65,8 +68,14 @@ class NotificationSender {
     }
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
-      LOG.info("SMTP is not configured: message {} for {} ('{}') stays in the outbox", id, message.caseKey(),
-          message.subject());
+      // said once at INFO: a demo without a mail server queues a message for every step of every case
+      if (smtpMissingTold.compareAndSet(false, true)) {
+        LOG.info("SMTP is not configured (spring.mail.host): messages stay in the outbox, the first being {} for {}",
+            id, message.caseKey());
+      } else {
+        LOG.debug("SMTP is not configured: message {} for {} ('{}') stays in the outbox", id, message.caseKey(),
+            message.subject());
+      }
       return;
     }
     String messageId = "<redress." + id + "@" + messageIdDomain + ">";

@@ -3,6 +3,7 @@ package com.redress.shared;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,18 @@ public class AppClock {
   /** Now, expressed in the business time zone (what customers and staff read). */
   public OffsetDateTime nowInBusinessZone() {
     return now().atZone(businessZone).toOffsetDateTime();
+  }
+
+  /**
+   * Moves the whole JVM's clock (the engine's included) to {@code at}: for the demo history only,
+   * which runs before the web server and the job executor start ({@link #backToNow()} after it).
+   */
+  public void travelTo(Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
+  }
+
+  public void backToNow() {
+    ClockUtil.reset();
   }
 
   public ZoneId businessZone() {

@@ -77,11 +77,14 @@ public final class RedressNode implements AutoCloseable {
   }
 
   /** Starts the bare reference (reference.ReferenceApplication) on its own database. */
-  public static RedressNode startReference(String name, String jdbcUrl, String dbUser) throws IOException {
+  public static RedressNode startReference(String name, String jdbcUrl, String dbUser, String... arguments)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("--spring.config.name=reference", "--spring.datasource.url=" + jdbcUrl,
+        "--spring.datasource.username=" + dbUser));
+    args.addAll(Arrays.asList(arguments));
     return launch(name, "reference.ReferenceApplication",
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Map.of(),
-        List.of("--spring.config.name=reference", "--spring.datasource.url=" + jdbcUrl,
-            "--spring.datasource.username=" + dbUser), null, freePort());
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Map.of(), args, null,
+        freePort());
   }
 
   /** The load of a test comes from one address and a few e-mail addresses: not what the public limits are for. */

@@ -1,5 +1,6 @@
-package com.redress.identity;
+package com.redress.demo;
 
+import com.redress.identity.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -18,6 +19,12 @@ class DemoIdentities {
   static final String PASSWORD = "demo";
 
   record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+  }
+
+  /** The demo user who works the tasks of {@code group} (each group has one). */
+  static String memberOf(String group) {
+    return USERS.stream().filter(u -> u.groups().contains(group)).map(DemoUser::id).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No demo user in group " + group));
   }
 
   static final List<DemoUser> USERS = List.of(

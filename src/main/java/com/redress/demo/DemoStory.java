@@ -1,0 +1,344 @@
+package com.redress.demo;
+
+import com.redress.award.AwardPublication;
+import com.redress.award.AwardService;
+import com.redress.award.EmployeeAwardProcess;
+import com.redress.compensation.CompensationApprovalProcess;
+import com.redress.complaint.Category;
+import com.redress.complaint.Channel;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.CustomerTier;
+import com.redress.complaint.NewComplaint;
+import com.redress.identity.Groups;
+import com.redress.shared.AppClock;
+import com.redress.shared.Database;
+import com.redress.shared.Money;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only, on the first start: three months of Redress's life, back-dated through the real
+ * processes (the engine's clock moved, never rows inserted), so that every persona finds something.
+ * Complaints of every category, channel and tier end resolved, compensated, lowered, reopened,
+ * escalated, triaged or with the survey unanswered, each with its quality review; last month's award
+ * run is published with an innovation nomination and a decided objection; and this month's work waits
+ * in every demo user's Tasklist. The clock is the whole JVM's, so the story runs before the web server
+ * and the job executor start, and the clock is back to now before they do.
+ */
+@Component
+@Profile("demo")
+class DemoStory implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoStory.class);
+  /** Before the web server starts (Spring Boot's phase for it is Integer.MAX_VALUE - 2048). */
+  private static final int BEFORE_THE_WEB_SERVER = Integer.MAX_VALUE - 4096;
+  /** Closed complaints per past month, the oldest first; the last month needs 5 per handler for awards. */
+  private static final int[] CLOSED_PER_MONTH = {14, 16, 24};
+
+  /** How a complaint's life goes. */
+  enum Plot { RESOLVED, COMPENSATED, COMPENSATED_BY_MANAGER, LOWERED, REOPENED, UNANSWERED, ESCALATED }
+
+  private static final List<Plot> PLOTS = List.of(Plot.RESOLVED, Plot.COMPENSATED, Plot.RESOLVED, Plot.REOPENED,
+      Plot.UNANSWERED, Plot.RESOLVED, Plot.ESCALATED, Plot.COMPENSATED_BY_MANAGER, Plot.RESOLVED, Plot.LOWERED);
+  private static final List<Category> CATEGORIES = List.of(Category.DAMAGE, Category.DELAY, Category.SERVICE_QUALITY,
+      Category.BILLING, Category.STAFF_BEHAVIOUR, Category.SAFETY, Category.OTHER);
+  private static final List<String> CUSTOMERS = List.of("Li Wei", "Zhang Min", "Wang Fang", "Liu Yang", "Chen Jie",
+      "Yang Lei", "Zhao Xin", "Huang Ting", "Zhou Hao", "Wu Lan", "Xu Ming", "Sun Li", "Ma Jun", "Zhu Hong",
+      "Hu Bin", "Guo Jing", "He Ping", "Lin Na", "Gao Yan", "Luo Qiang");
+  private static final Map<Category, String[]> SUBJECTS = Map.of(
+      Category.DAMAGE, new String[] {"Vase broken during cleaning", "The cleaner knocked over a vase in the living room."},
+      Category.DELAY, new String[] {"Parcel three days late", "The parcel promised for Monday arrived on Thursday."},
+      Category.SERVICE_QUALITY, new String[] {"Kitchen left dirty", "The deep clean skipped the oven and the extractor."},
+      Category.BILLING, new String[] {"Charged twice this month", "My card was debited twice for the subscription."},
+      Category.STAFF_BEHAVIOUR, new String[] {"Rude technician", "The technician shouted at my mother and left early."},
+      Category.SAFETY, new String[] {"Exposed wiring after repair", "A socket was left open with live wires."},
+      Category.OTHER, new String[] {"Cannot find my orders in the app", "Since the update my past orders are gone."});
+
+  private final DemoDriver demo;
+  private final ComplaintService complaints;
+  private final AwardService awards;
+  private final AwardPublication publication;
+  private final AppClock clock;
+  private final Database database;
+  private final JdbcTemplate jdbc;
+  private volatile boolean running;
+  private int told;
+
+  DemoStory(DemoDriver demo, ComplaintService complaints, AwardService awards, AwardPublication publication,
+      AppClock clock, Database database, JdbcTemplate jdbc) {
+    this.demo = demo;
+    this.complaints = complaints;
+    this.awards = awards;
+    this.publication = publication;
+    this.clock = clock;
+    this.database = database;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    if (!complaints.isEmpty()) {
+      return; // once: a restart finds its data
+    }
+    long began = System.nanoTime();
+    ZonedDateTime now = clock.now().atZone(clock.businessZone());
+    String writeDelay = database.isPostgres() ? null
+        : jdbc.queryForObject("SELECT MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'",
+            String.class);
+    if (writeDelay != null) {
+      // H2 writes each commit to its file (WRITE_DELAY=0, application.yml); a story cut off half-way
+      // is not resumed anyway, so its thousand commits are written in batches
+      jdbc.execute("SET WRITE_DELAY 500");
+    }
+    try {
+      YearMonth thisMonth = YearMonth.from(now);
+      String innovator = null;
+      for (int back = CLOSED_PER_MONTH.length; back >= 1; back--) {
+        innovator = closedMonth(thisMonth.minusMonths(back), CLOSED_PER_MONTH[CLOSED_PER_MONTH.length - back]);
+      }
+      awardRun(thisMonth.minusMonths(1), innovator, now.toInstant());
+      inFlight(now.toInstant());
+    } finally {
+      clock.backToNow();
+      if (writeDelay != null) {
+        jdbc.execute("SET WRITE_DELAY " + Integer.parseInt(writeDelay));
+      }
+    }
+    LOG.info("Demo: {} complaints over three months and last month's award run, told in {} ms", told,
+        Duration.ofNanos(System.nanoTime() - began).toMillis());
+  }
+
+  /** A month's complaints, each lived to its end within the month; returns the handler flagged innovative. */
+  private String closedMonth(YearMonth month, int count) {
+    String innovator = null;
+    for (int i = 0; i < count; i++) {
+      // opened on weekdays from the 1st to the 19th: every life ends within its month
+      ZonedDateTime opened = weekday(month.atDay(1 + i * 18 / count).atTime(LocalTime.of(9, 30)).plusHours(i % 6)
+          .atZone(clock.businessZone()));
+      Category category = CATEGORIES.get((i + month.getMonthValue()) % CATEGORIES.size());
+      Plot plot = PLOTS.get((i + month.getMonthValue()) % PLOTS.size());
+      String handler = live(opened.toInstant(), category, i, plot, i % 7 == 3);
+      if (i % 7 == 3) {
+        innovator = handler;
+      }
+    }
+    return innovator;
+  }
+
+  /** One complaint from submission to closing; returns who handled it. */
+  private String live(Instant opened, Category category, int n, Plot plot, boolean innovative) {
+    demo.at(opened);
+    DemoDriver.Case complaint = demo.submit(complaint(category, n));
+    later(Duration.ofMinutes(40));
+    triageIfAsked(complaint, category);
+    String handler;
+    if (plot == Plot.ESCALATED) {
+      demo.at(demo.resolutionDue(complaint).plus(Duration.ofMinutes(30)));
+      demo.runDueJobs(complaint.reference()); // the SLA ran out: supervisors take the handling over
+      handler = handle(complaint, DemoIdentities.memberOf(Groups.SUPERVISORS), null);
+    } else {
+      later(Duration.ofHours(3));
+      handler = handle(complaint, null, switch (plot) {
+        case COMPENSATED -> "REFUND 300.00";
+        case LOWERED -> "VOUCHER 1200.00";
+        case COMPENSATED_BY_MANAGER -> "REFUND 3500.00";
+        default -> null;
+      });
+    }
+    if (plot == Plot.COMPENSATED || plot == Plot.COMPENSATED_BY_MANAGER) {
+      later(Duration.ofHours(2));
+      approve(complaint.reference(), "APPROVE", null, "A fair refund for the damage the customer proved.", null);
+    } else if (plot == Plot.LOWERED) {
+      later(Duration.ofHours(2));
+      approve(complaint.reference(), "LOWER", "800.00", "The voucher covers the visit; 800.00 is our usual rate.",
+          null);
+    }
+    later(Duration.ofDays(1));
+    if (plot == Plot.UNANSWERED) {
+      demo.at(demo.surveyDue(complaint).plus(Duration.ofHours(1)));
+      demo.runDueJobs(complaint.reference());
+    } else if (plot == Plot.REOPENED) {
+      demo.answerSurvey(complaint, 1, "Nothing changed, the same thing happened again.");
+      later(Duration.ofHours(4));
+      handle(complaint, DemoIdentities.memberOf(Groups.SUPERVISORS), null);
+      later(Duration.ofDays(1));
+      demo.answerSurvey(complaint, 4, "Sorted out at last, thank you.");
+    } else {
+      demo.answerSurvey(complaint, 3 + n % 3, n % 2 == 0 ? "Quick and polite." : null);
+    }
+    later(Duration.ofDays(1));
+    Map<String, Object> review = new HashMap<>(Map.of("qualityScore", 3 + (n + 1) % 3, "innovative", innovative,
+        "reviewComment", "Clear answer; the root cause is named."));
+    if (innovative) {
+      review.put("innovationReason", "Set up a callback rota so that the customer never had to call twice.");
+    }
+    demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_REVIEW_QUALITY, null, review);
+    told++;
+    return handler;
+  }
+
+  /** Complaints no rule classifies (OTHER) wait for a dispatcher, who sends them to the service team. */
+  private void triageIfAsked(DemoDriver.Case complaint, Category category) {
+    if (demo.hasOpenTask(complaint.reference(), ComplaintHandlingProcess.TASK_TRIAGE)) {
+      demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_TRIAGE, null, Map.of("severity", "LOW",
+          "handlerGroup", Groups.TEAM_SERVICE, "firstResponseSlaHours", 8, "resolutionSlaHours", 40));
+    }
+  }
+
+  /** The handling task, by its team's demo user or {@code user}; {@code compensation} e.g. "REFUND 300.00". */
+  private String handle(DemoDriver.Case complaint, String user, String compensation) {
+    Map<String, Object> outcome = new HashMap<>(Map.of("rootCause", "STAFF_ERROR", "resolution",
+        "Apologised, sent the team back to put it right and changed the checklist so that it does not recur.",
+        "serviceFailureAcknowledged", true, "compensationType", "NONE"));
+    if (compensation != null) {
+      String[] typeAndAmount = compensation.split(" ");
+      outcome.putAll(Map.of("compensationType", typeAndAmount[0], "compensationAmount", typeAndAmount[1],
+          "compensationCurrency", "CNY", "compensationReason", "The customer paid for a service we did not deliver."));
+    }
+    return demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_HANDLE, user, outcome);
+  }
+
+  /**
+   * Each approval tier in turn decides the proposal, the first with {@code decision}, the others
+   * approve, until the compensation is issued or the tier of group {@code waitingFor} is reached.
+   */
+  private void approve(String reference, String decision, String loweredAmount, String reason, String waitingFor) {
+    Map<String, Object> values = new HashMap<>(Map.of("approvalDecision", decision, "decisionReason", reason));
+    if (loweredAmount != null) {
+      values.put("loweredAmount", loweredAmount);
+    }
+    for (String group = demo.candidateGroup(reference, CompensationApprovalProcess.TASK_APPROVE);
+        group != null && !group.equals(waitingFor);
+        group = demo.candidateGroup(reference, CompensationApprovalProcess.TASK_APPROVE)) {
+      demo.complete(reference, CompensationApprovalProcess.TASK_APPROVE, null, values);
+      values = new HashMap<>(Map.of("approvalDecision", "APPROVE"));
+    }
+  }
+
+  /**
+   * Last month's awards, in the hours before now: requested by the committee, scored, an innovation
+   * nomination added and the list confirmed by a manager, approved, published, one objection
+   * dismissed with its reason and another waiting for the committee.
+   */
+  private void awardRun(YearMonth period, String innovator, Instant now) {
+    // not before this month began: last month can only be run once it is over
+    Instant monthBegan = period.plusMonths(1).atDay(1).atStartOfDay(clock.businessZone()).toInstant();
+    Instant sixHoursAgo = now.minus(Duration.ofHours(6));
+    demo.at(sixHoursAgo.isAfter(monthBegan) ? sixHoursAgo : monthBegan.plus(Duration.ofMinutes(1)));
+    String committee = DemoIdentities.memberOf(Groups.AWARD_COMMITTEE);
+    String run = awards.request(period, committee).id();
+    demo.runDueJobs(run);
+    later(Duration.ofMinutes(30));
+    if (innovator != null && demo.hasOpenTask(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS)) {
+      demo.complete(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS, null, Map.of("nominationAction",
+          "ADD_INNOVATION", "nominee", innovator, "nominationReason",
+          "Set up a callback rota that cut repeat calls; customers praised it in their surveys."));
+    }
+    if (demo.hasOpenTask(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS)) {
+      demo.complete(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS, null, Map.of("nominationAction", "CONFIRM"));
+      later(Duration.ofHours(1));
+      demo.complete(run, EmployeeAwardProcess.TASK_APPROVE_AWARDS, null, Map.of("awardAction", "APPROVE"));
+      later(Duration.ofHours(1));
+      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_BILLING),
+          "Billing complaints take longer to resolve by nature; the timeliness weight is unfair to our team.");
+      demo.runDueJobs(run);
+      later(Duration.ofHours(1));
+      demo.complete(run, EmployeeAwardProcess.TASK_DECIDE_OBJECTION, null, Map.of("objectionDecision", "DISMISS",
+          "awardReason", "Every team's SLA already depends on the category; the weights stay as published."));
+      later(Duration.ofHours(2));
+      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_SAFETY),
+          "The innovation award should name the whole team that ran the callback rota, not one person.");
+      demo.runDueJobs(run);
+    }
+    LOG.info("Demo: award run {} is {}", run, awards.get(run).status());
+  }
+
+  /** This month's work, opened in the last hours: something in every demo user's Tasklist. */
+  private void inFlight(Instant now) {
+    demo.at(now.minus(Duration.ofDays(8)));
+    // a high-severity safety complaint nobody resolved in time: the supervisors have it
+    DemoDriver.Case overdue = demo.submit(complaint(Category.SAFETY, 101));
+    demo.at(demo.resolutionDue(overdue).plus(Duration.ofMinutes(5)));
+    demo.runDueJobs(overdue.reference());
+    told++;
+
+    demo.at(now.minus(Duration.ofHours(5)));
+    for (Category category : List.of(Category.DAMAGE, Category.BILLING, Category.SERVICE_QUALITY, Category.SAFETY,
+        Category.OTHER)) {
+      demo.submit(complaint(category, 110 + told)); // leo, bill, sara and sam handle; dan triages
+      told++;
+    }
+    // compensation waiting for a supervisor, a manager, and finance's co-signature
+    for (Map.Entry<String, String> proposal : List.of(Map.entry("REFUND 600.00", Groups.SUPERVISORS),
+        Map.entry("REFUND 15000.00", Groups.SERVICE_MANAGERS), Map.entry("REFUND 26000.00", Groups.FINANCE))) {
+      later(Duration.ofMinutes(20));
+      DemoDriver.Case compensated = demo.submit(complaint(Category.DAMAGE, 120 + told));
+      handle(compensated, null, proposal.getKey());
+      approve(compensated.reference(), "APPROVE", null, "The damage is proven; the amount matches the invoice.",
+          proposal.getValue());
+      told++;
+    }
+    // resolved and answered: waiting for the quality review
+    later(Duration.ofMinutes(20));
+    DemoDriver.Case answered = demo.submit(complaint(Category.DELAY, 130 + told));
+    handle(answered, null, null);
+    later(Duration.ofMinutes(30));
+    demo.answerSurvey(answered, 5, "Fast and friendly.");
+    told++;
+  }
+
+  private NewComplaint complaint(Category category, int n) {
+    String name = CUSTOMERS.get(n % CUSTOMERS.size());
+    String[] text = SUBJECTS.get(category);
+    Channel channel = Channel.values()[n % Channel.values().length];
+    CustomerTier tier = CustomerTier.values()[n % CustomerTier.values().length];
+    String customerId = "C-" + (2000 + n);
+    String email = name.toLowerCase().replace(' ', '.') + (2000 + n) + "@example.com";
+    return new NewComplaint(new NewComplaint.Customer(customerId, name, email, null, tier), channel, category,
+        text[0], text[1], "ORD-" + (70000 + n * 7 + told), new Money(new BigDecimal(120 + n % 9 * 95 + ".00"), "CNY"),
+        null, null);
+  }
+
+  private void later(Duration by) {
+    demo.at(demo.now().plus(by));
+  }
+
+  private static ZonedDateTime weekday(ZonedDateTime at) {
+    ZonedDateTime day = at;
+    while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      day = day.plusDays(1);
+    }
+    return day;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return BEFORE_THE_WEB_SERVER;
+  }
+}

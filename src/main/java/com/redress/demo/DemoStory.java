@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * escalated, triaged or with the survey unanswered, each with its quality review; last month's award
  * run is published with an innovation nomination and a decided objection; and this month's work waits
  * in every demo user's Tasklist. The clock is the whole JVM's, so the story runs before the web server
- * and the job executor start, and the clock is back to now before they do.
+ * and the job executor start, and the clock is back to now before they do (ADR 0015).
  */
 @Component
 @Profile("demo")

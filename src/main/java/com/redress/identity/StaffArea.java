@@ -18,8 +18,12 @@ public enum StaffArea {
   ANALYSIS("/analysis/**", Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN),
   /** Metrics describe the running system: for its operators (managers have the KPI dashboard). */
   METRICS("/actuator/**", Groups.CAMUNDA_ADMIN),
-  /** Camunda's Cockpit and Admin: they check their own authorizations; linked for administrators. */
-  OPERATIONS("/camunda/app/cockpit/**", Groups.CAMUNDA_ADMIN);
+  /**
+   * Camunda's Cockpit and Admin check their own authorizations (Cockpit's application access is
+   * granted in {@link IdentitySetup}); listed here for the navigation only.
+   */
+  COCKPIT("/camunda/app/cockpit/**", Groups.AUDITORS, Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN),
+  ADMIN("/camunda/app/admin/**", Groups.CAMUNDA_ADMIN);
 
   /** The one sign-in page of all staff pages, and where signing in without asking for a page lands. */
   public static final String LOGIN_PAGE = "/staff/login";

@@ -77,8 +77,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /**
    * Anything unexpected: logged in full, answered without internals. The database out of reach is a
-   * 503 the client may retry, also when the failure does not say so itself but the database does not
-   * answer now (the transaction rolled back either way: nothing was stored).
+   * 503 the client may retry, also when a persistence failure does not say so itself but the database
+   * does not answer now (the transaction rolled back either way: nothing was stored). Other failures
+   * never wait for the database.
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
@@ -86,7 +87,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       LOG.warn("Database out of reach answering an API call: {}", e.toString());
       return serviceUnavailable();
     }
-    if (!database.answersNow()) {
+    if (Database.fromPersistence(e) && !database.answersNow()) {
       LOG.error("Failure answering an API call while the database does not answer", e);
       return serviceUnavailable();
     }

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +32,23 @@ public class Database {
   }
 
   /**
-   * Whether the database answers now. Asked after a failure that {@link #unreachable} does not
-   * recognise: a connection cut in the middle of a step can surface as an engine or driver error
-   * without the connection's SQL state.
+   * Whether {@code failure} came out of the persistence layer (a driver, Spring's data access or
+   * transactions, the engine's persistence), whatever its SQL state says.
+   */
+  public static boolean fromPersistence(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException || t instanceof DataAccessException || t instanceof TransactionException
+          || t instanceof ProcessEnginePersistenceException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the database answers now. Asked after a persistence failure that {@link #unreachable}
+   * does not recognise: a connection cut in the middle of a step can surface as an engine or driver
+   * error without the connection's SQL state.
    */
   public boolean answersNow() {
     try (Connection connection = dataSource.getConnection()) {

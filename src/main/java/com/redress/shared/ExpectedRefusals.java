@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * at ERROR with its stack trace ("ENGINE-16004 Exception while closing command context"), also a
  * form value Redress refused or a permission the user lacks: answers the user already has (400,
  * 403) and an operator needs no stack trace for. Those are logged once, at INFO, where they arise
- * ({@link CompletionCheck}, the start form, the four-eyes and start-at-activity guards); a denial by
- * the engine's own authorization check gets its one line here. Every other failure keeps its ERROR
- * and stack trace: the engine's command logging as a whole stays on.
+ * ({@link CompletionCheck}, the start form, the four-eyes and start-at-activity guards). The engine
+ * logs a denial by its own authorization check at DEBUG; one wrapped in another failure reaches the
+ * error log and gets its one line here. Every other failure keeps its ERROR and stack trace: the
+ * engine's command logging as a whole stays on.
  */
 @Component
 class ExpectedRefusals {

@@ -46,8 +46,10 @@ public class StaffNavigation {
     if (StaffArea.ANALYSIS.openTo(groups)) {
       links.add(new Link("What-if", "/analysis/what-if", "Replay past complaints against a changed decision table."));
     }
-    if (StaffArea.OPERATIONS.openTo(groups)) {
-      links.add(new Link("Cockpit", "/camunda/app/cockpit/", "Running processes, incidents and retries."));
+    if (StaffArea.COCKPIT.openTo(groups)) {
+      links.add(new Link("Cockpit", "/camunda/app/cockpit/", "Running and finished processes, incidents, decisions."));
+    }
+    if (StaffArea.ADMIN.openTo(groups)) {
       links.add(new Link("Admin", "/camunda/app/admin/", "Users, groups and authorizations."));
     }
     return links;

@@ -43,11 +43,14 @@ class ApiExceptionHandlerTest {
     dataSource.setUrl(url + ";IFEXISTS=TRUE");
 
     ResponseEntity<Object> response = new ApiExceptionHandler(database)
-        .unexpected(new IllegalStateException("a step lost its connection"));
+        .unexpected(new IllegalStateException("a step lost its connection", new SQLException("I/O error")));
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(ApiExceptionHandler.RETRY_AFTER_SECONDS);
     assertThat(((ProblemDetail) response.getBody()).getDetail()).contains("nothing was stored").contains("try again");
+    // a failure of another kind is not blamed on the database, and does not wait for it
+    assertThat(new ApiExceptionHandler(database).unexpected(new IllegalStateException("a bug")).getStatusCode().value())
+        .isEqualTo(500);
   }
 
   private static void deleteAll(Path directory) throws IOException {

@@ -37,6 +37,8 @@ class FreshDemoTest {
   @Test
   void everyPersonaFindsWorkAndLastMonthTellsItsStory(@TempDir Path directory) throws Exception {
     try (RedressNode node = RedressNode.startEmbedded("fresh-demo", directory, RedressNode.freePort())) {
+      assertThat(node.logged()).as("the whole story was told").contains("complaints in flight")
+          .doesNotContain("The demo story stopped");
       TASKS.forEach((user, expected) -> assertThat(Http.json(as(node, user).get("/engine-rest/task?maxResults=50"
           + "&candidateUser=" + user + "&includeAssignedTasks=true")).findValuesAsText("name"))
           .as(user + "'s tasks").containsAll(expected));

@@ -141,6 +141,15 @@ public final class RedressNode implements AutoCloseable {
     return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
   }
 
+  /** Everything the node has logged so far. */
+  public String logged() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * What the node logged about failed API calls, each with the causes of its stack trace: CI keeps a
    * test's output, not the node's log, so a test that meets an unexpected answer shows why with it.

@@ -28,5 +28,6 @@ class AwardDecisionTaskListener implements TaskListener {
     AWARD_ROWS.set(task.getExecution(), JSON(view.rows()));
     AWARDEE_OPTIONS.set(task.getExecution(), JSON(view.awardees()));
     AWARDS_TOTAL.set(task.getExecution(), view.total());
+    EarlierAwardModels.AWARDS_TEXT.set(task.getExecution(), EarlierAwardModels.asText(view.rows(), view.total()));
   }
 }

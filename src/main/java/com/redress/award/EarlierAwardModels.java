@@ -1,18 +1,37 @@
 package com.redress.award;
 
+import com.redress.shared.ProcessVariable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * EmployeeAward up to 1.1.x names the nomination review's listener by its former name; instances
- * still running on those versions find it under that name. Remove once none runs.
+ * Award runs still running on models deployed before today's. EmployeeAward up to 1.1.x names the
+ * nomination review's listener by its former name; those instances find it under that name. Forms
+ * deployed before issue 18 (the forms are bound to their deployment) read the nominations and the
+ * awards as one text each, not as today's tables: every award task gets that text too. Remove once
+ * no such run is left (migrate them, issue 23).
  */
 @Configuration(proxyBeanMethods = false)
 class EarlierAwardModels {
 
+  /** What the earlier forms read: the review's nominations, the committee's awards. */
+  static final ProcessVariable<String> RANKING_TEXT = ProcessVariable.of("ranking", String.class);
+  static final ProcessVariable<String> AWARDS_TEXT = ProcessVariable.of("awardsText", String.class);
+
   @Bean
   ExecutionListener reviewNominationsListener(ValidateNominationChangeListener listener) {
     return listener;
+  }
+
+  /** One line per row, its non-empty values in the table's order, then {@code last} if given. */
+  static String asText(List<Map<String, Object>> rows, String last) {
+    Stream<String> lines = rows.stream().map(row -> row.values().stream().map(String::valueOf)
+        .filter(value -> !value.isEmpty()).collect(Collectors.joining(" · ")));
+    return Stream.concat(lines, Stream.ofNullable(last)).collect(Collectors.joining("\n"));
   }
 }

@@ -26,5 +26,6 @@ class ShowRankingListener implements TaskListener {
     AwardService.NominationsView view = awards.nominationsView(task.getExecution().getProcessBusinessKey());
     RANKING_ROWS.set(task.getExecution(), JSON(view.rows()));
     HANDLER_OPTIONS.set(task.getExecution(), JSON(view.handlers()));
+    EarlierAwardModels.RANKING_TEXT.set(task.getExecution(), EarlierAwardModels.asText(view.rows(), null));
   }
 }

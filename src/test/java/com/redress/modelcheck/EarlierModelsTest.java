@@ -2,6 +2,8 @@ package com.redress.modelcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.redress.award.AwardService;
+import com.redress.award.EmployeeAwardProcess;
 import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.Category;
 import com.redress.complaint.ComplaintHandlingProcess;
@@ -11,18 +13,25 @@ import com.redress.complaint.CustomerTier;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
+import com.redress.support.HandBuiltPeriod;
 import com.redress.support.Handling;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,11 +46,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EarlierModelsTest extends ApplicationTest {
 
   @Autowired ComplaintService complaints;
+  @Autowired AwardService awards;
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void aComplaintOnTheEarlierModelsIsDecidedRecordedAndMailedOnce() throws IOException {
-    Deployment earlier = deployPastTheModelCheck();
+  void aComplaintOnTheEarlierModelsIsDecidedRecordedAndMailedOnce() {
+    Deployment earlier = deployBeforeIssue17();
     try {
       String reference = complaints.submit(Complaints.of(Category.DAMAGE, CustomerTier.STANDARD), null, null)
           .reference();
@@ -84,18 +94,60 @@ class EarlierModelsTest extends ApplicationTest {
     }
   }
 
-  /** Deploys the earlier versions without today's check, then puts the check back. */
-  private Deployment deployPastTheModelCheck() throws IOException {
-    List<Deployer> deployers = deployersInUse();
-    List<Deployer> checks = new ArrayList<>(deployers.stream()
-        .filter(d -> d.getClass().getName().contains(DeploymentCheck.class.getSimpleName())).toList());
-    assertThat(checks).as("today's model check").hasSize(1);
-    deployers.removeAll(checks);
-    try (InputStream handling = resource("ComplaintHandling-1.3.1.bpmn.xml");
-        InputStream approval = resource("CompensationApproval-1.0.1.bpmn.xml")) {
-      var deployment = engine.getRepositoryService().createDeployment().name("Redress before issue 17")
-          .addInputStream("ComplaintHandling.bpmn", handling)
-          .addInputStream("CompensationApproval.bpmn", approval);
+  /**
+   * An award run on the forms deployed before issue 18 (EmployeeAward's forms are bound to their
+   * deployment) reads the nominations and the awards as the text those forms show, not as tables.
+   */
+  @Test
+  void anAwardRunOnTheEarlierFormsReadsItsNominationsAndAwardsAsText() throws IOException {
+    Deployment earlier = deployPastTheModelCheck("Redress before issue 18", deployment -> {
+      deployment.addClasspathResource("EmployeeAward.bpmn").addClasspathResource("AwardTier.dmn");
+      for (String form : List.of("ReviewNominations", "ApproveAwards", "ApproveAwardExcess", "DecideObjection")) {
+        deployment.addInputStream(form + ".form", resource(form + "-before-issue-18.form.json"));
+      }
+    });
+    try {
+      String period = "2018-03";
+      for (int i = 0; i < 5; i++) {
+        HandBuiltPeriod.closed(jdbc, period, List.of("earlier-eva"), true, 5, 5, false);
+      }
+      String run = awards.request(YearMonth.parse(period), "earlier-committee").id();
+      Handling.runDueJobs(engine, run);
+
+      Task review = awardTask(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS);
+      assertThat(deployedForm(review)).as("the earlier form").contains("\"key\": \"ranking\"");
+      assertThat((String) engine.getTaskService().getVariable(review.getId(), "ranking"))
+          .contains("earlier-eva").contains("90.00");
+      engine.getTaskService().claim(review.getId(), TestUsers.ensure(engine.getIdentityService(), "earlier-manager",
+          Groups.SERVICE_MANAGERS));
+      engine.getTaskService().complete(review.getId(), Map.of("nominationAction", "CONFIRM"));
+      Handling.runDueJobs(engine, run);
+
+      Task approval = awardTask(run, EmployeeAwardProcess.TASK_APPROVE_AWARDS);
+      assertThat(deployedForm(approval)).contains("\"key\": \"awardsText\"");
+      assertThat((String) engine.getTaskService().getVariable(approval.getId(), "awardsText"))
+          .contains("earlier-eva · Service Star of the Month").contains("Total 3000.00 of a budget of 10000.00 CNY");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(earlier.getId(), true);
+    }
+  }
+
+  private Task awardTask(String run, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(run).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  private String deployedForm(Task task) throws IOException {
+    try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The models deployed before issue 17, as a database upgraded from that release holds them. */
+  private Deployment deployBeforeIssue17() {
+    return deployPastTheModelCheck("Redress before issue 17", deployment -> {
+      deployment.addInputStream("ComplaintHandling.bpmn", resource("ComplaintHandling-1.3.1.bpmn.xml"))
+          .addInputStream("CompensationApproval.bpmn", resource("CompensationApproval-1.0.1.bpmn.xml"));
       for (String form : List.of("HandleComplaint", "TriageComplaint", "ReviewQuality", "StartComplaint",
           CompensationApprovalProcess.FORM_APPROVE)) {
         deployment.addClasspathResource(form + ".form");
@@ -104,6 +156,19 @@ class EarlierModelsTest extends ApplicationTest {
       for (String decision : List.of("ComplaintClassification", "CompensationPolicy")) {
         deployment.addClasspathResource(decision + ".dmn");
       }
+    });
+  }
+
+  /** Deploys what {@code resources} adds without today's check, then puts the check back. */
+  private Deployment deployPastTheModelCheck(String name, Consumer<DeploymentBuilder> resources) {
+    List<Deployer> deployers = deployersInUse();
+    List<Deployer> checks = new ArrayList<>(deployers.stream()
+        .filter(d -> d.getClass().getName().contains(DeploymentCheck.class.getSimpleName())).toList());
+    assertThat(checks).as("today's model check").hasSize(1);
+    deployers.removeAll(checks);
+    try {
+      DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name(name);
+      resources.accept(deployment);
       return deployment.deploy();
     } finally {
       deployers.addAll(0, checks);

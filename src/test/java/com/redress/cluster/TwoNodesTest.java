@@ -32,6 +32,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TwoNodesTest extends PostgresApplicationTest {
 
+  /**
+   * The engine's history cleanup is one job that reschedules itself and succeeds many times inside
+   * its nightly window (01:00–05:00, application.yml); every other job must succeed once.
+   */
+  private static final String NOT_CLEANUP = "COALESCE(JOB_DEF_TYPE_, '') <> 'history-cleanup'";
+
   static final int COMPLAINTS = Integer.getInteger("cluster.complaints", 500);
   static final int CLIENTS = 8;
   static final int KILL_COMPLAINTS = 100;
@@ -58,7 +64,8 @@ class TwoNodesTest extends PostgresApplicationTest {
 
       assertThat(count("SELECT COUNT(*) FROM complaint_kpi WHERE complaint_reference IN (" + in(references) + ")"))
           .isEqualTo(COMPLAINTS);
-      assertThat(jdbc.queryForList("SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 GROUP BY JOB_ID_"
+      assertThat(jdbc.queryForList("SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND " + NOT_CLEANUP
+          + " GROUP BY JOB_ID_"
           + " HAVING COUNT(*) > 1", String.class)).as("jobs that succeeded twice").isEmpty();
       assertThat(jdbc.queryForList("SELECT DISTINCT HOSTNAME_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2", String.class))
           .as("nodes that ran jobs").contains("node-a", "node-b");
@@ -117,7 +124,8 @@ class TwoNodesTest extends PostgresApplicationTest {
 
       assertThat(count("SELECT COUNT(*) FROM complaint_kpi WHERE complaint_reference IN (" + in(references) + ")"))
           .as("every complaint closed").isEqualTo(KILL_COMPLAINTS);
-      assertThat(jdbc.queryForList("SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 GROUP BY JOB_ID_"
+      assertThat(jdbc.queryForList("SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND " + NOT_CLEANUP
+          + " GROUP BY JOB_ID_"
           + " HAVING COUNT(*) > 1", String.class)).as("jobs that succeeded twice").isEmpty();
       // every job the dead node held was finished by the survivor once its lock expired
       assertThat(heldByB).isNotEmpty().allSatisfy(job -> assertThat(count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG"

@@ -5,8 +5,10 @@ import com.redress.shared.ConflictException;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -67,7 +69,7 @@ class AwardPages {
     }
     Map<String, List<AwardItem>> winners = new LinkedHashMap<>();
     awards.items(id).stream().filter(i -> "APPROVED".equals(i.status()))
-        .forEach(i -> winners.computeIfAbsent(i.handler(), h -> new java.util.ArrayList<>()).add(i));
+        .forEach(i -> winners.computeIfAbsent(i.handler(), h -> new ArrayList<>()).add(i));
     Map<String, HandlerScore> scores = new LinkedHashMap<>();
     awards.scores(id).forEach(s -> scores.put(s.score().handler(), s.score()));
     model.addAttribute("run", run);
@@ -82,10 +84,10 @@ class AwardPages {
 
   /** What managers and the committee changed, each with the reason they had to give: published with the results. */
   private List<String> changes(String id) {
-    List<String> changes = new java.util.ArrayList<>();
+    List<String> changes = new ArrayList<>();
     for (Nomination n : awards.nominations(id)) {
       if (n.status() == Nomination.Status.REMOVED) {
-        changes.add(n.handler() + "'s " + n.kind().name().toLowerCase(java.util.Locale.ROOT)
+        changes.add(n.handler() + "'s " + n.kind().name().toLowerCase(Locale.ROOT)
             + " nomination was removed: " + n.removalReason());
       } else if (n.kind() == Nomination.Kind.INNOVATION) {
         changes.add(n.handler() + " was nominated for innovation: " + n.reason());

@@ -89,7 +89,8 @@ class DemoDriver {
 
   /** The group whose members may take the case's open task {@code taskKey}, or null when none is open. */
   String candidateGroup(String caseKey, String taskKey) {
-    return hasOpenTask(caseKey, taskKey) ? candidateGroupOf(openTask(caseKey, taskKey)) : null;
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(caseKey).taskDefinitionKey(taskKey).list();
+    return open.isEmpty() ? null : candidateGroupOf(open.get(0));
   }
 
   private String candidateGroupOf(Task task) {

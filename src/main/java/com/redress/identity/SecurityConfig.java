@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.ApiExceptionHandler;
 import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -115,12 +114,10 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain staffPagesSecurity(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher(StaffArea.STAFF.pattern(), StaffArea.AUDIT.pattern(), StaffArea.AWARDS.pattern(),
-            StaffArea.REPORTS.pattern(), StaffArea.ANALYSIS.pattern(), StaffArea.METRICS.pattern())
+        .securityMatcher(StaffArea.PAGES.stream().map(StaffArea::pattern).toArray(String[]::new))
         .authorizeHttpRequests(requests -> {
           requests.requestMatchers(StaffArea.LOGIN_PAGE, "/actuator/health").permitAll();
-          for (StaffArea area : List.of(StaffArea.STAFF, StaffArea.AWARDS, StaffArea.AUDIT, StaffArea.REPORTS,
-              StaffArea.ANALYSIS, StaffArea.METRICS)) {
+          for (StaffArea area : StaffArea.PAGES) {
             if (area.groups().isEmpty()) {
               requests.requestMatchers(area.pattern()).authenticated();
             } else {

@@ -29,6 +29,9 @@ public enum StaffArea {
   public static final String LOGIN_PAGE = "/staff/login";
   public static final String HOME = "/staff";
 
+  /** The areas Redress's own security rules guard (Cockpit and Admin guard themselves). */
+  static final List<StaffArea> PAGES = List.of(STAFF, AWARDS, AUDIT, REPORTS, ANALYSIS, METRICS);
+
   private final String pattern;
   private final List<String> groups;
 

@@ -128,6 +128,11 @@ public final class CompletionCheck {
     problems.add(new FieldProblem(field, message));
   }
 
+  /** Whether {@code failure} is a refusal this check (or the start form) threw: a 400 to the user, not a fault. */
+  public static boolean isRefusal(Throwable failure) {
+    return failure instanceof FormFieldValidationException;
+  }
+
   /** Throws with every problem found so far; the caller's title leads the message. */
   public void refuseIfInvalid(String title) {
     if (!problems.isEmpty()) {

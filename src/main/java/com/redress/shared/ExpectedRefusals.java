@@ -6,7 +6,6 @@ import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import jakarta.annotation.PostConstruct;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -53,7 +52,7 @@ class ExpectedRefusals {
       Throwable thrown = t != null ? t
           : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
       for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-        if (cause instanceof FormFieldValidationException) {
+        if (CompletionCheck.isRefusal(cause)) {
           return FilterReply.DENY;
         }
         if (cause instanceof AuthorizationException denied) {

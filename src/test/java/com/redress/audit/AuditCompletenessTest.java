@@ -157,7 +157,7 @@ class AuditCompletenessTest extends ApplicationTest {
         instance.getProcessDefinitionId()).mapEqualActivities().build();
     as(admin, () -> runtime.newMigration(plan).processInstanceIds(instance.getId()).execute());
     Deployment deployment = as(admin, () -> engine.getRepositoryService().createDeployment().name("audited deployment")
-        .addClasspathResource("MessageDelivery.bpmn").deploy());
+        .addClasspathResource("processes/MessageDelivery.bpmn").deploy());
     as(admin, () -> runtime.deleteProcessInstance(instance.getId(), "the customer withdrew the complaint"));
     engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
 

@@ -21,7 +21,7 @@ class AwardTierDecisionTest {
   @BeforeAll
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = AwardTierDecisionTest.class.getResourceAsStream("/AwardTier.dmn")) {
+    try (InputStream model = AwardTierDecisionTest.class.getResourceAsStream("/processes/AwardTier.dmn")) {
       tier = dmn.parseDecision("AwardTier", model);
     }
   }

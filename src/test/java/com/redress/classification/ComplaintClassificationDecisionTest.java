@@ -31,7 +31,7 @@ class ComplaintClassificationDecisionTest {
   @BeforeAll
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = ComplaintClassificationDecisionTest.class.getResourceAsStream("/ComplaintClassification.dmn")) {
+    try (InputStream model = ComplaintClassificationDecisionTest.class.getResourceAsStream("/processes/ComplaintClassification.dmn")) {
       decision = dmn.parseDecision("ComplaintClassification", model);
     }
   }

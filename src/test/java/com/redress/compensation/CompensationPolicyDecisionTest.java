@@ -27,7 +27,7 @@ class CompensationPolicyDecisionTest {
   @BeforeAll
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = CompensationPolicyDecisionTest.class.getResourceAsStream("/CompensationPolicy.dmn")) {
+    try (InputStream model = CompensationPolicyDecisionTest.class.getResourceAsStream("/processes/CompensationPolicy.dmn")) {
       List<DmnDecision> decisions = dmn.parseDecisions(model);
       policy = decisions.stream().filter(d -> d.getKey().equals("CompensationPolicy")).findFirst().orElseThrow();
       approvers = decisions.stream().filter(d -> d.getKey().equals("CompensationApprovers")).findFirst().orElseThrow();

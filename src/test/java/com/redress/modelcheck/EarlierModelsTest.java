@@ -101,7 +101,8 @@ class EarlierModelsTest extends ApplicationTest {
   @Test
   void anAwardRunOnTheEarlierFormsReadsItsNominationsAndAwardsAsText() throws IOException {
     Deployment earlier = deployPastTheModelCheck("Redress before issue 18", deployment -> {
-      deployment.addClasspathResource("EmployeeAward.bpmn").addClasspathResource("AwardTier.dmn");
+      deployment.addInputStream("EmployeeAward.bpmn", current("processes/EmployeeAward.bpmn"))
+          .addInputStream("AwardTier.dmn", current("processes/AwardTier.dmn"));
       for (String form : List.of("ReviewNominations", "ApproveAwards", "ApproveAwardExcess", "DecideObjection")) {
         deployment.addInputStream(form + ".form", resource(form + "-before-issue-18.form.json"));
       }
@@ -150,11 +151,11 @@ class EarlierModelsTest extends ApplicationTest {
           .addInputStream("CompensationApproval.bpmn", resource("CompensationApproval-1.0.1.bpmn.xml"));
       for (String form : List.of("HandleComplaint", "TriageComplaint", "ReviewQuality", "StartComplaint",
           CompensationApprovalProcess.FORM_APPROVE)) {
-        deployment.addClasspathResource(form + ".form");
+        deployment.addInputStream(form + ".form", current("forms/" + form + ".form"));
       }
       // the decisions and forms as today's (they did not change in issue 17)
       for (String decision : List.of("ComplaintClassification", "CompensationPolicy")) {
-        deployment.addClasspathResource(decision + ".dmn");
+        deployment.addInputStream(decision + ".dmn", current("processes/" + decision + ".dmn"));
       }
     });
   }
@@ -193,5 +194,10 @@ class EarlierModelsTest extends ApplicationTest {
 
   private static InputStream resource(String name) {
     return EarlierModelsTest.class.getResourceAsStream("/earlier-models/" + name);
+  }
+
+  /** Today's model or form, under the name the application deploys it with. */
+  private static InputStream current(String path) {
+    return EarlierModelsTest.class.getResourceAsStream("/" + path);
   }
 }

@@ -1,10 +1,11 @@
 package com.redress.demo;
 
+import com.redress.award.EmployeeAwardProcess;
+import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.NewComplaint;
 import com.redress.complaint.SurveyService;
-import com.redress.notification.MessageDeliveryProcess;
 import com.redress.shared.AppClock;
 import com.redress.shared.ProcessVariable;
 import java.time.Instant;
@@ -34,6 +35,10 @@ class DemoDriver {
   record Case(String reference, String token) {
   }
 
+  /** The processes whose jobs the story runs itself: all but MessageDelivery. */
+  private static final List<String> STORY_PROCESSES = List.of(ComplaintHandlingProcess.KEY,
+      CompensationApprovalProcess.KEY, EmployeeAwardProcess.KEY);
+
   private final ComplaintService complaints;
   private final SurveyService surveys;
   private final TaskService tasks;
@@ -61,7 +66,7 @@ class DemoDriver {
 
   Case submit(NewComplaint complaint) {
     ComplaintService.Submitted submitted = complaints.submit(complaint, null, null);
-    runDueJobs(submitted.reference());
+    runDueJobs();
     return new Case(submitted.reference(), submitted.accessToken());
   }
 
@@ -79,7 +84,7 @@ class DemoDriver {
     // no authenticated user: the demo users' authorizations are granted when the application is
     // ready, after the story; the steps read who acted from the assignee
     tasks.complete(task.getId(), values);
-    runDueJobs(caseKey);
+    runDueJobs();
     return worker;
   }
 
@@ -100,7 +105,7 @@ class DemoDriver {
 
   void answerSurvey(Case complaint, int score, String comment) {
     surveys.answer(complaint.reference(), new SurveyService.Answer(complaint.token(), score, comment));
-    runDueJobs(complaint.reference());
+    runDueJobs();
   }
 
   /** When the resolution SLA of the complaint's open handling task runs out. */
@@ -113,20 +118,23 @@ class DemoDriver {
   }
 
   /**
-   * Runs the case's jobs that are due at the story's clock until none is left; later timers wait.
-   * Messages are left to the job executor: they are sent (or, without a mail server, kept in the
-   * outbox) once the application runs, as a restored backlog would be.
+   * Runs what is due at the story's clock in cases and award runs until nothing is left, as the job
+   * executor would have by then; later timers wait. The story lives its cases one after the other,
+   * so these are the jobs of the case in hand, or timers of an open case that the job executor would
+   * run at the latest when the application starts. Messages are left to the job executor: they are
+   * sent (or, without a mail server, kept in the outbox) once the application runs, as a restored
+   * backlog would be.
    */
-  void runDueJobs(String caseKey) {
-    for (Job job = nextDue(caseKey); job != null; job = nextDue(caseKey)) {
+  void runDueJobs() {
+    for (Job job = nextDue(); job != null; job = nextDue()) {
       management.executeJob(job.getId());
     }
   }
 
-  private Job nextDue(String caseKey) {
-    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseKey)
-        .processDefinitionKeyNotIn(MessageDeliveryProcess.KEY).list()) {
-      List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().listPage(0, 1);
+  /** A job query per process: the one process-instance query by business key cost a fifth of the story. */
+  private Job nextDue() {
+    for (String process : STORY_PROCESSES) {
+      List<Job> due = management.createJobQuery().processDefinitionKey(process).executable().listPage(0, 1);
       if (!due.isEmpty()) {
         return due.get(0);
       }

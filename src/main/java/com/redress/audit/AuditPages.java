@@ -81,7 +81,7 @@ class AuditPages {
     }
     try {
       PageResult<Complaint> found = complaints.search(new ComplaintFilter(statusFilter, null, null, null,
-          day(from, false), day(to, true), blank(customer).isEmpty() ? null : customer.strip(), references),
+          day(from, false), day(to, true), blank(customer).isEmpty() ? null : customer.strip(), references, null),
           PageRequestParams.of(0, MAX_RESULTS));
       model.addAttribute("results", found.items());
       model.addAttribute("total", found.totalElements());

@@ -72,9 +72,13 @@ class ComplaintController {
   ComplaintView get(@PathVariable String reference, @RequestParam(required = false) String token,
       Authentication authentication) {
     if (isStaff(authentication)) {
-      Complaint complaint = complaints.find(reference).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-      return ComplaintView.forStaff(complaint, surveys.latest(reference).orElse(null),
-          compensations.latest(reference).orElse(null), complaints.handlers(reference),
+      // a complaint the reader may not read answers as an unknown one: references cannot be probed
+      ComplaintAccess reader = ComplaintAccess.of(authentication);
+      Complaint complaint = complaints.find(reference).filter(c -> complaints.readable(reference, reader))
+          .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+      List<String> handlers = complaints.handlers(reference);
+      return ComplaintView.forStaff(complaint, reader.detail(authentication, complaint, handlers),
+          surveys.latest(reference).orElse(null), compensations.latest(reference).orElse(null), handlers,
           closing.kpi(reference).orElse(null), clock.now(), clock.businessZone());
     }
     if (!tokens.verify(reference, token)) {
@@ -109,7 +113,8 @@ class ComplaintController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) Integer size,
+      Authentication authentication) {
     List<FieldProblem> problems = new ArrayList<>();
     ComplaintFilter filter = ComplaintFilter.of(
         enumParam(problems, "status", status, ComplaintStatus.class),
@@ -118,6 +123,7 @@ class ComplaintController {
         team == null || team.isBlank() ? null : team,
         timeParam(problems, "from", from, false),
         timeParam(problems, "to", to, true));
+    ComplaintAccess reader = ComplaintAccess.of(authentication);
     PageRequestParams paging;
     try {
       paging = PageRequestParams.of(page, size);
@@ -128,9 +134,9 @@ class ComplaintController {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    PageResult<Complaint> found = complaints.search(filter, paging);
-    return new PageResult<>(found.items().stream()
-        .map(c -> ComplaintView.forStaff(c, null, null, null, null, clock.now(), clock.businessZone())).toList(),
+    PageResult<Complaint> found = complaints.search(filter.readableBy(reader), paging);
+    return new PageResult<>(found.items().stream().map(c -> ComplaintView.forStaff(c, reader.inLists(), null, null,
+        null, null, clock.now(), clock.businessZone())).toList(),
         found.page(), found.size(), found.totalElements());
   }
 

@@ -6,7 +6,8 @@ import java.util.Collection;
 /**
  * Filter of complaint searches (staff list, auditors' search); every part optional.
  * {@code customer} matches a customer id or name, ignoring case; {@code references} limits the
- * search to these complaints (e.g. those a given user acted on).
+ * search to these complaints (e.g. those a given user acted on); {@code access} to those a member of
+ * staff may read (null: Redress itself reads, or a page only readers of everything open).
  */
 public record ComplaintFilter(
     ComplaintStatus status,
@@ -16,10 +17,17 @@ public record ComplaintFilter(
     OffsetDateTime receivedFrom,
     OffsetDateTime receivedBefore,
     String customer,
-    Collection<String> references) {
+    Collection<String> references,
+    ComplaintAccess access) {
 
   public static ComplaintFilter of(ComplaintStatus status, Severity severity, Category category, String team,
       OffsetDateTime receivedFrom, OffsetDateTime receivedBefore) {
-    return new ComplaintFilter(status, severity, category, team, receivedFrom, receivedBefore, null, null);
+    return new ComplaintFilter(status, severity, category, team, receivedFrom, receivedBefore, null, null, null);
+  }
+
+  /** The same filter, limited to what {@code reader} may read. */
+  public ComplaintFilter readableBy(ComplaintAccess reader) {
+    return new ComplaintFilter(status, severity, category, team, receivedFrom, receivedBefore, customer, references,
+        reader);
   }
 }

@@ -209,6 +209,11 @@ class ComplaintRepository {
     return where(filter, "SELECT COUNT(*) FROM complaint", "").query(Long.class).single();
   }
 
+  /** Whether {@code reader} may read the complaint: the list's conditions, on one row. */
+  boolean readable(String reference, ComplaintAccess reader) {
+    return countMatching(new ComplaintFilter(null, null, null, null, null, null, null, List.of(reference), reader)) > 0;
+  }
+
   /** {@code head WHERE <the filter's conditions> tail}, with the conditions' parameters bound. */
   private JdbcClient.StatementSpec where(ComplaintFilter f, String head, String tail) {
     Map<String, Object> params = new LinkedHashMap<>();
@@ -228,8 +233,35 @@ class ComplaintRepository {
         params.put("references", f.references());
       }
     }
+    if (f.access() != null && !f.access().everything()) {
+      conditions.add(readable(f.access(), params));
+    }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return jdbc.sql(head + where + tail).params(params);
+  }
+
+  /** What a reader who may not read everything may read, as one condition (docs/security.md §3). */
+  private static String readable(ComplaintAccess reader, Map<String, Object> params) {
+    List<String> any = new ArrayList<>();
+    if (!reader.teams().isEmpty()) {
+      any.add("handler_group IN (:readerTeams)");
+      params.put("readerTeams", reader.teams());
+    }
+    condition(any, params, "(resolved_by = :handledBy OR EXISTS (SELECT 1 FROM complaint_handler h"
+        + " WHERE h.complaint_reference = complaint.reference AND h.user_id = :handledBy))", "handledBy",
+        reader.handledBy());
+    condition(any, params, "recorded_by = :recordedBy", "recordedBy", reader.recordedBy());
+    condition(any, params, "(status = 'TRIAGE' OR classified_by = :dispatcher)", "dispatcher", reader.dispatcher());
+    if (reader.reviewer() != null) {
+      any.add("(status IN (:beforeReview) OR reviewed_by = :reviewer)");
+      params.put("beforeReview", ComplaintAccess.BEFORE_REVIEW.stream().map(Enum::name).toList());
+      params.put("reviewer", reader.reviewer());
+    }
+    if (reader.compensated()) {
+      any.add("(compensation_type IS NOT NULL AND compensation_type <> 'NONE')");
+    }
+    // a reader of nothing (analysts, the award committee) finds nothing
+    return any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")";
   }
 
   private static void condition(List<String> conditions, Map<String, Object> params, String sql, String name,

@@ -272,6 +272,11 @@ public class ComplaintService {
     return complaints.find(reference);
   }
 
+  /** Whether {@code reader} may read the complaint (docs/security.md §3). */
+  public boolean readable(String reference, ComplaintAccess reader) {
+    return complaints.readable(reference, reader);
+  }
+
   public boolean isEmpty() {
     return complaints.count() == 0;
   }

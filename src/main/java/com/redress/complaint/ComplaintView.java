@@ -1,6 +1,8 @@
 package com.redress.complaint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.redress.complaint.ComplaintAccess.CustomerDetail;
+import com.redress.privacy.ContactMasking;
 import com.redress.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,15 +84,20 @@ record ComplaintView(
   /** {@code now} decides whether a survey is still awaited: after its deadline it is not, timer run or not. */
   static ComplaintView forCustomer(Complaint c, Survey survey, CompensationInfo.Summary compensation, Instant now,
       ZoneId zone) {
-    return of(c, survey, compensation, now, zone, null);
+    return of(c, c.description(), survey, compensation, now, zone, null);
   }
 
-  /** Handlers, survey and KPI only when given (a list view leaves them out). */
-  static ComplaintView forStaff(Complaint c, Survey survey, CompensationInfo.Summary compensation,
-      List<String> handlers, ComplaintKpi kpi, Instant now, ZoneId zone) {
+  /**
+   * Handlers, survey and KPI only when given (a list view leaves them out); the customer as much as
+   * {@code detail} lets the reader see (a reader who sees only a reference does not read the
+   * description either: customers write their addresses into it).
+   */
+  static ComplaintView forStaff(Complaint c, CustomerDetail detail, Survey survey,
+      CompensationInfo.Summary compensation, List<String> handlers, ComplaintKpi kpi, Instant now, ZoneId zone) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
-    return of(c, survey, compensation, now, zone, new Staff(c.customer(), c.orderReference(), c.orderAmount(),
+    return of(c, detail == CustomerDetail.REFERENCE ? null : c.description(), survey, compensation, now, zone,
+        new Staff(shown(c.customer(), detail), c.orderReference(), c.orderAmount(),
         at(c.occurredAt(), zone), c.recordedBy(), cl == null ? null : cl.handlerGroup(),
         cl == null ? null : cl.classifiedBy(), o == null ? null : o.resolvedBy(),
         o == null ? null : o.proposedCompensation(), withoutVoucherCode(compensation), handlers,
@@ -101,13 +108,22 @@ record ComplaintView(
             kpi.innovative())));
   }
 
-  private static ComplaintView of(Complaint c, Survey survey, CompensationInfo.Summary compensation, Instant now,
-      ZoneId zone, Staff staff) {
+  private static NewComplaint.Customer shown(NewComplaint.Customer customer, CustomerDetail detail) {
+    return switch (detail) {
+      case FULL -> customer;
+      case MASKED -> new NewComplaint.Customer(customer.id(), customer.name(), ContactMasking.email(customer.email()),
+          ContactMasking.phone(customer.phone()), customer.tier());
+      case REFERENCE -> new NewComplaint.Customer(customer.id(), null, null, null, customer.tier());
+    };
+  }
+
+  private static ComplaintView of(Complaint c, String description, Survey survey,
+      CompensationInfo.Summary compensation, Instant now, ZoneId zone, Staff staff) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
     Complaint.Lifecycle life = c.lifecycle();
     return new ComplaintView(c.reference(), c.status(), c.channel(), c.category(),
-        cl == null ? null : cl.severity(), c.subject(), c.description(), at(c.receivedAt(), zone),
+        cl == null ? null : cl.severity(), c.subject(), description, at(c.receivedAt(), zone),
         cl == null ? null : new Sla(at(cl.firstResponseDue(), zone), at(cl.resolutionDue(), zone)),
         o == null ? null : new Resolution(o.rootCause(), o.resolution(), o.serviceFailureAcknowledged(),
             at(o.resolvedAt(), zone)),

@@ -7,6 +7,7 @@ import static com.redress.identity.Groups.FINANCE;
 import static com.redress.identity.Groups.INTAKE_AGENTS;
 import static com.redress.identity.Groups.PROCESS_ANALYSTS;
 import static com.redress.identity.Groups.SERVICE_MANAGERS;
+import static com.redress.identity.Groups.SUPERVISORS;
 import static com.redress.identity.Groups.TEAM_SAFETY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,7 +133,9 @@ class AuthorizationMatrixTest extends ApplicationTest {
         new Row("GET /api/complaints", EVERYONE,
             reaches(c -> as(c).get("/api/complaints?page=0&size=1"))),
         // open to anyone with a token; 200 without one shows the caller was taken for staff
-        new Row("GET /api/complaints/{ref} (staff view, no token)", EVERYONE,
+        // need-to-know (ComplaintAccessTest has every case): the safety team, those who read everything
+        new Row("GET /api/complaints/{ref} (staff view, no token) of team-safety's complaint",
+            Set.of(TEAM_SAFETY, SUPERVISORS, SERVICE_MANAGERS, AUDITORS, CAMUNDA_ADMIN),
             c -> as(c).get("/api/complaints/" + reference).statusCode() == 200),
         new Row("GET /api/audit/complaints/{ref}/timeline", Set.of(AUDITORS, CAMUNDA_ADMIN),
             reaches(c -> as(c).get("/api/audit/complaints/" + reference + "/timeline"))),

@@ -38,6 +38,12 @@ class AuditController {
     return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()));
   }
 
+  /** Who looked at this customer: every read of their personal data by staff, oldest first (docs/api.md). */
+  @GetMapping(path = "/customers/{customerId}/reads", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<AuditTimeline.Entry> reads(@PathVariable String customerId) {
+    return timeline.domainChanges(AuditTrail.readsChain(customerId), clock.businessZone());
+  }
+
   record RetentionRun(int removedEvents) {
   }
 

@@ -43,9 +43,11 @@ class AuditRepository {
 
   /** Chains (complaints) in which the user did something, newest activity first, at most {@code limit}. */
   List<String> chainsActedOnBy(String user, int limit) {
-    return jdbc.sql("SELECT chain_key FROM audit_event WHERE actor = :user GROUP BY chain_key"
+    // reading a customer's data is not acting on a complaint (those rows are on the access chains)
+    return jdbc.sql("SELECT chain_key FROM audit_event WHERE actor = :user AND event_type <> :read GROUP BY chain_key"
             + " ORDER BY MAX(occurred_at) DESC LIMIT :limit")
-        .param("user", user).param("limit", limit).query(String.class).list();
+        .param("user", user).param("read", AuditTrail.PERSONAL_DATA_READ).param("limit", limit)
+        .query(String.class).list();
   }
 
   /** Streams one chain in order up to {@code lastSeq} (rows committed later are not this check's business). */

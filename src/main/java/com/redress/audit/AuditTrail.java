@@ -69,6 +69,42 @@ public class AuditTrail {
     }
   }
 
+  /** The type of a read of a customer's personal data by a member of staff. */
+  public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
+  private static final String READS_CHAIN = "reads:";
+
+  /** One customer's data shown to the signed-in member of staff: in which complaint, how much of it. */
+  public record PersonalDataRead(String customerId, String complaint, String shown) {
+  }
+
+  /** The chain of a customer's access log: who read their personal data, when, through what. */
+  public static String readsChain(String customerId) {
+    return READS_CHAIN + customerId;
+  }
+
+  /** Whether a chain is an access log rather than a case's story. */
+  static boolean isReadsChain(String chainKey) {
+    return chainKey.startsWith(READS_CHAIN);
+  }
+
+  /**
+   * Reads of customers' personal data through {@code endpoint}, each on its customer's access chain,
+   * apart from the cases' stories so that a list page does not grow every case's chain (docs/security.md
+   * §3). Written before the data is answered, in a transaction of its own: a read that cannot be
+   * recorded is not answered.
+   */
+  public void recordReads(String endpoint, List<PersonalDataRead> reads) {
+    if (reads.isEmpty()) {
+      return;
+    }
+    String reader = currentUser();
+    ownTransaction.executeWithoutResult(tx -> writer.append(reads.stream()
+        .map(read -> new AuditEvent(readsChain(read.customerId()), null, clock.now(), AuditEvent.Source.DOMAIN,
+            PERSONAL_DATA_READ, reader, null, null,
+            Map.<String, Object>of("complaint", read.complaint(), "endpoint", endpoint, "shown", read.shown())))
+        .toList()));
+  }
+
   void record(AuditEvent event) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("Audit events must be recorded inside a transaction: " + event.type());

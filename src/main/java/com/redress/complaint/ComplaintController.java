@@ -1,5 +1,7 @@
 package com.redress.complaint;
 
+import com.redress.audit.AuditTrail;
+import com.redress.complaint.ComplaintAccess.CustomerDetail;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.FieldProblem;
@@ -34,6 +36,9 @@ class ComplaintController {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   /** One message for unknown reference and wrong token alike: no hint whether the reference exists. */
   static final String NOT_FOUND = "No complaint with this reference and token.";
+  /** How the access log names the two staff reads. */
+  static final String READ_ONE = "GET /api/complaints/{reference}";
+  static final String READ_LIST = "GET /api/complaints";
 
   private final ComplaintIntake intake;
   private final ComplaintService complaints;
@@ -42,9 +47,11 @@ class ComplaintController {
   private final SurveyService surveys;
   private final ComplaintClosing closing;
   private final CompensationInfo compensations;
+  private final AuditTrail audit;
 
   ComplaintController(ComplaintIntake intake, ComplaintService complaints, AccessTokens tokens, AppClock clock,
-      SurveyService surveys, ComplaintClosing closing, CompensationInfo compensations) {
+      SurveyService surveys, ComplaintClosing closing, CompensationInfo compensations, AuditTrail audit) {
+    this.audit = audit;
     this.compensations = compensations;
     this.surveys = surveys;
     this.closing = closing;
@@ -77,9 +84,11 @@ class ComplaintController {
       Complaint complaint = complaints.find(reference).filter(c -> complaints.readable(reference, reader))
           .orElseThrow(() -> new NotFoundException(NOT_FOUND));
       List<String> handlers = complaints.handlers(reference);
-      return ComplaintView.forStaff(complaint, reader.detail(authentication, complaint, handlers),
-          surveys.latest(reference).orElse(null), compensations.latest(reference).orElse(null), handlers,
-          closing.kpi(reference).orElse(null), clock.now(), clock.businessZone());
+      CustomerDetail detail = reader.detail(authentication, complaint, handlers);
+      audit.recordReads(READ_ONE, List.of(read(complaint, detail)));
+      return ComplaintView.forStaff(complaint, detail, surveys.latest(reference).orElse(null),
+          compensations.latest(reference).orElse(null), handlers, closing.kpi(reference).orElse(null), clock.now(),
+          clock.businessZone());
     }
     if (!tokens.verify(reference, token)) {
       throw new NotFoundException(NOT_FOUND);
@@ -135,9 +144,15 @@ class ComplaintController {
       throw new InvalidRequestException(problems);
     }
     PageResult<Complaint> found = complaints.search(filter.readableBy(reader), paging);
-    return new PageResult<>(found.items().stream().map(c -> ComplaintView.forStaff(c, reader.inLists(), null, null,
+    CustomerDetail detail = reader.inLists();
+    audit.recordReads(READ_LIST, found.items().stream().map(c -> read(c, detail)).toList());
+    return new PageResult<>(found.items().stream().map(c -> ComplaintView.forStaff(c, detail, null, null,
         null, null, clock.now(), clock.businessZone())).toList(),
         found.page(), found.size(), found.totalElements());
+  }
+
+  private static AuditTrail.PersonalDataRead read(Complaint complaint, CustomerDetail detail) {
+    return new AuditTrail.PersonalDataRead(complaint.customer().id(), complaint.reference(), detail.name());
   }
 
   private static boolean isStaff(Authentication authentication) {

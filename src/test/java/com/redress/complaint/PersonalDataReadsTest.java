@@ -1,0 +1,70 @@
+package com.redress.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.identity.Groups;
+import com.redress.shared.Money;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Http;
+import com.redress.support.Jobs;
+import com.redress.support.TestUsers;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every read of a customer's personal data by staff is an audit event on that customer's access
+ * chain: an auditor lists who looked at the customer, through which endpoint and how much they saw
+ * (docs/security.md §3), while the complaint's own story does not grow with reads.
+ */
+class PersonalDataReadsTest extends ApplicationTest {
+
+  @Autowired ComplaintService complaints;
+  @Autowired IdentityService identity;
+
+  @Test
+  void whoLookedAtThisCustomerNamesEveryReaderWithTheEndpointTheyUsed() {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String handler = TestUsers.ensure(identity, "reads-handler-" + run, Groups.TEAM_SAFETY);
+    String supervisor = TestUsers.ensure(identity, "reads-supervisor-" + run, Groups.SUPERVISORS);
+    String auditor = TestUsers.ensure(identity, "reads-auditor-" + run, Groups.AUDITORS);
+    String outsider = TestUsers.ensure(identity, "reads-outsider-" + run, Groups.TEAM_BILLING);
+    String analyst = TestUsers.ensure(identity, "reads-analyst-" + run, Groups.PROCESS_ANALYSTS);
+    String customer = "C-READS-" + run;
+    String reference = complaints.submit(new NewComplaint(
+        new NewComplaint.Customer(customer, "Zhao Xin", "zhao.xin@example.com", null, CustomerTier.STANDARD),
+        Channel.WEB, Category.SAFETY, "Exposed wiring", "A socket was left open with live wires.", "ORD-" + run,
+        new Money(new BigDecimal("120.00"), "CNY"), null, null), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    int storyBefore = Http.json(http.as(auditor, TestUsers.PASSWORD)
+        .get("/api/audit/complaints/" + reference + "/timeline")).size();
+
+    assertThat(http.as(handler, TestUsers.PASSWORD).get("/api/complaints/" + reference).statusCode()).isEqualTo(200);
+    assertThat(http.as(supervisor, TestUsers.PASSWORD).get("/api/complaints?team=" + Groups.TEAM_SAFETY + "&size=5")
+        .body()).contains(reference);
+    assertThat(http.as(auditor, TestUsers.PASSWORD).get("/api/complaints/" + reference).statusCode()).isEqualTo(200);
+    // refused: nothing was shown, so nothing was read
+    assertThat(http.as(outsider, TestUsers.PASSWORD).get("/api/complaints/" + reference).statusCode()).isEqualTo(404);
+
+    JsonNode reads = Http.json(http.as(auditor, TestUsers.PASSWORD).get("/api/audit/customers/" + customer + "/reads"));
+    List<String> seen = new ArrayList<>();
+    reads.forEach(read -> seen.add(read.get("actor").asText() + " " + read.at("/details/endpoint").asText() + " "
+        + read.at("/details/complaint").asText() + " " + read.at("/details/shown").asText()));
+    assertThat(seen).containsExactly(
+        handler + " GET /api/complaints/{reference} " + reference + " FULL",
+        supervisor + " GET /api/complaints " + reference + " MASKED",
+        auditor + " GET /api/complaints/{reference} " + reference + " MASKED");
+
+    assertThat(Http.json(http.as(auditor, TestUsers.PASSWORD).get("/api/audit/complaints/" + reference + "/timeline"))
+        .size()).as("reads are not the complaint's story").isEqualTo(storyBefore);
+    assertThat(Http.json(http.as(auditor, TestUsers.PASSWORD).get("/api/audit/integrity?reference=reads:" + customer))
+        .get("verified").asBoolean()).isTrue();
+    assertThat(http.as(analyst, TestUsers.PASSWORD).get("/api/audit/customers/" + customer + "/reads").statusCode())
+        .isEqualTo(403);
+  }
+}

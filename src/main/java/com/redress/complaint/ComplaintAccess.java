@@ -14,7 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
  * ({@link ComplaintRepository}); what does not pass them does not exist for that reader.
  */
 public record ComplaintAccess(
-    /** Every complaint: supervisors, service managers, auditors, administrators. */
+    /** Every complaint: supervisors, service managers, auditors, privacy officers, administrators. */
     boolean everything,
     /** Complaints of these handling teams. */
     Set<String> teams,
@@ -42,9 +42,10 @@ public record ComplaintAccess(
   private static final Set<String> HANDLER_TEAMS = Set.of(Groups.TEAM_SERVICE, Groups.TEAM_BILLING,
       Groups.TEAM_LOGISTICS, Groups.TEAM_SAFETY);
   private static final Set<String> READ_EVERYTHING = Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS,
-      Groups.AUDITORS, Groups.CAMUNDA_ADMIN);
-  /** Who may have to call the customer back of any complaint they read. */
-  private static final Set<String> CONTACT_EVERYTHING = Set.of(Groups.SUPERVISORS, Groups.CAMUNDA_ADMIN);
+      Groups.AUDITORS, Groups.PRIVACY_OFFICERS, Groups.CAMUNDA_ADMIN);
+  /** Who may have to contact the customer of any complaint they read (privacy officers answer their requests). */
+  private static final Set<String> CONTACT_EVERYTHING = Set.of(Groups.SUPERVISORS, Groups.PRIVACY_OFFICERS,
+      Groups.CAMUNDA_ADMIN);
 
   /** What the signed-in member of staff may read. */
   public static ComplaintAccess of(Authentication authentication) {

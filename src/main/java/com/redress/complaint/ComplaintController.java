@@ -1,7 +1,5 @@
 package com.redress.complaint;
 
-import com.redress.audit.AuditTrail;
-import com.redress.complaint.ComplaintAccess.CustomerDetail;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.FieldProblem;
@@ -45,16 +43,14 @@ class ComplaintController {
   private final AccessTokens tokens;
   private final AppClock clock;
   private final SurveyService surveys;
-  private final ComplaintClosing closing;
   private final CompensationInfo compensations;
-  private final AuditTrail audit;
+  private final StaffViews staffViews;
 
   ComplaintController(ComplaintIntake intake, ComplaintService complaints, AccessTokens tokens, AppClock clock,
-      SurveyService surveys, ComplaintClosing closing, CompensationInfo compensations, AuditTrail audit) {
-    this.audit = audit;
+      SurveyService surveys, CompensationInfo compensations, StaffViews staffViews) {
+    this.staffViews = staffViews;
     this.compensations = compensations;
     this.surveys = surveys;
-    this.closing = closing;
     this.intake = intake;
     this.complaints = complaints;
     this.tokens = tokens;
@@ -83,12 +79,8 @@ class ComplaintController {
       ComplaintAccess reader = ComplaintAccess.of(authentication);
       Complaint complaint = complaints.find(reference).filter(c -> complaints.readable(reference, reader))
           .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-      List<String> handlers = complaints.handlers(reference);
-      CustomerDetail detail = reader.detail(authentication, complaint, handlers);
-      audit.recordReads(READ_ONE, List.of(read(complaint, detail)));
-      return ComplaintView.forStaff(complaint, detail, surveys.latest(reference).orElse(null),
-          compensations.latest(reference).orElse(null), handlers, closing.kpi(reference).orElse(null), clock.now(),
-          clock.businessZone());
+      return staffViews.full(complaint, reader.detail(authentication, complaint, complaints.handlers(reference)),
+          READ_ONE);
     }
     if (!tokens.verify(reference, token)) {
       throw new NotFoundException(NOT_FOUND);
@@ -144,15 +136,8 @@ class ComplaintController {
       throw new InvalidRequestException(problems);
     }
     PageResult<Complaint> found = complaints.search(filter.readableBy(reader), paging);
-    CustomerDetail detail = reader.inLists();
-    audit.recordReads(READ_LIST, found.items().stream().map(c -> read(c, detail)).toList());
-    return new PageResult<>(found.items().stream().map(c -> ComplaintView.forStaff(c, detail, null, null,
-        null, null, clock.now(), clock.businessZone())).toList(),
+    return new PageResult<>(staffViews.rows(found.items(), reader.inLists(), READ_LIST),
         found.page(), found.size(), found.totalElements());
-  }
-
-  private static AuditTrail.PersonalDataRead read(Complaint complaint, CustomerDetail detail) {
-    return new AuditTrail.PersonalDataRead(complaint.customer().id(), complaint.reference(), detail.name());
   }
 
   private static boolean isStaff(Authentication authentication) {

@@ -195,6 +195,26 @@ class ComplaintRepository {
         .param("now", now).param("reference", reference).update();
   }
 
+  List<Complaint> ofCustomer(String customerId) {
+    return jdbc.sql("SELECT * FROM complaint WHERE customer_id = :customerId ORDER BY received_at, reference")
+        .param("customerId", customerId).query(ComplaintRepository::map).list();
+  }
+
+  List<String> customersWithEmail(String email) {
+    return jdbc.sql("SELECT DISTINCT customer_id FROM complaint WHERE LOWER(customer_email) = :email ORDER BY customer_id")
+        .param("email", email.strip().toLowerCase()).query(String.class).list();
+  }
+
+  void correctContact(String customerId, CustomerRecords.ContactCorrection c, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE complaint SET customer_name = COALESCE(:name, customer_name),
+          customer_email = COALESCE(:email, customer_email), customer_phone = COALESCE(:phone, customer_phone),
+          updated_at = :now
+        WHERE customer_id = :customerId""")
+        .param("name", c.name()).param("email", c.email()).param("phone", c.phone()).param("now", now)
+        .param("customerId", customerId).update();
+  }
+
   long count() {
     return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
   }

@@ -16,7 +16,7 @@ import java.util.List;
  * are in the business time zone, durations ISO-8601 ("PT5H30M").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ComplaintView(
+public record ComplaintView(
     String reference,
     ComplaintStatus status,
     Channel channel,

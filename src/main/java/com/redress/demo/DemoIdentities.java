@@ -40,7 +40,8 @@ class DemoIdentities {
       new DemoUser("quinn", "Quinn", "Quality", List.of(Groups.QUALITY_REVIEWERS)),
       new DemoUser("carla", "Carla", "Committee", List.of(Groups.AWARD_COMMITTEE)),
       new DemoUser("audrey", "Audrey", "Auditor", List.of(Groups.AUDITORS)),
-      new DemoUser("ana", "Ana", "Analyst", List.of(Groups.PROCESS_ANALYSTS)));
+      new DemoUser("ana", "Ana", "Analyst", List.of(Groups.PROCESS_ANALYSTS)),
+      new DemoUser("pia", "Pia", "Privacy", List.of(Groups.PRIVACY_OFFICERS)));
 
   private final IdentityService identityService;
 

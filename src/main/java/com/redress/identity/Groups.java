@@ -19,6 +19,8 @@ public final class Groups {
   public static final String AWARD_COMMITTEE = "award-committee";
   public static final String AUDITORS = "auditors";
   public static final String PROCESS_ANALYSTS = "process-analysts";
+  /** Act on customers' rights: export, correction, erasure (docs/security.md §3). */
+  public static final String PRIVACY_OFFICERS = "privacy-officers";
   /** Created by Camunda's admin-user setting with every permission. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
@@ -39,6 +41,7 @@ public final class Groups {
     ALL.put(AWARD_COMMITTEE, "Award committee");
     ALL.put(AUDITORS, "Auditors");
     ALL.put(PROCESS_ANALYSTS, "Process analysts");
+    ALL.put(PRIVACY_OFFICERS, "Privacy officers");
   }
 
   private Groups() {

@@ -95,6 +95,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.PUT, "/api/compensation/budgets/**")
                 .hasAnyAuthority(Groups.FINANCE, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/analysis/**").hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
+            .requestMatchers("/api/privacy/**").hasAnyAuthority(Groups.PRIVACY_OFFICERS, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/reports/kpis")
                 .hasAnyAuthority(Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN)
             .requestMatchers("/api/compensation/**", "/api/reports/compensation")

@@ -16,6 +16,7 @@ public enum StaffArea {
   AUDIT("/audit/**", Groups.AUDITORS, Groups.CAMUNDA_ADMIN),
   REPORTS("/reports/**", Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN),
   ANALYSIS("/analysis/**", Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN),
+  PRIVACY("/privacy/**", Groups.PRIVACY_OFFICERS, Groups.CAMUNDA_ADMIN),
   /** Metrics describe the running system: for its operators (managers have the KPI dashboard). */
   METRICS("/actuator/**", Groups.CAMUNDA_ADMIN),
   /**
@@ -30,7 +31,7 @@ public enum StaffArea {
   public static final String HOME = "/staff";
 
   /** The areas Redress's own security rules guard (Cockpit and Admin guard themselves). */
-  static final List<StaffArea> PAGES = List.of(STAFF, AWARDS, AUDIT, REPORTS, ANALYSIS, METRICS);
+  static final List<StaffArea> PAGES = List.of(STAFF, AWARDS, AUDIT, REPORTS, ANALYSIS, PRIVACY, METRICS);
 
   private final String pattern;
   private final List<String> groups;

@@ -1,6 +1,9 @@
 package com.redress.notification;
 
 import com.redress.shared.AppClock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
@@ -24,6 +27,16 @@ public class NotificationService {
     this.templates = templates;
     this.clock = clock;
     this.relay = relay;
+  }
+
+  /** A message as kept in the outbox: what the customer was sent (or is about to be). */
+  public record KeptMessage(String complaint, String kind, String recipient, String subject, String status,
+      OffsetDateTime createdAt, OffsetDateTime sentAt, String bodyHtml) {
+  }
+
+  /** The messages kept for these complaints, oldest first: part of what Redress holds about a customer. */
+  public List<KeptMessage> keptFor(Collection<String> complaintReferences) {
+    return complaintReferences.isEmpty() ? List.of() : outbox.ofCases(complaintReferences);
   }
 
   /** Queues the message unless one with the same dedup key is already queued. */

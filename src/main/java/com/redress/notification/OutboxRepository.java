@@ -1,6 +1,7 @@
 package com.redress.notification;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,17 @@ class OutboxRepository {
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
             rs.getObject(10, OffsetDateTime.class)))
         .optional();
+  }
+
+  List<NotificationService.KeptMessage> ofCases(Collection<String> caseKeys) {
+    return jdbc.sql("""
+        SELECT complaint_reference, kind, recipient, subject, status, created_at, sent_at, body_html
+        FROM notification_outbox WHERE complaint_reference IN (:keys) ORDER BY created_at, id""")
+        .param("keys", caseKeys)
+        .query((rs, row) -> new NotificationService.KeptMessage(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+            rs.getString(8)))
+        .list();
   }
 
   /** The case's messages not sent yet, oldest first. */

@@ -46,6 +46,9 @@ public class StaffNavigation {
     if (StaffArea.ANALYSIS.openTo(groups)) {
       links.add(new Link("What-if", "/analysis/what-if", "Replay past complaints against a changed decision table."));
     }
+    if (StaffArea.PRIVACY.openTo(groups)) {
+      links.add(new Link("Customers' data", "/privacy", "Find a customer's data to export it or correct it."));
+    }
     if (StaffArea.COCKPIT.openTo(groups)) {
       links.add(new Link("Cockpit", "/camunda/app/cockpit/", "Running and finished processes, incidents, decisions."));
     }

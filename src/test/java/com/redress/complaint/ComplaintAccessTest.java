@@ -6,6 +6,7 @@ import static com.redress.identity.Groups.CAMUNDA_ADMIN;
 import static com.redress.identity.Groups.DISPATCHERS;
 import static com.redress.identity.Groups.FINANCE;
 import static com.redress.identity.Groups.INTAKE_AGENTS;
+import static com.redress.identity.Groups.PRIVACY_OFFICERS;
 import static com.redress.identity.Groups.PROCESS_ANALYSTS;
 import static com.redress.identity.Groups.QUALITY_REVIEWERS;
 import static com.redress.identity.Groups.SERVICE_MANAGERS;
@@ -90,6 +91,7 @@ class ComplaintAccessTest extends ApplicationTest {
     expected.put(AWARD_COMMITTEE, Set.of());
     expected.put(AUDITORS, all);
     expected.put(PROCESS_ANALYSTS, Set.of());
+    expected.put(PRIVACY_OFFICERS, all);
     expected.put(CAMUNDA_ADMIN, all);
 
     Map<String, Set<String>> listed = new LinkedHashMap<>();
@@ -117,6 +119,7 @@ class ComplaintAccessTest extends ApplicationTest {
     assertThat(customer(users.get(TEAM_SAFETY), safety)).isEqualTo("Wang Fang|" + EMAIL + "|" + PHONE);
     assertThat(customer(users.get(SUPERVISORS), safety)).isEqualTo("Wang Fang|" + EMAIL + "|" + PHONE);
     assertThat(customer(users.get(CAMUNDA_ADMIN), safety)).contains(EMAIL);
+    assertThat(customer(users.get(PRIVACY_OFFICERS), safety)).contains(EMAIL);
     String masked = "Wang Fang|wa***@example.com|+86 138 **** 8000";
     assertThat(customer(users.get(SERVICE_MANAGERS), safety)).isEqualTo(masked);
     assertThat(customer(users.get(AUDITORS), safety)).isEqualTo(masked);

@@ -48,6 +48,7 @@ class FreshDemoTest {
           .contains("ComplaintHandling");
       assertThat(as(node, "audrey").get("/audit?status=CLOSED", "text/html").body()).contains("CMP-");
       assertThat(as(node, "ana").get("/analysis/what-if", "text/html").statusCode()).isEqualTo(200);
+      assertThat(as(node, "pia").get("/privacy?customer=li.wei", "text/html").statusCode()).isEqualTo(200);
 
       YearMonth thisMonth = YearMonth.now(BUSINESS_ZONE);
       JsonNode run = Http.json(as(node, "carla").get("/api/award-runs/AWARD-" + thisMonth.minusMonths(1)));

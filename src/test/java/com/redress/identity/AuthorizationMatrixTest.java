@@ -5,6 +5,7 @@ import static com.redress.identity.Groups.AWARD_COMMITTEE;
 import static com.redress.identity.Groups.CAMUNDA_ADMIN;
 import static com.redress.identity.Groups.FINANCE;
 import static com.redress.identity.Groups.INTAKE_AGENTS;
+import static com.redress.identity.Groups.PRIVACY_OFFICERS;
 import static com.redress.identity.Groups.PROCESS_ANALYSTS;
 import static com.redress.identity.Groups.SERVICE_MANAGERS;
 import static com.redress.identity.Groups.SUPERVISORS;
@@ -135,7 +136,7 @@ class AuthorizationMatrixTest extends ApplicationTest {
         // open to anyone with a token; 200 without one shows the caller was taken for staff
         // need-to-know (ComplaintAccessTest has every case): the safety team, those who read everything
         new Row("GET /api/complaints/{ref} (staff view, no token) of team-safety's complaint",
-            Set.of(TEAM_SAFETY, SUPERVISORS, SERVICE_MANAGERS, AUDITORS, CAMUNDA_ADMIN),
+            Set.of(TEAM_SAFETY, SUPERVISORS, SERVICE_MANAGERS, AUDITORS, PRIVACY_OFFICERS, CAMUNDA_ADMIN),
             c -> as(c).get("/api/complaints/" + reference).statusCode() == 200),
         new Row("GET /api/audit/complaints/{ref}/timeline", Set.of(AUDITORS, CAMUNDA_ADMIN),
             reaches(c -> as(c).get("/api/audit/complaints/" + reference + "/timeline"))),
@@ -170,6 +171,10 @@ class AuthorizationMatrixTest extends ApplicationTest {
             reaches(c -> as(c).get("/audit", HTML))),
         new Row("GET /audit/complaints/{ref} (complaint page)", Set.of(AUDITORS, CAMUNDA_ADMIN),
             reaches(c -> as(c).get("/audit/complaints/" + reference, HTML))),
+        new Row("GET /privacy (customers' data)", Set.of(PRIVACY_OFFICERS, CAMUNDA_ADMIN),
+            reaches(c -> as(c).get("/privacy", HTML))),
+        new Row("GET /api/privacy/customers?email= (customer's rights)", Set.of(PRIVACY_OFFICERS, CAMUNDA_ADMIN),
+            reaches(c -> as(c).get("/api/privacy/customers?email=nobody@example.com"))),
         new Row("GET /reports/kpis (dashboard)", Set.of(SERVICE_MANAGERS, AUDITORS, CAMUNDA_ADMIN),
             reaches(c -> as(c).get("/reports/kpis?" + JANUARY, HTML))),
         new Row("GET /reports/kpis.csv", Set.of(SERVICE_MANAGERS, AUDITORS, CAMUNDA_ADMIN),

@@ -1,0 +1,100 @@
+package com.redress.complaint;
+
+import com.redress.audit.AuditTrail;
+import com.redress.shared.AppClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** One customer across their complaints: what the customer's rights act on (docs/security.md §3). */
+@Service
+public class CustomerRecords {
+
+  static final String CONTACT_CORRECTED = "customer-contact-corrected";
+
+  /** New contact details; a null field stays as it is. */
+  public record ContactCorrection(String name, String email, String phone) {
+  }
+
+  private final ComplaintRepository complaints;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final AuditTrail audit;
+  private final AppClock clock;
+
+  CustomerRecords(ComplaintRepository complaints, RuntimeService runtime, IdentityService identity, AuditTrail audit,
+      AppClock clock) {
+    this.complaints = complaints;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The customer's complaints, oldest first; empty for an unknown customer. */
+  public List<Complaint> complaintsOf(String customerId) {
+    return complaints.ofCustomer(customerId);
+  }
+
+  /** The ids of the customers who gave this e-mail address (ignoring case). */
+  public List<String> customersWithEmail(String email) {
+    return complaints.customersWithEmail(email);
+  }
+
+  /**
+   * Corrects the customer's contact details on every complaint of theirs and in the running cases'
+   * variables; each complaint's story records which fields changed and who changed them, not the
+   * values (they are personal data, the complaint row holds them). Returns the fields changed.
+   */
+  @Transactional
+  public List<String> correct(String customerId, ContactCorrection correction) {
+    List<Complaint> theirs = complaints.ofCustomer(customerId);
+    List<String> changed = new ArrayList<>();
+    NewComplaint.Customer now = theirs.get(theirs.size() - 1).customer();
+    if (correction.name() != null && !correction.name().equals(now.name())) {
+      changed.add("name");
+    }
+    if (correction.email() != null && !correction.email().equals(now.email())) {
+      changed.add("email");
+    }
+    if (correction.phone() != null && !correction.phone().equals(now.phone())) {
+      changed.add("phone");
+    }
+    if (changed.isEmpty()) {
+      return changed;
+    }
+    complaints.correctContact(customerId, correction, clock.nowInBusinessZone());
+    for (Complaint complaint : theirs) {
+      audit.recordDomainChange(complaint.reference(), CONTACT_CORRECTED, Map.of("fields", changed));
+      if (changed.contains("name")) {
+        asRedress(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference())
+            .processDefinitionKey(ComplaintHandlingProcess.KEY).unlimitedList()
+            .forEach(running -> runtime.setVariable(running.getId(), ComplaintHandlingProcess.CUSTOMER_NAME.name(),
+                correction.name())));
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * The cases' copy of the name is Redress's to keep in step, whoever asked for the correction:
+   * who may correct was checked before (SecurityConfig), and a privacy officer has no permission on
+   * the cases themselves.
+   */
+  private void asRedress(Runnable engineWork) {
+    Authentication asked = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      engineWork.run();
+    } finally {
+      if (asked != null) {
+        identity.setAuthentication(asked);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package com.redress.privacy;
+
+import com.redress.audit.AuditTimeline;
+import com.redress.audit.AuditTrail;
+import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintAccess.CustomerDetail;
+import com.redress.complaint.ComplaintValidator;
+import com.redress.complaint.ComplaintView;
+import com.redress.complaint.CustomerRecords;
+import com.redress.complaint.CustomerRecords.ContactCorrection;
+import com.redress.complaint.StaffViews;
+import com.redress.notification.NotificationService;
+import com.redress.shared.AppClock;
+import com.redress.shared.FieldProblem;
+import com.redress.shared.InvalidRequestException;
+import com.redress.shared.NotFoundException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * A customer's rights as the privacy officers act on them (PIPL: see, copy, correct): everything
+ * Redress holds about one customer, and corrections of their contact details (docs/api.md).
+ */
+@Service
+public class CustomerRights {
+
+  static final String NO_SUCH_CUSTOMER = "No customer with this id.";
+
+  /** Everything Redress holds about one customer; {@code reads}: who looked at their data before this export. */
+  public record Export(String customerId, OffsetDateTime exportedAt, List<ComplaintView> complaints,
+      List<NotificationService.KeptMessage> messages, List<AuditTimeline.Entry> reads) {
+  }
+
+  private final CustomerRecords customers;
+  private final StaffViews views;
+  private final NotificationService notifications;
+  private final AuditTimeline timeline;
+  private final AppClock clock;
+
+  CustomerRights(CustomerRecords customers, StaffViews views, NotificationService notifications,
+      AuditTimeline timeline, AppClock clock) {
+    this.customers = customers;
+    this.views = views;
+    this.notifications = notifications;
+    this.timeline = timeline;
+    this.clock = clock;
+  }
+
+  /** The customer's data in full; the export is itself a read of each complaint, on the customer's access log. */
+  public Export export(String customerId, String endpoint) {
+    List<Complaint> theirs = customers.complaintsOf(customerId);
+    if (theirs.isEmpty()) {
+      throw new NotFoundException(NO_SUCH_CUSTOMER);
+    }
+    List<AuditTimeline.Entry> reads = timeline.domainChanges(AuditTrail.readsChain(customerId), clock.businessZone());
+    List<ComplaintView> complaints = theirs.stream().map(c -> views.full(c, CustomerDetail.FULL, endpoint)).toList();
+    return new Export(customerId, clock.nowInBusinessZone(), complaints,
+        notifications.keptFor(theirs.stream().map(Complaint::reference).toList()), reads);
+  }
+
+  public List<String> customersWithEmail(String email) {
+    return customers.customersWithEmail(email);
+  }
+
+  /** Corrects the customer's contact details; returns the fields changed (none when all were as given). */
+  public List<String> correct(String customerId, ContactCorrection correction) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (correction.name() == null && correction.email() == null && correction.phone() == null) {
+      problems.add(new FieldProblem("name", "give at least one of name, email and phone"));
+    }
+    text(problems, "name", correction.name(), 200);
+    if (text(problems, "email", correction.email(), 254) && !ComplaintValidator.isEmail(correction.email())) {
+      problems.add(new FieldProblem("email", "must be an e-mail address"));
+    }
+    text(problems, "phone", correction.phone(), 40);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    if (customers.complaintsOf(customerId).isEmpty()) {
+      throw new NotFoundException(NO_SUCH_CUSTOMER);
+    }
+    return customers.correct(customerId, new ContactCorrection(strip(correction.name()), strip(correction.email()),
+        strip(correction.phone())));
+  }
+
+  /** A given field must not be blank nor longer than {@code max}; true when given and fine. */
+  private static boolean text(List<FieldProblem> problems, String field, String value, int max) {
+    if (value == null) {
+      return false;
+    }
+    if (value.isBlank() || value.strip().length() > max) {
+      problems.add(new FieldProblem(field, "must be 1 to " + max + " characters"));
+      return false;
+    }
+    return true;
+  }
+
+  private static String strip(String value) {
+    return value == null ? null : value.strip();
+  }
+}

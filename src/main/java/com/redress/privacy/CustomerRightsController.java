@@ -1,0 +1,54 @@
+package com.redress.privacy;
+
+import com.redress.complaint.CustomerRecords.ContactCorrection;
+import com.redress.shared.FieldProblem;
+import com.redress.shared.InvalidRequestException;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The customer's rights for privacy officers and administrators (SecurityConfig; docs/api.md). */
+@RestController
+@RequestMapping("/api/privacy/customers")
+class CustomerRightsController {
+
+  static final String EXPORT = "GET /api/privacy/customers/{customerId}";
+
+  private final CustomerRights rights;
+
+  CustomerRightsController(CustomerRights rights) {
+    this.rights = rights;
+  }
+
+  record Found(List<String> customerIds) {
+  }
+
+  /** A request may name the customer by e-mail address only: the ids of the customers who gave it. */
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  Found byEmail(@RequestParam(required = false) String email) {
+    if (email == null || email.isBlank()) {
+      throw new InvalidRequestException(List.of(new FieldProblem("email", "is required")));
+    }
+    return new Found(rights.customersWithEmail(email));
+  }
+
+  @GetMapping(path = "/{customerId}", produces = MediaType.APPLICATION_JSON_VALUE)
+  CustomerRights.Export export(@PathVariable String customerId) {
+    return rights.export(customerId, EXPORT);
+  }
+
+  record Corrected(String customerId, List<String> corrected) {
+  }
+
+  @PutMapping(path = "/{customerId}/contact", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  Corrected correct(@PathVariable String customerId, @RequestBody ContactCorrection correction) {
+    return new Corrected(customerId, rights.correct(customerId, correction));
+  }
+}

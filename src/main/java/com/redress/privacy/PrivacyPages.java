@@ -1,0 +1,50 @@
+package com.redress.privacy;
+
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The privacy officers' pages: find a customer by id or e-mail, read and download everything held about them. */
+@Controller
+class PrivacyPages {
+
+  static final String PAGE = "GET /privacy/customers/{customerId}";
+  static final String DOWNLOAD = "GET /privacy/customers/{customerId}/export.json";
+
+  private final CustomerRights rights;
+
+  PrivacyPages(CustomerRights rights) {
+    this.rights = rights;
+  }
+
+  @GetMapping("/privacy")
+  String search(@RequestParam(required = false) String customer, Model model) {
+    model.addAttribute("customer", customer == null ? "" : customer.strip());
+    if (customer != null && !customer.isBlank()) {
+      // an e-mail address may belong to several customer ids; an id is looked up when opened
+      model.addAttribute("matches", customer.contains("@") ? rights.customersWithEmail(customer)
+          : List.of(customer.strip()));
+    }
+    return "privacy/search";
+  }
+
+  @GetMapping("/privacy/customers/{customerId}")
+  String customer(@PathVariable String customerId, Model model) {
+    model.addAttribute("export", rights.export(customerId, PAGE));
+    return "privacy/customer";
+  }
+
+  @GetMapping(path = "/privacy/customers/{customerId}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CustomerRights.Export> download(@PathVariable String customerId) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customer-" + customerId.replaceAll("[^A-Za-z0-9-]", "_")
+            + ".json\"")
+        .body(rights.export(customerId, DOWNLOAD));
+  }
+}

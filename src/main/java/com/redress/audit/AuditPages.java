@@ -1,6 +1,7 @@
 package com.redress.audit;
 
 import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintAccess.CustomerDetail;
 import com.redress.complaint.ComplaintFilter;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
@@ -34,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
 
   static final int MAX_RESULTS = 50;
+  static final String SEARCH = "GET /audit";
+  static final String COMPLAINT_PAGE = "GET /audit/complaints/{reference}";
 
   private final ComplaintService complaints;
   private final AuditTimeline timeline;
@@ -42,9 +45,11 @@ class AuditPages {
   private final ProcessDiagramSvg diagrams;
   private final HistoryService history;
   private final AppClock clock;
+  private final AuditTrail trail;
 
   AuditPages(ComplaintService complaints, AuditTimeline timeline, AuditIntegrity integrity, AuditRepository repository,
-      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock) {
+      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock, AuditTrail trail) {
+    this.trail = trail;
     this.complaints = complaints;
     this.timeline = timeline;
     this.integrity = integrity;
@@ -83,6 +88,9 @@ class AuditPages {
       PageResult<Complaint> found = complaints.search(new ComplaintFilter(statusFilter, null, null, null,
           day(from, false), day(to, true), blank(customer).isEmpty() ? null : customer.strip(), references, null),
           PageRequestParams.of(0, MAX_RESULTS));
+      // the results name each customer: reads of their data, on their access logs
+      trail.recordReads(SEARCH, found.items().stream().map(c -> new AuditTrail.PersonalDataRead(c.customer().id(),
+          c.reference(), CustomerDetail.MASKED.name())).toList());
       model.addAttribute("results", found.items());
       model.addAttribute("total", found.totalElements());
     } catch (DateTimeParseException e) {
@@ -95,7 +103,12 @@ class AuditPages {
   String complaint(@PathVariable String reference, Model model) {
     List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
     model.addAttribute("reference", reference);
-    model.addAttribute("complaint", complaints.find(reference).orElse(null));
+    Complaint complaint = complaints.find(reference).orElse(null);
+    if (complaint != null) {
+      trail.recordReads(COMPLAINT_PAGE, List.of(new AuditTrail.PersonalDataRead(complaint.customer().id(), reference,
+          CustomerDetail.MASKED.name())));
+    }
+    model.addAttribute("complaint", complaint);
     model.addAttribute("entries", entries);
     // the complaint's own process: the messages it sent run in processes of their own, with its key
     HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -129,14 +131,22 @@ public class AuditTrail {
     buffer.events.add(event);
   }
 
-  /** The engine's authenticated user, else the API caller's Camunda identity; null for customers and the system. */
+  /**
+   * The engine's authenticated user, else the API caller's Camunda identity, else the member of staff
+   * signed in to a staff page; null for customers and the system.
+   */
   String currentUser() {
     if (Context.getCommandContext() != null) {
       // inside the engine (also while it boots, before the identity service bean exists)
       return Context.getCommandContext().getAuthenticatedUserId();
     }
     Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+    if (authentication != null) {
+      return authentication.getUserId();
+    }
+    org.springframework.security.core.Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    return signedIn == null || !signedIn.isAuthenticated() || signedIn instanceof AnonymousAuthenticationToken ? null
+        : signedIn.getName();
   }
 
   private final class Buffer implements TransactionSynchronization {

@@ -48,6 +48,11 @@ class PersonalDataReadsTest extends ApplicationTest {
     assertThat(http.as(supervisor, TestUsers.PASSWORD).get("/api/complaints?team=" + Groups.TEAM_SAFETY + "&size=5")
         .body()).contains(reference);
     assertThat(http.as(auditor, TestUsers.PASSWORD).get("/api/complaints/" + reference).statusCode()).isEqualTo(200);
+    // the auditors' pages show the complaint and, in the search, the customer's name
+    assertThat(http.as(auditor, TestUsers.PASSWORD).get("/audit?customer=" + customer, "text/html").body())
+        .contains(reference);
+    assertThat(http.as(auditor, TestUsers.PASSWORD).get("/audit/complaints/" + reference, "text/html").statusCode())
+        .isEqualTo(200);
     // refused: nothing was shown, so nothing was read
     assertThat(http.as(outsider, TestUsers.PASSWORD).get("/api/complaints/" + reference).statusCode()).isEqualTo(404);
 
@@ -58,7 +63,9 @@ class PersonalDataReadsTest extends ApplicationTest {
     assertThat(seen).containsExactly(
         handler + " GET /api/complaints/{reference} " + reference + " FULL",
         supervisor + " GET /api/complaints " + reference + " MASKED",
-        auditor + " GET /api/complaints/{reference} " + reference + " MASKED");
+        auditor + " GET /api/complaints/{reference} " + reference + " MASKED",
+        auditor + " GET /audit " + reference + " MASKED",
+        auditor + " GET /audit/complaints/{reference} " + reference + " MASKED");
 
     assertThat(Http.json(http.as(auditor, TestUsers.PASSWORD).get("/api/audit/complaints/" + reference + "/timeline"))
         .size()).as("reads are not the complaint's story").isEqualTo(storyBefore);

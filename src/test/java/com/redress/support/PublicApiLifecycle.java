@@ -31,7 +31,12 @@ public final class PublicApiLifecycle {
   }
 
   public Created submit() {
-    HttpResponse<String> created = http.postJson("/api/complaints", Submissions.valid(CATEGORY, TIER));
+    return submit(Submissions.valid(CATEGORY, TIER));
+  }
+
+  /** Submits {@code complaint} (JSON) and runs what is due after the registration. */
+  public Created submit(String complaint) {
+    HttpResponse<String> created = http.postJson("/api/complaints", complaint);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode body = Http.json(created);
     Created c = new Created(body.get("reference").asText(), body.get("accessToken").asText());

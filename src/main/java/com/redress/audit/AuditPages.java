@@ -1,6 +1,7 @@
 package com.redress.audit;
 
 import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintAccess;
 import com.redress.complaint.ComplaintAccess.CustomerDetail;
 import com.redress.complaint.ComplaintFilter;
 import com.redress.complaint.ComplaintHandlingProcess;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +64,8 @@ class AuditPages {
   @GetMapping("/audit")
   String search(@RequestParam(required = false) String reference, @RequestParam(required = false) String customer,
       @RequestParam(required = false) String status, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) String user, Model model) {
+      @RequestParam(required = false) String to, @RequestParam(required = false) String user, Model model,
+      Authentication authentication) {
     model.addAttribute("statuses", ComplaintStatus.values());
     model.addAttribute("query", Map.of("reference", blank(reference), "customer", blank(customer),
         "status", blank(status), "from", blank(from), "to", blank(to), "user", blank(user)));
@@ -86,11 +89,11 @@ class AuditPages {
     }
     try {
       PageResult<Complaint> found = complaints.search(new ComplaintFilter(statusFilter, null, null, null,
-          day(from, false), day(to, true), blank(customer).isEmpty() ? null : customer.strip(), references, null),
+          day(from, false), day(to, true), blank(customer).isEmpty() ? null : customer.strip(), references, ComplaintAccess.of(authentication)),
           PageRequestParams.of(0, MAX_RESULTS));
       // the results name each customer: reads of their data, on their access logs
-      trail.recordReads(SEARCH, found.items().stream().map(c -> new AuditTrail.PersonalDataRead(c.customer().id(),
-          c.reference(), CustomerDetail.MASKED.name())).toList());
+      trail.recordReads(authentication.getName(), SEARCH, found.items().stream().map(c -> new AuditTrail
+          .PersonalDataRead(c.customer().id(), c.reference(), CustomerDetail.MASKED.name())).toList());
       model.addAttribute("results", found.items());
       model.addAttribute("total", found.totalElements());
     } catch (DateTimeParseException e) {
@@ -100,12 +103,12 @@ class AuditPages {
   }
 
   @GetMapping("/audit/complaints/{reference}")
-  String complaint(@PathVariable String reference, Model model) {
+  String complaint(@PathVariable String reference, Model model, Authentication authentication) {
     List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
     model.addAttribute("reference", reference);
     Complaint complaint = complaints.find(reference).orElse(null);
     if (complaint != null) {
-      trail.recordReads(COMPLAINT_PAGE, List.of(new AuditTrail.PersonalDataRead(complaint.customer().id(), reference,
+      trail.recordReads(authentication.getName(), COMPLAINT_PAGE, List.of(new AuditTrail.PersonalDataRead(complaint.customer().id(), reference,
           CustomerDetail.MASKED.name())));
     }
     model.addAttribute("complaint", complaint);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.shared.ContactMasking;
 import com.redress.shared.NotFoundException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Service;
 /** A case's audit trail as auditors read it: in order, each event told in plain words with its fields. */
 @Service
 public class AuditTimeline {
+
+  private static final List<String> EMAIL_FIELDS = List.of("recipient", "email", "customerEmail");
+  private static final List<String> PHONE_FIELDS = List.of("phone", "customerPhone");
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
   };
@@ -57,13 +61,28 @@ public class AuditTimeline {
   private List<Entry> entries(List<StoredAuditEvent> rows, ZoneId zone) {
     List<Entry> entries = new ArrayList<>(rows.size());
     for (StoredAuditEvent row : rows) {
-      Map<String, Object> details = parse(row.details());
+      Map<String, Object> details = masked(parse(row.details()));
       String activityName = (String) details.getOrDefault("activityName", details.get("taskName"));
       entries.add(new Entry(row.seq(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.actor(), row.source(),
           row.type(), row.activityId(), activityName, row.processInstanceId(),
           AuditStory.line(row.type(), row.actor(), details), details));
     }
     return entries;
+  }
+
+  /**
+   * Contact details recorded in an event (a message's recipient; the intake's e-mail and phone in
+   * rows older than issue 17) are shown masked: the readers of timelines do not contact customers
+   * (docs/security.md §3). The stored row, and so its hash, stays as it is.
+   */
+  private static Map<String, Object> masked(Map<String, Object> details) {
+    for (String email : EMAIL_FIELDS) {
+      details.computeIfPresent(email, (key, value) -> ContactMasking.email(value.toString()));
+    }
+    for (String phone : PHONE_FIELDS) {
+      details.computeIfPresent(phone, (key, value) -> ContactMasking.phone(value.toString()));
+    }
+    return details;
   }
 
   private Map<String, Object> parse(String details) {

@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.datasource.ConnectionHolder;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -84,22 +82,16 @@ public class AuditTrail {
     return READS_CHAIN + customerId;
   }
 
-  /** Whether a chain is an access log rather than a case's story. */
-  static boolean isReadsChain(String chainKey) {
-    return chainKey.startsWith(READS_CHAIN);
-  }
-
   /**
-   * Reads of customers' personal data through {@code endpoint}, each on its customer's access chain,
-   * apart from the cases' stories so that a list page does not grow every case's chain (docs/security.md
-   * §3). Written before the data is answered, in a transaction of its own: a read that cannot be
-   * recorded is not answered.
+   * Reads of customers' personal data by the member of staff {@code reader} through {@code endpoint},
+   * each on its customer's access chain, apart from the cases' stories so that a list page does not
+   * grow every case's chain (docs/security.md §3). Written before the data is answered, in a
+   * transaction of its own: a read that cannot be recorded is not answered.
    */
-  public void recordReads(String endpoint, List<PersonalDataRead> reads) {
+  public void recordReads(String reader, String endpoint, List<PersonalDataRead> reads) {
     if (reads.isEmpty()) {
       return;
     }
-    String reader = currentUser();
     ownTransaction.executeWithoutResult(tx -> writer.append(reads.stream()
         .map(read -> new AuditEvent(readsChain(read.customerId()), null, clock.now(), AuditEvent.Source.DOMAIN,
             PERSONAL_DATA_READ, reader, null, null,
@@ -131,22 +123,14 @@ public class AuditTrail {
     buffer.events.add(event);
   }
 
-  /**
-   * The engine's authenticated user, else the API caller's Camunda identity, else the member of staff
-   * signed in to a staff page; null for customers and the system.
-   */
+  /** The engine's authenticated user, else the API caller's Camunda identity; null for customers and the system. */
   String currentUser() {
     if (Context.getCommandContext() != null) {
       // inside the engine (also while it boots, before the identity service bean exists)
       return Context.getCommandContext().getAuthenticatedUserId();
     }
     Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication != null) {
-      return authentication.getUserId();
-    }
-    org.springframework.security.core.Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-    return signedIn == null || !signedIn.isAuthenticated() || signedIn instanceof AnonymousAuthenticationToken ? null
-        : signedIn.getName();
+    return authentication == null ? null : authentication.getUserId();
   }
 
   private final class Buffer implements TransactionSynchronization {

@@ -79,8 +79,7 @@ class ComplaintController {
       ComplaintAccess reader = ComplaintAccess.of(authentication);
       Complaint complaint = complaints.find(reference).filter(c -> complaints.readable(reference, reader))
           .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-      return staffViews.full(complaint, reader.detail(authentication, complaint, complaints.handlers(reference)),
-          READ_ONE);
+      return staffViews.full(reader, List.of(complaint), READ_ONE).get(0);
     }
     if (!tokens.verify(reference, token)) {
       throw new NotFoundException(NOT_FOUND);
@@ -136,7 +135,7 @@ class ComplaintController {
       throw new InvalidRequestException(problems);
     }
     PageResult<Complaint> found = complaints.search(filter.readableBy(reader), paging);
-    return new PageResult<>(staffViews.rows(found.items(), reader.inLists(), READ_LIST),
+    return new PageResult<>(staffViews.rows(reader, found.items(), READ_LIST),
         found.page(), found.size(), found.totalElements());
   }
 

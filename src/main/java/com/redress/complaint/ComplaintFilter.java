@@ -6,8 +6,8 @@ import java.util.Collection;
 /**
  * Filter of complaint searches (staff list, auditors' search); every part optional.
  * {@code customer} matches a customer id or name, ignoring case; {@code references} limits the
- * search to these complaints (e.g. those a given user acted on); {@code access} to those a member of
- * staff may read (null: Redress itself reads, or a page only readers of everything open).
+ * search to these complaints (e.g. those a given user acted on); {@code access} to those the member
+ * of staff searching may read, which every search must name ({@link #readableBy}).
  */
 public record ComplaintFilter(
     ComplaintStatus status,

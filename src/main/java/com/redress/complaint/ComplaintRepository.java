@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -202,7 +203,7 @@ class ComplaintRepository {
 
   List<String> customersWithEmail(String email) {
     return jdbc.sql("SELECT DISTINCT customer_id FROM complaint WHERE LOWER(customer_email) = :email ORDER BY customer_id")
-        .param("email", email.strip().toLowerCase()).query(String.class).list();
+        .param("email", email.strip().toLowerCase(Locale.ROOT)).query(String.class).list();
   }
 
   void correctContact(String customerId, CustomerRecords.ContactCorrection c, OffsetDateTime now) {
@@ -245,7 +246,7 @@ class ComplaintRepository {
     condition(conditions, params, "received_at >= :receivedFrom", "receivedFrom", f.receivedFrom());
     condition(conditions, params, "received_at < :receivedBefore", "receivedBefore", f.receivedBefore());
     condition(conditions, params, "(LOWER(customer_id) LIKE :customer OR LOWER(customer_name) LIKE :customer)",
-        "customer", f.customer() == null ? null : "%" + f.customer().toLowerCase() + "%");
+        "customer", f.customer() == null ? null : "%" + f.customer().toLowerCase(Locale.ROOT) + "%");
     if (f.references() != null) {
       // an empty list matches nothing
       conditions.add(f.references().isEmpty() ? "1 = 0" : "reference IN (:references)");
@@ -253,15 +254,18 @@ class ComplaintRepository {
         params.put("references", f.references());
       }
     }
-    if (f.access() != null && !f.access().everything()) {
-      conditions.add(readable(f.access(), params));
+    if (f.access() == null) {
+      throw new IllegalArgumentException("A search of complaints names its reader (ComplaintFilter.readableBy)");
+    }
+    if (!f.access().everything()) {
+      conditions.add(readableCondition(f.access(), params));
     }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return jdbc.sql(head + where + tail).params(params);
   }
 
   /** What a reader who may not read everything may read, as one condition (docs/security.md §3). */
-  private static String readable(ComplaintAccess reader, Map<String, Object> params) {
+  private static String readableCondition(ComplaintAccess reader, Map<String, Object> params) {
     List<String> any = new ArrayList<>();
     if (!reader.teams().isEmpty()) {
       any.add("handler_group IN (:readerTeams)");

@@ -2,7 +2,7 @@ package com.redress.complaint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.redress.complaint.ComplaintAccess.CustomerDetail;
-import com.redress.privacy.ContactMasking;
+import com.redress.shared.ContactMasking;
 import com.redress.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,14 +89,15 @@ public record ComplaintView(
 
   /**
    * Handlers, survey and KPI only when given (a list view leaves them out); the customer as much as
-   * {@code detail} lets the reader see (a reader who sees only a reference does not read the
-   * description either: customers write their addresses into it).
+   * {@code detail} lets the reader see (a reader who sees only a reference does not read what the
+   * customer wrote either, the description and the survey's comment: addresses are written there).
    */
   static ComplaintView forStaff(Complaint c, CustomerDetail detail, Survey survey,
       CompensationInfo.Summary compensation, List<String> handlers, ComplaintKpi kpi, Instant now, ZoneId zone) {
     Complaint.Classification cl = c.classification();
     Complaint.Outcome o = c.outcome();
-    return of(c, detail == CustomerDetail.REFERENCE ? null : c.description(), survey, compensation, now, zone,
+    boolean reference = detail == CustomerDetail.REFERENCE;
+    return of(c, reference ? null : c.description(), reference ? null : survey, compensation, now, zone,
         new Staff(shown(c.customer(), detail), c.orderReference(), c.orderAmount(),
         at(c.occurredAt(), zone), c.recordedBy(), cl == null ? null : cl.handlerGroup(),
         cl == null ? null : cl.classifiedBy(), o == null ? null : o.resolvedBy(),

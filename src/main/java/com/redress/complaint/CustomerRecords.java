@@ -3,8 +3,11 @@ package com.redress.complaint;
 import com.redress.audit.AuditTrail;
 import com.redress.shared.AppClock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -48,14 +51,41 @@ public class CustomerRecords {
 
   /**
    * Corrects the customer's contact details on every complaint of theirs and in the running cases'
-   * variables; each complaint's story records which fields changed and who changed them, not the
-   * values (they are personal data, the complaint row holds them). Returns the fields changed.
+   * variables; each complaint whose details changed records which fields and who changed them in
+   * its story, not the values (they are personal data; the complaint row holds them). Returns the
+   * fields changed on any complaint, or empty for a customer without complaints.
    */
   @Transactional
-  public List<String> correct(String customerId, ContactCorrection correction) {
+  public Optional<List<String>> correct(String customerId, ContactCorrection correction) {
     List<Complaint> theirs = complaints.ofCustomer(customerId);
+    if (theirs.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> changedAnywhere = new LinkedHashSet<>();
+    for (Complaint complaint : theirs) {
+      List<String> changed = changes(complaint.customer(), correction);
+      if (changed.isEmpty()) {
+        continue;
+      }
+      changedAnywhere.addAll(changed);
+      audit.recordDomainChange(complaint.reference(), CONTACT_CORRECTED, Map.of("fields", changed));
+      if (changed.contains("name")) {
+        // the handling case and its compensation approval both show the name in their forms
+        asRedress(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference())
+            .unlimitedList().stream()
+            .filter(running -> runtime.getVariable(running.getId(), ComplaintHandlingProcess.CUSTOMER_NAME.name()) != null)
+            .forEach(running -> runtime.setVariable(running.getId(), ComplaintHandlingProcess.CUSTOMER_NAME.name(),
+                correction.name())));
+      }
+    }
+    if (!changedAnywhere.isEmpty()) {
+      complaints.correctContact(customerId, correction, clock.nowInBusinessZone());
+    }
+    return Optional.of(List.copyOf(changedAnywhere));
+  }
+
+  private static List<String> changes(NewComplaint.Customer now, ContactCorrection correction) {
     List<String> changed = new ArrayList<>();
-    NewComplaint.Customer now = theirs.get(theirs.size() - 1).customer();
     if (correction.name() != null && !correction.name().equals(now.name())) {
       changed.add("name");
     }
@@ -64,19 +94,6 @@ public class CustomerRecords {
     }
     if (correction.phone() != null && !correction.phone().equals(now.phone())) {
       changed.add("phone");
-    }
-    if (changed.isEmpty()) {
-      return changed;
-    }
-    complaints.correctContact(customerId, correction, clock.nowInBusinessZone());
-    for (Complaint complaint : theirs) {
-      audit.recordDomainChange(complaint.reference(), CONTACT_CORRECTED, Map.of("fields", changed));
-      if (changed.contains("name")) {
-        asRedress(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference())
-            .processDefinitionKey(ComplaintHandlingProcess.KEY).unlimitedList()
-            .forEach(running -> runtime.setVariable(running.getId(), ComplaintHandlingProcess.CUSTOMER_NAME.name(),
-                correction.name())));
-      }
     }
     return changed;
   }

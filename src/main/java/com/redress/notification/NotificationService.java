@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -16,6 +17,9 @@ import org.thymeleaf.context.Context;
  */
 @Service
 public class NotificationService {
+
+  /** A customer link's token parameter (AccessTokens issues URL-safe Base64). */
+  private static final Pattern ACCESS_TOKEN = Pattern.compile("token=[A-Za-z0-9_-]+");
 
   private final OutboxRepository outbox;
   private final ITemplateEngine templates;
@@ -34,9 +38,15 @@ public class NotificationService {
       OffsetDateTime createdAt, OffsetDateTime sentAt, String bodyHtml) {
   }
 
-  /** The messages kept for these complaints, oldest first: part of what Redress holds about a customer. */
+  /**
+   * The messages kept for these complaints, oldest first: part of what Redress holds about a
+   * customer. The links in them carry the customer's access token, a credential: it is left out.
+   */
   public List<KeptMessage> keptFor(Collection<String> complaintReferences) {
-    return complaintReferences.isEmpty() ? List.of() : outbox.ofCases(complaintReferences);
+    return complaintReferences.isEmpty() ? List.of() : outbox.ofCases(complaintReferences).stream()
+        .map(m -> new KeptMessage(m.complaint(), m.kind(), m.recipient(), m.subject(), m.status(), m.createdAt(),
+            m.sentAt(), ACCESS_TOKEN.matcher(m.bodyHtml()).replaceAll("token=(left out)")))
+        .toList();
   }
 
   /** Queues the message unless one with the same dedup key is already queued. */

@@ -3,7 +3,7 @@ package com.redress.privacy;
 import com.redress.audit.AuditTimeline;
 import com.redress.audit.AuditTrail;
 import com.redress.complaint.Complaint;
-import com.redress.complaint.ComplaintAccess.CustomerDetail;
+import com.redress.complaint.ComplaintAccess;
 import com.redress.complaint.ComplaintValidator;
 import com.redress.complaint.ComplaintView;
 import com.redress.complaint.CustomerRecords;
@@ -49,13 +49,13 @@ public class CustomerRights {
   }
 
   /** The customer's data in full; the export is itself a read of each complaint, on the customer's access log. */
-  public Export export(String customerId, String endpoint) {
+  public Export export(String customerId, ComplaintAccess reader, String endpoint) {
     List<Complaint> theirs = customers.complaintsOf(customerId);
     if (theirs.isEmpty()) {
       throw new NotFoundException(NO_SUCH_CUSTOMER);
     }
     List<AuditTimeline.Entry> reads = timeline.domainChanges(AuditTrail.readsChain(customerId), clock.businessZone());
-    List<ComplaintView> complaints = theirs.stream().map(c -> views.full(c, CustomerDetail.FULL, endpoint)).toList();
+    List<ComplaintView> complaints = views.full(reader, theirs, endpoint);
     return new Export(customerId, clock.nowInBusinessZone(), complaints,
         notifications.keptFor(theirs.stream().map(Complaint::reference).toList()), reads);
   }
@@ -68,7 +68,7 @@ public class CustomerRights {
   public List<String> correct(String customerId, ContactCorrection correction) {
     List<FieldProblem> problems = new ArrayList<>();
     if (correction.name() == null && correction.email() == null && correction.phone() == null) {
-      problems.add(new FieldProblem("name", "give at least one of name, email and phone"));
+      problems.add(new FieldProblem("contact", "give at least one of name, email and phone"));
     }
     text(problems, "name", correction.name(), 200);
     if (text(problems, "email", correction.email(), 254) && !ComplaintValidator.isEmail(correction.email())) {
@@ -78,11 +78,8 @@ public class CustomerRights {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    if (customers.complaintsOf(customerId).isEmpty()) {
-      throw new NotFoundException(NO_SUCH_CUSTOMER);
-    }
     return customers.correct(customerId, new ContactCorrection(strip(correction.name()), strip(correction.email()),
-        strip(correction.phone())));
+        strip(correction.phone()))).orElseThrow(() -> new NotFoundException(NO_SUCH_CUSTOMER));
   }
 
   /** A given field must not be blank nor longer than {@code max}; true when given and fine. */

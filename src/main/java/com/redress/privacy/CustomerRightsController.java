@@ -1,10 +1,12 @@
 package com.redress.privacy;
 
+import com.redress.complaint.ComplaintAccess;
 import com.redress.complaint.CustomerRecords.ContactCorrection;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -39,8 +41,8 @@ class CustomerRightsController {
   }
 
   @GetMapping(path = "/{customerId}", produces = MediaType.APPLICATION_JSON_VALUE)
-  CustomerRights.Export export(@PathVariable String customerId) {
-    return rights.export(customerId, EXPORT);
+  CustomerRights.Export export(@PathVariable String customerId, Authentication authentication) {
+    return rights.export(customerId, ComplaintAccess.of(authentication), EXPORT);
   }
 
   record Corrected(String customerId, List<String> corrected) {

@@ -1,9 +1,11 @@
 package com.redress.privacy;
 
+import com.redress.complaint.ComplaintAccess;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,16 +37,16 @@ class PrivacyPages {
   }
 
   @GetMapping("/privacy/customers/{customerId}")
-  String customer(@PathVariable String customerId, Model model) {
-    model.addAttribute("export", rights.export(customerId, PAGE));
+  String customer(@PathVariable String customerId, Model model, Authentication authentication) {
+    model.addAttribute("export", rights.export(customerId, ComplaintAccess.of(authentication), PAGE));
     return "privacy/customer";
   }
 
   @GetMapping(path = "/privacy/customers/{customerId}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<CustomerRights.Export> download(@PathVariable String customerId) {
+  ResponseEntity<CustomerRights.Export> download(@PathVariable String customerId, Authentication authentication) {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customer-" + customerId.replaceAll("[^A-Za-z0-9-]", "_")
             + ".json\"")
-        .body(rights.export(customerId, DOWNLOAD));
+        .body(rights.export(customerId, ComplaintAccess.of(authentication), DOWNLOAD));
   }
 }

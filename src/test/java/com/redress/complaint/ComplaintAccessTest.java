@@ -138,6 +138,21 @@ class ComplaintAccessTest extends ApplicationTest {
   }
 
   @Test
+  void financeSeesTheCustomerAsAnIdWhereOnlyACompensationLetsItReadTheComplaintWhateverItsOtherGroups() {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String both = TestUsers.ensure(identity, "access-fin-int-" + run, FINANCE, INTAKE_AGENTS);
+    String billingHandler = TestUsers.ensure(identity, "access-bill-" + run, TEAM_BILLING);
+    String recorded = submit(Category.DELAY, both);
+    String compensated = submit(Category.BILLING, null);
+    Handling.resolveWithCompensation(engine, compensated, billingHandler, "REFUND", "120.00", "Charged twice.");
+    Handling.runDueJobs(engine, compensated);
+
+    assertThat(customer(both, recorded)).isEqualTo("Wang Fang|wa***@example.com|+86 138 **** 8000");
+    assertThat(customer(both, compensated)).isEqualTo("null|null|null");
+    assertThat(customer(row(http.as(both, TestUsers.PASSWORD), compensated))).isEqualTo("null|null|null");
+  }
+
+  @Test
   void theListCountsWhatTheReaderMayReadAndNothingElse() {
     String run = UUID.randomUUID().toString().substring(0, 6);
     String reviewer = TestUsers.ensure(identity, "access-count-" + run, QUALITY_REVIEWERS);

@@ -1,4 +1,4 @@
-package com.redress.privacy;
+package com.redress.shared;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 public final class ContactMasking {
 
   private static final String HIDDEN = "****";
-  /** A country code written apart from the number: "+86 138…", "+86-138…". */
-  private static final Pattern COUNTRY_CODE = Pattern.compile("^\\+(\\d{1,3})[\\s-]");
+  /** A country code written apart from the number ("+86 138…", "+86-138…"), or China's written together. */
+  private static final Pattern COUNTRY_CODE = Pattern.compile("^\\+(\\d{1,3})[\\s-]|^\\+(86)(?=\\d{11}$)");
 
   private ContactMasking() {
   }
@@ -30,8 +30,9 @@ public final class ContactMasking {
   }
 
   /**
-   * {@code +86 138 0013 8000} → {@code +86 138 **** 8000}: the country code, the first three and the
-   * last four digits of the number; a number of fewer than eight digits keeps only its country code.
+   * {@code +86 138 0013 8000} → {@code +86 138 **** 8000}: the country code, and of the number never
+   * more than half its digits: the first three and last four of a mobile number's eleven or more,
+   * the last two of a shorter one, none of one under seven digits.
    */
   public static String phone(String phone) {
     if (phone == null) {
@@ -41,13 +42,16 @@ public final class ContactMasking {
     String country = "";
     Matcher code = COUNTRY_CODE.matcher(written);
     if (code.find()) {
-      country = "+" + code.group(1) + " ";
+      country = "+" + (code.group(1) != null ? code.group(1) : code.group(2)) + " ";
       written = written.substring(code.end());
     }
     String digits = written.replaceAll("\\D", "");
-    if (digits.length() < 8) {
-      return country + HIDDEN;
+    if (digits.length() >= 11) {
+      return country + digits.substring(0, 3) + " " + HIDDEN + " " + digits.substring(digits.length() - 4);
     }
-    return country + digits.substring(0, 3) + " " + HIDDEN + " " + digits.substring(digits.length() - 4);
+    if (digits.length() >= 7) {
+      return country + HIDDEN + " " + digits.substring(digits.length() - 2);
+    }
+    return country + HIDDEN;
   }
 }

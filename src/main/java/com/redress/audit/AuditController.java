@@ -3,6 +3,7 @@ package com.redress.audit;
 import com.redress.shared.AppClock;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,12 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/audit")
 class AuditController {
 
+  static final String TIMELINE = "GET /api/audit/complaints/{reference}/timeline";
+
   private final AuditTimeline timeline;
   private final AuditIntegrity integrity;
   private final AuditRetention retention;
   private final AppClock clock;
+  private final TimelineReads reads;
 
-  AuditController(AuditTimeline timeline, AuditIntegrity integrity, AuditRetention retention, AppClock clock) {
+  AuditController(AuditTimeline timeline, AuditIntegrity integrity, AuditRetention retention, AppClock clock,
+      TimelineReads reads) {
+    this.reads = reads;
     this.retention = retention;
     this.timeline = timeline;
     this.integrity = integrity;
@@ -29,13 +35,17 @@ class AuditController {
   }
 
   @GetMapping(path = "/complaints/{reference}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-  List<AuditTimeline.Entry> timeline(@PathVariable String reference) {
-    return timeline.of(reference, clock.businessZone());
+  List<AuditTimeline.Entry> timeline(@PathVariable String reference, Authentication authentication) {
+    List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
+    reads.record(authentication.getName(), TIMELINE, reference);
+    return entries;
   }
 
   @GetMapping(path = "/complaints/{reference}/timeline", produces = "text/csv")
-  ResponseEntity<String> timelineCsv(@PathVariable String reference) {
-    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()));
+  ResponseEntity<String> timelineCsv(@PathVariable String reference, Authentication authentication) {
+    List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
+    reads.record(authentication.getName(), TIMELINE + " (CSV)", reference);
+    return TimelineCsv.download(reference, entries);
   }
 
   /** Who looked at this customer: every read of their personal data by staff, oldest first (docs/api.md). */

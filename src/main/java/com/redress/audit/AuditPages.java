@@ -39,6 +39,7 @@ class AuditPages {
   static final int MAX_RESULTS = 50;
   static final String SEARCH = "GET /audit";
   static final String COMPLAINT_PAGE = "GET /audit/complaints/{reference}";
+  static final String CSV = "GET /audit/complaints/{reference}/timeline.csv";
 
   private final ComplaintService complaints;
   private final AuditTimeline timeline;
@@ -48,10 +49,12 @@ class AuditPages {
   private final HistoryService history;
   private final AppClock clock;
   private final AuditTrail trail;
+  private final TimelineReads reads;
 
   AuditPages(ComplaintService complaints, AuditTimeline timeline, AuditIntegrity integrity, AuditRepository repository,
-      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock, AuditTrail trail) {
+      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock, AuditTrail trail, TimelineReads reads) {
     this.trail = trail;
+    this.reads = reads;
     this.complaints = complaints;
     this.timeline = timeline;
     this.integrity = integrity;
@@ -106,12 +109,8 @@ class AuditPages {
   String complaint(@PathVariable String reference, Model model, Authentication authentication) {
     List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
     model.addAttribute("reference", reference);
-    Complaint complaint = complaints.find(reference).orElse(null);
-    if (complaint != null) {
-      trail.recordReads(authentication.getName(), COMPLAINT_PAGE, List.of(new AuditTrail.PersonalDataRead(complaint.customer().id(), reference,
-          CustomerDetail.MASKED.name())));
-    }
-    model.addAttribute("complaint", complaint);
+    reads.record(authentication.getName(), COMPLAINT_PAGE, reference);
+    model.addAttribute("complaint", complaints.find(reference).orElse(null));
     model.addAttribute("entries", entries);
     // the complaint's own process: the messages it sent run in processes of their own, with its key
     HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
@@ -133,8 +132,10 @@ class AuditPages {
   }
 
   @GetMapping("/audit/complaints/{reference}/timeline.csv")
-  ResponseEntity<String> csv(@PathVariable String reference) {
-    return TimelineCsv.download(reference, timeline.of(reference, clock.businessZone()));
+  ResponseEntity<String> csv(@PathVariable String reference, Authentication authentication) {
+    List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
+    reads.record(authentication.getName(), CSV, reference);
+    return TimelineCsv.download(reference, entries);
   }
 
   @GetMapping("/audit/integrity")

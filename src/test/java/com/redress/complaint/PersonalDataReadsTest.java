@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every read of a customer's personal data by staff is an audit event on that customer's access
- * chain: an auditor lists who looked at the customer, through which endpoint and how much they saw
- * (docs/security.md §3), while the complaint's own story does not grow with reads.
+ * Every read of a customer's personal data by staff (the API, the auditors' pages and timelines) is
+ * an audit event on that customer's access chain: an auditor lists who looked at the customer,
+ * through which endpoint and how much they saw (docs/security.md §3), while the complaint's own
+ * story does not grow with reads.
  */
 class PersonalDataReadsTest extends ApplicationTest {
 
@@ -61,6 +62,7 @@ class PersonalDataReadsTest extends ApplicationTest {
     reads.forEach(read -> seen.add(read.get("actor").asText() + " " + read.at("/details/endpoint").asText() + " "
         + read.at("/details/complaint").asText() + " " + read.at("/details/shown").asText()));
     assertThat(seen).containsExactly(
+        auditor + " GET /api/audit/complaints/{reference}/timeline " + reference + " MASKED",
         handler + " GET /api/complaints/{reference} " + reference + " FULL",
         supervisor + " GET /api/complaints " + reference + " MASKED",
         auditor + " GET /api/complaints/{reference} " + reference + " MASKED",

@@ -1,6 +1,7 @@
 package com.redress.complaint;
 
 import com.redress.audit.AuditTrail;
+import com.redress.notification.NotificationService;
 import com.redress.shared.AppClock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,10 +29,12 @@ public class CustomerRecords {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final AuditTrail audit;
+  private final NotificationService notifications;
   private final AppClock clock;
 
   CustomerRecords(ComplaintRepository complaints, RuntimeService runtime, IdentityService identity, AuditTrail audit,
-      AppClock clock) {
+      NotificationService notifications, AppClock clock) {
+    this.notifications = notifications;
     this.complaints = complaints;
     this.runtime = runtime;
     this.identity = identity;
@@ -50,8 +53,8 @@ public class CustomerRecords {
   }
 
   /**
-   * Corrects the customer's contact details on every complaint of theirs and in the running cases'
-   * variables; each complaint whose details changed records which fields and who changed them in
+   * Corrects the customer's contact details on every complaint of theirs, in the running cases'
+   * variables and in the messages still waiting to be sent; each complaint whose details changed records which fields and who changed them in
    * its story, not the values (they are personal data; the complaint row holds them). Returns the
    * fields changed on any complaint, or empty for a customer without complaints.
    */
@@ -80,6 +83,9 @@ public class CustomerRecords {
     }
     if (!changedAnywhere.isEmpty()) {
       complaints.correctContact(customerId, correction, clock.nowInBusinessZone());
+    }
+    if (changedAnywhere.contains("email")) {
+      notifications.readdressPending(theirs.stream().map(Complaint::reference).toList(), correction.email());
     }
     return Optional.of(List.copyOf(changedAnywhere));
   }

@@ -49,6 +49,11 @@ public class NotificationService {
         .toList();
   }
 
+  /** A corrected address: the messages of these complaints still waiting to be sent go to it. */
+  public void readdressPending(Collection<String> complaintReferences, String recipient) {
+    outbox.readdressPending(complaintReferences, recipient);
+  }
+
   /** Queues the message unless one with the same dedup key is already queued. */
   public void enqueue(OutgoingMessage message) {
     enqueue(message.dedupKey(), () -> message);

@@ -73,6 +73,12 @@ class OutboxRepository {
         .param("key", caseKey).query(Long.class).list();
   }
 
+  int readdressPending(Collection<String> caseKeys, String recipient) {
+    return jdbc.sql("UPDATE notification_outbox SET recipient = :recipient"
+            + " WHERE complaint_reference IN (:keys) AND status = 'PENDING'")
+        .param("recipient", recipient).param("keys", caseKeys).update();
+  }
+
   void markSent(long id, String messageId, OffsetDateTime now) {
     jdbc.sql("""
         UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, message_id = :messageId,

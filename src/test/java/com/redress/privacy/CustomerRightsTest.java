@@ -104,11 +104,25 @@ class CustomerRightsTest extends ApplicationTest {
 
   @Test
   void aCorrectionChangesTheContactDetailsEverywhereAndEachComplaintRecordsItWithoutTheValues() {
+    // a third complaint whose acknowledgement still waits in the outbox (not delivered yet)
+    String waiting = complaints.submit(new NewComplaint(
+        new NewComplaint.Customer(customer, "Huang Ting", EMAIL, "+86 139 1234 5678", CustomerTier.GOLD),
+        Channel.EMAIL, Category.DELAY, "Late again", "The parcel came three days late.", "ORD-" + run + "W",
+        new Money(new BigDecimal("80.00"), "CNY"), null, null), null, null).reference();
+    Jobs.continueAfterRegistration(engine, waiting);
+    references.add(waiting);
+
     HttpResponse<String> corrected = officer().put("/api/privacy/customers/" + customer + "/contact",
         "{\"name\": \"Huang Tingting\", \"email\": \"ting.huang@example.com\"}");
     assertThat(corrected.statusCode()).isEqualTo(200);
     assertThat(Http.json(corrected).get("corrected").toString()).isEqualTo("[\"name\",\"email\"]");
 
+    JsonNode export = Http.json(officer().get("/api/privacy/customers/" + customer));
+    List<String> waitingTo = new ArrayList<>();
+    export.get("messages").forEach(m -> waitingTo.add(m.get("complaint").asText() + " " + m.get("status").asText()
+        + " " + m.get("recipient").asText()));
+    assertThat(waitingTo).as("a message not yet sent goes to the corrected address; sent ones say where they went")
+        .contains(waiting + " PENDING ting.huang@example.com", references.get(0) + " SENT " + EMAIL);
     for (String reference : references) {
       assertThat(complaints.get(reference).customer().email()).isEqualTo("ting.huang@example.com");
       assertThat(complaints.get(reference).customer().name()).isEqualTo("Huang Tingting");

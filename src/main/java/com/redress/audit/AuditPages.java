@@ -109,8 +109,11 @@ class AuditPages {
   String complaint(@PathVariable String reference, Model model, Authentication authentication) {
     List<AuditTimeline.Entry> entries = timeline.of(reference, clock.businessZone());
     model.addAttribute("reference", reference);
-    reads.record(authentication.getName(), COMPLAINT_PAGE, reference);
-    model.addAttribute("complaint", complaints.find(reference).orElse(null));
+    Complaint complaint = complaints.find(reference).orElse(null);
+    if (complaint != null) {
+      reads.record(authentication.getName(), COMPLAINT_PAGE, complaint);
+    }
+    model.addAttribute("complaint", complaint);
     model.addAttribute("entries", entries);
     // the complaint's own process: the messages it sent run in processes of their own, with its key
     HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)

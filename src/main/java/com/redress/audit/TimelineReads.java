@@ -1,5 +1,6 @@
 package com.redress.audit;
 
+import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintAccess.CustomerDetail;
 import com.redress.complaint.ComplaintService;
 import java.util.List;
@@ -22,7 +23,11 @@ class TimelineReads {
   }
 
   void record(String reader, String endpoint, String reference) {
-    complaints.find(reference).ifPresent(complaint -> trail.recordReads(reader, endpoint,
-        List.of(new AuditTrail.PersonalDataRead(complaint.customer().id(), reference, CustomerDetail.MASKED.name()))));
+    complaints.find(reference).ifPresent(complaint -> record(reader, endpoint, complaint));
+  }
+
+  void record(String reader, String endpoint, Complaint complaint) {
+    trail.recordReads(reader, endpoint, List.of(new AuditTrail.PersonalDataRead(complaint.customer().id(),
+        complaint.reference(), CustomerDetail.MASKED.name())));
   }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,14 +109,15 @@ public class CustomerRecords {
    * the cases themselves.
    */
   private void asRedress(Runnable engineWork) {
-    Authentication asked = identity.getCurrentAuthentication();
+    var caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
       engineWork.run();
     } finally {
-      if (asked != null) {
-        identity.setAuthentication(asked);
+      if (caller != null) {
+        identity.setAuthentication(caller);
       }
     }
   }
+
 }

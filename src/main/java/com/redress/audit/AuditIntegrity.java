@@ -1,6 +1,11 @@
 package com.redress.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -18,13 +23,24 @@ public class AuditIntegrity {
   public record BrokenLink(String chain, long seq, String problem, String expected, String found) {
   }
 
-  public record Report(boolean verified, int chains, long events, BrokenLink firstBrokenLink) {
+  /**
+   * Rows of a chain rewritten by an erasure of personal data and hashed again (docs/adr/0017): the
+   * erasure's own event, at {@code erasureSeq}, keeps the hash the chain's head had before.
+   */
+  public record ResealedSegment(String chain, long fromSeq, long throughSeq, String previousHeadHash,
+      long erasureSeq, Instant at) {
+  }
+
+  public record Report(boolean verified, int chains, long events, BrokenLink firstBrokenLink,
+      List<ResealedSegment> resealed) {
   }
 
   private final AuditRepository repository;
+  private final ObjectMapper json;
 
-  AuditIntegrity(AuditRepository repository) {
+  AuditIntegrity(AuditRepository repository, ObjectMapper json) {
     this.repository = repository;
+    this.json = json;
   }
 
   /** One consistent snapshot: complaints committing meanwhile cannot look like broken chains. */
@@ -34,18 +50,43 @@ public class AuditIntegrity {
     List<AuditRepository.ChainHead> heads = repository.heads();
     if (!headless.isEmpty()) {
       return new Report(false, heads.size() + headless.size(), 0,
-          new BrokenLink(headless.get(0), 0, "chain head removed", "a head row", "none"));
+          new BrokenLink(headless.get(0), 0, "chain head removed", "a head row", "none"), List.of());
     }
-    return verify(heads);
+    return verify(heads, resealed(null));
   }
 
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Report verifyChain(String chainKey) {
     return verify(List.of(repository.head(chainKey)
-        .orElseThrow(() -> new NotFoundException("No audit trail for " + chainKey))));
+        .orElseThrow(() -> new NotFoundException("No audit trail for " + chainKey))), resealed(chainKey));
   }
 
-  private Report verify(List<AuditRepository.ChainHead> heads) {
+  /** The re-sealed segments of one chain, or of all when {@code chainKey} is null. */
+  private List<ResealedSegment> resealed(String chainKey) {
+    List<ResealedSegment> segments = new ArrayList<>();
+    for (StoredAuditEvent erasure : repository.ofType(AuditErasure.ERASED_EVENT)) {
+      if (chainKey != null && !chainKey.equals(erasure.chainKey())) {
+        continue;
+      }
+      JsonNode details = parse(erasure.details());
+      if (details.has("resealedFromSeq")) {
+        segments.add(new ResealedSegment(erasure.chainKey(), details.get("resealedFromSeq").asLong(),
+            details.get("resealedThroughSeq").asLong(), details.get("previousHeadHash").asText(), erasure.seq(),
+            erasure.occurredAt()));
+      }
+    }
+    return segments;
+  }
+
+  private JsonNode parse(String details) {
+    try {
+      return json.readTree(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored audit details are not JSON", e);
+    }
+  }
+
+  private Report verify(List<AuditRepository.ChainHead> heads, List<ResealedSegment> resealed) {
     long events = 0;
     for (AuditRepository.ChainHead head : heads) {
       ChainCheck check = new ChainCheck(head);
@@ -53,10 +94,10 @@ public class AuditIntegrity {
       events += check.count;
       BrokenLink broken = check.finish();
       if (broken != null) {
-        return new Report(false, heads.size(), events, broken);
+        return new Report(false, heads.size(), events, broken, resealed);
       }
     }
-    return new Report(true, heads.size(), events, null);
+    return new Report(true, heads.size(), events, null, resealed);
   }
 
   private static final class ChainCheck {

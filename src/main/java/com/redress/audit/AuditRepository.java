@@ -27,6 +27,18 @@ class AuditRepository {
         .query(AuditRepository::head).optional();
   }
 
+  /** The chain's head, locked for this transaction as the writers lock it; empty for a chain never written. */
+  Optional<ChainHead> lockHead(String chainKey) {
+    return jdbc.sql("SELECT * FROM audit_chain WHERE chain_key = :key FOR UPDATE").param("key", chainKey)
+        .query(AuditRepository::head).optional();
+  }
+
+  /** Every event of one type across all chains, oldest first. */
+  List<StoredAuditEvent> ofType(String type) {
+    return jdbc.sql("SELECT * FROM audit_event WHERE event_type = :type ORDER BY occurred_at, chain_key, seq")
+        .param("type", type).query(AuditRepository::event).list();
+  }
+
   List<ChainHead> heads() {
     return jdbc.sql("SELECT * FROM audit_chain ORDER BY chain_key").query(AuditRepository::head).list();
   }

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.ContactMasking;
 import com.redress.shared.NotFoundException;
+import com.redress.shared.PersonalData;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.crypto.SecretKey;
 import org.springframework.stereotype.Service;
 
 /** A case's audit trail as auditors read it: in order, each event told in plain words with its fields. */
@@ -39,10 +44,12 @@ public class AuditTimeline {
 
   private final AuditRepository repository;
   private final ObjectMapper json;
+  private final PersonalDataKeys keys;
 
-  AuditTimeline(AuditRepository repository, ObjectMapper json) {
+  AuditTimeline(AuditRepository repository, ObjectMapper json, PersonalDataKeys keys) {
     this.repository = repository;
     this.json = json;
+    this.keys = keys;
   }
 
   public List<Entry> of(String chainKey, ZoneId zone) {
@@ -60,14 +67,24 @@ public class AuditTimeline {
 
   private List<Entry> entries(List<StoredAuditEvent> rows, ZoneId zone) {
     List<Entry> entries = new ArrayList<>(rows.size());
+    Map<String, Optional<SecretKey>> chainKeys = new HashMap<>();
     for (StoredAuditEvent row : rows) {
-      Map<String, Object> details = masked(parse(row.details()));
+      Map<String, Object> details = masked(opened(parse(row.details()),
+          () -> chainKeys.computeIfAbsent(row.chainKey(), keys::key)));
       String activityName = (String) details.getOrDefault("activityName", details.get("taskName"));
       entries.add(new Entry(row.seq(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.actor(), row.source(),
           row.type(), row.activityId(), activityName, row.processInstanceId(),
           AuditStory.line(row.type(), row.actor(), details), details));
     }
     return entries;
+  }
+
+  /** Sealed personal fields opened under the chain's key, or shown as erased once the key is destroyed. */
+  private static Map<String, Object> opened(Map<String, Object> details, Supplier<Optional<SecretKey>> key) {
+    details.replaceAll((field, value) -> value instanceof Map<?, ?> map && map.size() == 1
+        && map.get(AuditTrail.SEALED) instanceof String sealed
+        ? key.get().map(k -> PersonalDataKeys.open(k, sealed)).orElse(PersonalData.ERASED) : value);
+    return details;
   }
 
   /**
@@ -77,12 +94,16 @@ public class AuditTimeline {
    */
   private static Map<String, Object> masked(Map<String, Object> details) {
     for (String email : EMAIL_FIELDS) {
-      details.computeIfPresent(email, (key, value) -> ContactMasking.email(value.toString()));
+      details.computeIfPresent(email, (key, value) -> erased(value) ? value : ContactMasking.email(value.toString()));
     }
     for (String phone : PHONE_FIELDS) {
-      details.computeIfPresent(phone, (key, value) -> ContactMasking.phone(value.toString()));
+      details.computeIfPresent(phone, (key, value) -> erased(value) ? value : ContactMasking.phone(value.toString()));
     }
     return details;
+  }
+
+  private static boolean erased(Object value) {
+    return PersonalData.ERASED.equals(value);
   }
 
   private Map<String, Object> parse(String details) {

@@ -36,10 +36,12 @@ public class AuditTrail {
 
   private final DataSource dataSource;
   private final TransactionTemplate ownTransaction;
+  private final PersonalDataKeys keys;
 
   AuditTrail(AuditWriter writer, @Lazy IdentityService identityService, AppClock clock, DataSource dataSource,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, PersonalDataKeys keys) {
     this.writer = writer;
+    this.keys = keys;
     this.identityService = identityService;
     this.clock = clock;
     this.dataSource = dataSource;
@@ -67,6 +69,18 @@ public class AuditTrail {
     } catch (DataAccessException | TransactionException databaseOutOfReach) {
       LOG.warn("The refusal could not be recorded in the audit trail: {}", databaseOutOfReach.toString());
     }
+  }
+
+  /** The one field of a sealed value in an event's details. */
+  static final String SEALED = "sealed";
+
+  /**
+   * A customer's personal data (their own words, their address) for the details of an event on
+   * {@code chainKey}, sealed under the chain's key: erasure destroys the key and leaves the event and
+   * its hash as they are (docs/adr/0017). Timelines show the text opened, or as erased.
+   */
+  public Map<String, Object> sealed(String chainKey, String text) {
+    return Map.of(SEALED, keys.seal(chainKey, text));
   }
 
   /** The type of a read of a customer's personal data by a member of staff. */

@@ -1,11 +1,13 @@
 package com.redress.compensation;
 
 import com.redress.complaint.CompensationType;
+import com.redress.shared.PersonalData;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +21,24 @@ class CompensationRepository {
 
   CompensationRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The handlers' and approvers' reasons keep what they said, minus the customer's data. */
+  void eraseFromReasons(Collection<String> references, PersonalData data) {
+    jdbc.sql("SELECT id, reason FROM compensation WHERE complaint_reference IN (:references)")
+        .param("references", references).query().listOfRows().stream()
+        .filter(row -> data.foundIn((String) row.get("reason")))
+        .forEach(row -> jdbc.sql("UPDATE compensation SET reason = :reason WHERE id = :id")
+            .param("reason", data.erasedFrom((String) row.get("reason"))).param("id", row.get("id")).update());
+    jdbc.sql("""
+        SELECT d.compensation_id, d.step, d.reason FROM compensation_decision d
+        JOIN compensation c ON c.id = d.compensation_id WHERE c.complaint_reference IN (:references)""")
+        .param("references", references).query().listOfRows().stream()
+        .filter(row -> data.foundIn((String) row.get("reason")))
+        .forEach(row -> jdbc.sql("UPDATE compensation_decision SET reason = :reason WHERE compensation_id = :id"
+                + " AND step = :step")
+            .param("reason", data.erasedFrom((String) row.get("reason"))).param("id", row.get("compensation_id"))
+            .param("step", row.get("step")).update());
   }
 
   /** False when the proposal exists already (a retried step). */

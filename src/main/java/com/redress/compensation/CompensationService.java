@@ -8,17 +8,20 @@ import com.redress.shared.AppClock;
 import com.redress.shared.ConflictException;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.Money;
+import com.redress.shared.PersonalData;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -53,6 +56,12 @@ public class CompensationService {
     this.payments = payments;
     this.audit = audit;
     this.clock = clock;
+  }
+
+  /** Erases a customer's data quoted in these complaints' compensation reasons (docs/adr/0017); amounts stay. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void eraseFromReasons(Collection<String> references, PersonalData data) {
+    compensations.eraseFromReasons(references, data);
   }
 
   /** What the policy needs besides the proposal, as stored: severity, tier, the customer's last 90 days. */

@@ -47,6 +47,12 @@ public class AccessTokens {
     return token;
   }
 
+  /** The complaint's links stop working: there is nothing of the customer's left to show. */
+  void revokeAll(String reference) {
+    jdbc.sql("DELETE FROM complaint_access_token WHERE complaint_reference = :reference")
+        .param("reference", reference).update();
+  }
+
   /**
    * True when {@code token} is one of the complaint's tokens; compared in constant time. A token
    * that came back from an e-mail proves that someone reads the customer's mailbox: the address is

@@ -1,6 +1,7 @@
 package com.redress.complaint;
 
 import com.redress.shared.Money;
+import com.redress.shared.PersonalData;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -201,6 +202,12 @@ class ComplaintRepository {
         .param("customerId", customerId).query(ComplaintRepository::map).list();
   }
 
+  List<Complaint> keptOfCustomer(String customerId) {
+    return jdbc.sql("SELECT * FROM complaint WHERE customer_id = :customerId AND personal_data_erased_at IS NULL"
+            + " ORDER BY received_at, reference")
+        .param("customerId", customerId).query(ComplaintRepository::map).list();
+  }
+
   List<String> customersWithEmail(String email) {
     return jdbc.sql("SELECT DISTINCT customer_id FROM complaint WHERE LOWER(customer_email) = :email ORDER BY customer_id")
         .param("email", email.strip().toLowerCase(Locale.ROOT)).query(String.class).list();
@@ -214,6 +221,50 @@ class ComplaintRepository {
         WHERE customer_id = :customerId""")
         .param("name", c.name()).param("email", c.email()).param("phone", c.phone()).param("now", now)
         .param("customerId", customerId).update();
+  }
+
+  /**
+   * Marks the complaint's personal data as erased at {@code now}, locking its row: false when it was
+   * already (another node's retention, an earlier request), so that each is erased once.
+   */
+  boolean claimForErasure(String reference, OffsetDateTime now) {
+    return jdbc.sql("UPDATE complaint SET personal_data_erased_at = :now, updated_at = :now"
+            + " WHERE reference = :reference AND personal_data_erased_at IS NULL")
+        .param("now", now).param("reference", reference).update() == 1;
+  }
+
+  /**
+   * The customer's data and own words go; what the complaint was (category, amounts, times, who
+   * handled it, its figures) stays. The staff's texts keep what they said minus the customer's data.
+   */
+  void erasePersonalData(String reference, PersonalData data) {
+    Map<String, Object> texts = jdbc.sql(
+            "SELECT resolution, compensation_reason, review_comment, innovation_reason FROM complaint WHERE reference = :reference")
+        .param("reference", reference).query().singleRow();
+    jdbc.sql("""
+        UPDATE complaint SET customer_name = :erased, customer_email = NULL, customer_phone = NULL,
+          subject = :erased, description = :erased, order_reference = NULL, resolution = :resolution,
+          compensation_reason = :compensationReason, review_comment = :reviewComment,
+          innovation_reason = :innovationReason
+        WHERE reference = :reference""")
+        .param("erased", PersonalData.ERASED)
+        .param("resolution", data.erasedFrom((String) texts.get("resolution")))
+        .param("compensationReason", data.erasedFrom((String) texts.get("compensation_reason")))
+        .param("reviewComment", data.erasedFrom((String) texts.get("review_comment")))
+        .param("innovationReason", data.erasedFrom((String) texts.get("innovation_reason")))
+        .param("reference", reference).update();
+  }
+
+  /**
+   * Closed (or duplicate) complaints that ended before {@code cutoff} and still keep their
+   * customer's data, in reference order after {@code after}, at most {@code limit}.
+   */
+  List<String> keptPast(OffsetDateTime cutoff, String after, int limit) {
+    return jdbc.sql("""
+        SELECT reference FROM complaint WHERE personal_data_erased_at IS NULL AND reference > :after AND (
+          status = 'CLOSED' AND closed_at < :cutoff OR status = 'DUPLICATE' AND updated_at < :cutoff)
+        ORDER BY reference LIMIT :limit""")
+        .param("cutoff", cutoff).param("after", after).param("limit", limit).query(String.class).list();
   }
 
   long count() {

@@ -52,6 +52,11 @@ class ConfirmedAddresses {
     }
   }
 
+  /** No longer known as confirmed (its hash identifies the address to whoever guesses it). */
+  void forget(String email) {
+    jdbc.sql("DELETE FROM confirmed_address WHERE email_hash = :hash").param("hash", hash(email)).update();
+  }
+
   private static String hash(String email) {
     return Hashing.sha256Hex(email.strip().toLowerCase(Locale.ROOT));
   }

@@ -5,6 +5,7 @@ import com.redress.notification.OutgoingMessage;
 import com.redress.shared.AppClock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 class CustomerMessages {
 
   private static final Logger LOG = LoggerFactory.getLogger(CustomerMessages.class);
+
+  private static final String ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT";
+  private static final String DUPLICATE_NOTICE = "DUPLICATE_NOTICE";
+  private static final String RESOLUTION = "RESOLUTION";
+  /** The kinds of message that go to the customer (the others go to staff). */
+  static final Set<String> KINDS = Set.of(ACKNOWLEDGEMENT, DUPLICATE_NOTICE, RESOLUTION);
 
   private final ComplaintService complaints;
   private final AccessTokens tokens;
@@ -42,19 +49,19 @@ class CustomerMessages {
   }
 
   void acknowledgement(String reference) {
-    queue(complaints.get(reference), "ACKNOWLEDGEMENT", "We have received your complaint " + reference,
+    queue(complaints.get(reference), ACKNOWLEDGEMENT, "We have received your complaint " + reference,
         "mail/acknowledgement");
   }
 
   void duplicateNotice(String reference) {
     Complaint complaint = complaints.get(reference);
-    queue(complaint, "DUPLICATE_NOTICE", "Your complaint is already being handled as " + complaint.duplicateOf(),
+    queue(complaint, DUPLICATE_NOTICE, "Your complaint is already being handled as " + complaint.duplicateOf(),
         "mail/duplicate-notice");
   }
 
   /** The resolution with the survey link; one per resolution (a reopened complaint is resolved again). */
   void resolutionNotice(String reference, Survey survey) {
-    queue(complaints.get(reference), "RESOLUTION", ":" + survey.round(), "Your complaint " + reference + " is resolved",
+    queue(complaints.get(reference), RESOLUTION, ":" + survey.round(), "Your complaint " + reference + " is resolved",
         "mail/resolution-notice", (model, token) -> {
           model.put("surveyLink", publicBaseUrl + "/complaints/" + reference + "/survey?token=" + token);
           model.put("answerBy", survey.dueAt().atZoneSameInstant(clock.businessZone()));

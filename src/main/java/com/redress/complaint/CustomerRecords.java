@@ -1,17 +1,23 @@
 package com.redress.complaint;
 
 import com.redress.audit.AuditTrail;
+import com.redress.identity.AsRedress;
 import com.redress.notification.NotificationService;
 import com.redress.shared.AppClock;
+import com.redress.shared.PersonalData;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** One customer across their complaints: what the customer's rights act on (docs/security.md §3). */
@@ -24,19 +30,33 @@ public class CustomerRecords {
   public record ContactCorrection(String name, String email, String phone) {
   }
 
+  /** Complaints whose handling is over: only their customer's data may be erased. */
+  private static final Set<ComplaintStatus> ENDED = EnumSet.of(ComplaintStatus.CLOSED, ComplaintStatus.DUPLICATE);
+  /** Compensation states in which the customer is still to be paid. */
+  private static final Set<String> UNPAID = Set.of("AWAITING_APPROVAL", "APPROVED");
+
   private final ComplaintRepository complaints;
   private final RuntimeService runtime;
-  private final IdentityService identity;
+  private final AsRedress asRedress;
   private final AuditTrail audit;
   private final NotificationService notifications;
   private final AppClock clock;
+  private final SurveyRepository surveys;
+  private final AccessTokens tokens;
+  private final ConfirmedAddresses confirmedAddresses;
+  private final CompensationInfo compensations;
 
-  CustomerRecords(ComplaintRepository complaints, RuntimeService runtime, IdentityService identity, AuditTrail audit,
-      NotificationService notifications, AppClock clock) {
+  CustomerRecords(ComplaintRepository complaints, RuntimeService runtime, AsRedress asRedress, AuditTrail audit,
+      NotificationService notifications, AppClock clock, SurveyRepository surveys, AccessTokens tokens,
+      ConfirmedAddresses confirmedAddresses, CompensationInfo compensations) {
+    this.surveys = surveys;
+    this.tokens = tokens;
+    this.confirmedAddresses = confirmedAddresses;
+    this.compensations = compensations;
     this.notifications = notifications;
     this.complaints = complaints;
     this.runtime = runtime;
-    this.identity = identity;
+    this.asRedress = asRedress;
     this.audit = audit;
     this.clock = clock;
   }
@@ -73,7 +93,7 @@ public class CustomerRecords {
       audit.recordDomainChange(complaint.reference(), CONTACT_CORRECTED, Map.of("fields", changed));
       if (changed.contains("name")) {
         // the handling case and its compensation approval both show the name in their forms
-        asRedress(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference())
+        asRedress.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference())
             .unlimitedList().stream()
             .filter(running -> runtime.getVariable(running.getId(), ComplaintHandlingProcess.CUSTOMER_NAME.name()) != null)
             .forEach(running -> runtime.setVariable(running.getId(), ComplaintHandlingProcess.CUSTOMER_NAME.name(),
@@ -89,6 +109,73 @@ public class CustomerRecords {
     return Optional.of(List.copyOf(changedAnywhere));
   }
 
+  /** The customer's complaints whose personal data is still kept, oldest first. */
+  public List<Complaint> keptComplaintsOf(String customerId) {
+    return complaints.keptOfCustomer(customerId);
+  }
+
+  /**
+   * Complaints that ended before {@code cutoff} and still keep their customer's data, retention's
+   * work: in reference order after {@code after}, at most {@code limit}.
+   */
+  public List<String> keptPast(OffsetDateTime cutoff, String after, int limit) {
+    return complaints.keptPast(cutoff, after, limit);
+  }
+
+  /** Why the personal data of these complaints is still needed; empty when it may be erased. */
+  public Optional<String> stillNeeded(Collection<Complaint> theirs) {
+    for (Complaint complaint : theirs) {
+      if (!ENDED.contains(complaint.status())) {
+        return Optional.of("Complaint " + complaint.reference() + " is still open (" + complaint.status()
+            + "): its handling needs the customer's data.");
+      }
+      Optional<String> unpaid = compensations.latest(complaint.reference()).map(CompensationInfo.Summary::state)
+          .filter(UNPAID::contains);
+      if (unpaid.isPresent()) {
+        return Optional.of("The compensation of complaint " + complaint.reference() + " is not paid yet ("
+            + unpaid.get() + "): paying it needs the customer's data.");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What identifies the customer of these complaints wherever it was kept or quoted: their names,
+   * addresses (earlier ones too: those their messages went to), numbers and order references, and
+   * their own words (subjects, descriptions, survey answers).
+   */
+  public PersonalData personalDataOf(Collection<Complaint> theirs) {
+    List<String> references = theirs.stream().map(Complaint::reference).toList();
+    List<String> quoted = new ArrayList<>(notifications.recipients(references, CustomerMessages.KINDS));
+    List<String> whole = new ArrayList<>(surveys.comments(references));
+    for (Complaint complaint : theirs) {
+      quoted.addAll(Arrays.asList(complaint.customer().name(), complaint.customer().email(),
+          complaint.customer().phone(), complaint.orderReference()));
+      whole.addAll(List.of(complaint.subject(), complaint.description()));
+    }
+    return new PersonalData(quoted, whole);
+  }
+
+  /**
+   * Erases the customer's data from one complaint's records, in the caller's transaction (docs/adr/0017);
+   * false when another erasure did so first. What the complaint was and its figures stay.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean erase(Complaint complaint, PersonalData data) {
+    String reference = complaint.reference();
+    if (!complaints.claimForErasure(reference, clock.nowInBusinessZone())) {
+      return false;
+    }
+    complaints.erasePersonalData(reference, data);
+    surveys.eraseComments(List.of(reference));
+    tokens.revokeAll(reference);
+    String email = complaint.customer().email();
+    if (email != null && complaints.customersWithEmail(email).isEmpty()) {
+      confirmedAddresses.forget(email);
+    }
+    return true;
+  }
+
   private static List<String> changes(NewComplaint.Customer now, ContactCorrection correction) {
     List<String> changed = new ArrayList<>();
     if (correction.name() != null && !correction.name().equals(now.name())) {
@@ -102,22 +189,4 @@ public class CustomerRecords {
     }
     return changed;
   }
-
-  /**
-   * The cases' copy of the name is Redress's to keep in step, whoever asked for the correction:
-   * who may correct was checked before (SecurityConfig), and a privacy officer has no permission on
-   * the cases themselves.
-   */
-  private void asRedress(Runnable engineWork) {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      engineWork.run();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
-  }
-
 }

@@ -3,6 +3,8 @@ package com.redress.complaint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +38,19 @@ class SurveyRepository {
         WHERE complaint_reference = :reference AND round = :round""")
         .param("score", score).param("comment", comment).param("at", at)
         .param("reference", reference).param("round", round).update();
+  }
+
+  /** The customers' own words in their answers to these complaints' surveys. */
+  List<String> comments(Collection<String> references) {
+    return jdbc.sql("SELECT answer_comment FROM complaint_survey WHERE complaint_reference IN (:references)"
+            + " AND answer_comment IS NOT NULL")
+        .param("references", references).query(String.class).list();
+  }
+
+  /** The scores stay (they are the complaints' figures), the words go. */
+  void eraseComments(Collection<String> references) {
+    jdbc.sql("UPDATE complaint_survey SET answer_comment = NULL WHERE complaint_reference IN (:references)")
+        .param("references", references).update();
   }
 
   void expire(String reference, int round, OffsetDateTime at) {

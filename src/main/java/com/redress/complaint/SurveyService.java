@@ -111,7 +111,8 @@ public class SurveyService {
     complaints.updateStatus(reference, ComplaintStatus.RESOLVED, now);
     audit.recordDomainChange(reference, "survey-answered",
         Map.of("status", ComplaintStatus.RESOLVED.name(), "surveyRound", survey.round(), "score", score,
-            "comment", comment == null ? "" : comment));
+            // the customer's own words, sealed so that erasure can destroy them (docs/adr/0017)
+            "comment", comment == null ? "" : audit.sealed(reference, comment)));
     runtimeService.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
         .processInstanceBusinessKey(reference)
         .setVariables(SURVEY_SCORE.putInto(Variables.createVariables(), score))

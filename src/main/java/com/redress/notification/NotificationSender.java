@@ -2,6 +2,7 @@ package com.redress.notification;
 
 import com.redress.audit.AuditTrail;
 import com.redress.shared.AppClock;
+import com.redress.shared.PersonalData;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -9,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -63,8 +65,8 @@ class NotificationSender {
   void deliver(long id) {
     OutboxRepository.Queued message = outbox.find(id)
         .orElseThrow(() -> new IllegalStateException("No queued message " + id));
-    if (OutboxRepository.SENT.equals(message.status())) {
-      return;
+    if (!OutboxRepository.PENDING.equals(message.status())) {
+      return; // sent already, or its customer's data was erased before it went
     }
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
@@ -82,14 +84,17 @@ class NotificationSender {
     try {
       sender.send(mime(sender, message, messageId));
     } catch (MailException | MessagingException e) {
-      ownTransaction.executeWithoutResult(tx -> outbox.recordFailure(id, messageId, e.toString()));
-      throw new IllegalStateException("Sending message " + id + " for " + message.caseKey() + " failed: "
-          + e.getMessage(), e);
+      // the mail server's answer may quote the address: it is kept out of the outbox's error, the
+      // job's exception and the incident (their texts are stored; the cause's would be too)
+      String failure = PersonalData.quoted(List.of(message.recipient())).erasedFrom(e.toString());
+      ownTransaction.executeWithoutResult(tx -> outbox.recordFailure(id, messageId, failure));
+      throw new IllegalStateException("Sending message " + id + " for " + message.caseKey() + " failed: " + failure);
     }
     outbox.markSent(id, messageId, clock.nowInBusinessZone());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("kind", message.kind());
-    details.put("recipient", message.recipient());
+    // sealed under the case's key: erasure destroys it, the event and its hash stay (docs/adr/0017)
+    details.put("recipient", audit.sealed(message.caseKey(), message.recipient()));
     details.put("subject", message.subject());
     details.put("messageId", messageId);
     details.put("queuedAt", message.createdAt().toString());

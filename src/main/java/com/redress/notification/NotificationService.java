@@ -1,6 +1,7 @@
 package com.redress.notification;
 
 import com.redress.shared.AppClock;
+import com.redress.shared.PersonalData;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -52,6 +53,19 @@ public class NotificationService {
   /** A corrected address: the messages of these complaints still waiting to be sent go to it. */
   public void readdressPending(Collection<String> complaintReferences, String recipient) {
     outbox.readdressPending(complaintReferences, recipient);
+  }
+
+  /** The addresses messages of these kinds for these complaints went (or are to go) to, earlier ones included. */
+  public List<String> recipients(Collection<String> complaintReferences, Collection<String> kinds) {
+    return complaintReferences.isEmpty() ? List.of() : outbox.recipients(complaintReferences, kinds);
+  }
+
+  /**
+   * Erases a customer's data from the messages kept for these complaints (docs/adr/0017); a
+   * message not sent yet never will be. Returns how many messages were kept.
+   */
+  public int erase(Collection<String> complaintReferences, PersonalData data) {
+    return complaintReferences.isEmpty() ? 0 : outbox.erase(complaintReferences, data);
   }
 
   /** Queues the message unless one with the same dedup key is already queued. */

@@ -1,5 +1,6 @@
 package com.redress.notification;
 
+import com.redress.shared.PersonalData;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxRepository {
 
+  static final String PENDING = "PENDING";
   static final String SENT = "SENT";
+  /** A message whose customer's data was erased before it was sent: it never will be. */
+  static final String ERASED = "ERASED";
 
   record Queued(long id, String dedupKey, String caseKey, String kind, String recipient, String subject,
       String bodyHtml, String status, int attempts, OffsetDateTime createdAt) {
@@ -77,6 +81,39 @@ class OutboxRepository {
     return jdbc.sql("UPDATE notification_outbox SET recipient = :recipient"
             + " WHERE complaint_reference IN (:keys) AND status = 'PENDING'")
         .param("recipient", recipient).param("keys", caseKeys).update();
+  }
+
+  /** The addresses messages of these kinds for these cases were sent (or are to be sent) to. */
+  List<String> recipients(Collection<String> caseKeys, Collection<String> kinds) {
+    return jdbc.sql("SELECT DISTINCT recipient FROM notification_outbox WHERE complaint_reference IN (:keys)"
+            + " AND kind IN (:kinds)")
+        .param("keys", caseKeys).param("kinds", kinds).query(String.class).list();
+  }
+
+  /**
+   * Erases {@code data} from the cases' messages: the bodies (rendered from the case, they quote
+   * the customer), the address where it is theirs, failure texts. Returns how many messages.
+   */
+  int erase(Collection<String> caseKeys, PersonalData data) {
+    record Kept(long id, String recipient, String subject, String lastError, String status) {
+    }
+    List<Kept> kept = jdbc.sql("SELECT id, recipient, subject, last_error, status FROM notification_outbox"
+            + " WHERE complaint_reference IN (:keys)")
+        .param("keys", caseKeys)
+        .query((rs, row) -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)))
+        .list();
+    for (Kept message : kept) {
+      jdbc.sql("""
+          UPDATE notification_outbox SET recipient = :recipient, subject = :subject, body_html = :erased,
+            last_error = :error, status = :status WHERE id = :id""")
+          .param("recipient", data.foundIn(message.recipient()) ? PersonalData.ERASED : message.recipient())
+          .param("subject", data.erasedFrom(message.subject())).param("erased", PersonalData.ERASED)
+          .param("error", data.erasedFrom(message.lastError()))
+          .param("status", PENDING.equals(message.status()) ? ERASED : message.status())
+          .param("id", message.id()).update();
+    }
+    return kept.size();
   }
 
   void markSent(long id, String messageId, OffsetDateTime now) {

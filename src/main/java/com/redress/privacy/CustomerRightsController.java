@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,9 +24,11 @@ class CustomerRightsController {
   static final String EXPORT = "GET /api/privacy/customers/{customerId}";
 
   private final CustomerRights rights;
+  private final Erasure erasure;
 
-  CustomerRightsController(CustomerRights rights) {
+  CustomerRightsController(CustomerRights rights, Erasure erasure) {
     this.rights = rights;
+    this.erasure = erasure;
   }
 
   record Found(List<String> customerIds) {
@@ -52,5 +55,11 @@ class CustomerRightsController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   Corrected correct(@PathVariable String customerId, @RequestBody ContactCorrection correction) {
     return new Corrected(customerId, rights.correct(customerId, correction));
+  }
+
+  /** The customer's personal data erased from their ended complaints (409 while one is open or unpaid). */
+  @PostMapping(path = "/{customerId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
+  Erasure.Result erase(@PathVariable String customerId, Authentication authentication) {
+    return erasure.eraseCustomer(customerId, authentication.getName());
   }
 }

@@ -1,6 +1,8 @@
 package com.redress.privacy;
 
 import com.redress.complaint.ComplaintAccess;
+import com.redress.shared.ConflictException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,9 +12,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
-/** The privacy officers' pages: find a customer by id or e-mail, read and download everything held about them. */
+/**
+ * The privacy officers' pages: find a customer by id or e-mail, read and download everything held
+ * about them, erase it.
+ */
 @Controller
 class PrivacyPages {
 
@@ -20,9 +28,11 @@ class PrivacyPages {
   static final String DOWNLOAD = "GET /privacy/customers/{customerId}/export.json";
 
   private final CustomerRights rights;
+  private final Erasure erasure;
 
-  PrivacyPages(CustomerRights rights) {
+  PrivacyPages(CustomerRights rights, Erasure erasure) {
     this.rights = rights;
+    this.erasure = erasure;
   }
 
   @GetMapping("/privacy")
@@ -48,5 +58,16 @@ class PrivacyPages {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customer-" + customerId.replaceAll("[^A-Za-z0-9-]", "_")
             + ".json\"")
         .body(rights.export(customerId, ComplaintAccess.of(authentication), DOWNLOAD));
+  }
+
+  /** Erases on the customer's request; the page then shows what was done, or why it was refused. */
+  @PostMapping("/privacy/customers/{customerId}/erasure")
+  String erase(@PathVariable String customerId, Authentication authentication, RedirectAttributes redirect) {
+    try {
+      redirect.addFlashAttribute("erased", erasure.eraseCustomer(customerId, authentication.getName()));
+    } catch (ConflictException refused) {
+      redirect.addFlashAttribute("refused", refused.getMessage());
+    }
+    return "redirect:/privacy/customers/" + UriUtils.encodePathSegment(customerId, StandardCharsets.UTF_8);
   }
 }

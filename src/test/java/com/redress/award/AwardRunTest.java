@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.identity.Groups;
 import com.redress.support.ApplicationTest;
+import com.redress.support.AwardRuns;
 import com.redress.support.FourEyesBypass;
 import com.redress.support.HandBuiltPeriod;
 import com.redress.support.Http;
@@ -499,29 +500,11 @@ class AwardRunTest extends ApplicationTest {
         TestUsers.PASSWORD);
   }
 
-  /** Requested over the API, its scoring job run, read back over the API. */
   private JsonNode scored(String period) {
-    HttpResponse<String> created = committee().postJson("/api/award-runs", "{\"period\": \"" + period + "\"}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String id = Http.json(created).get("id").asText();
-    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
-        .processDefinitionKey(EmployeeAwardProcess.KEY)
-        .singleResult().getId();
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-        .processInstanceId(instance).activityId(EmployeeAwardProcess.TASK_SCORE).singleResult().getId());
-    JsonNode run = Http.json(committee().get("/api/award-runs/" + id));
-    List<String> handlers = new ArrayList<>();
-    run.get("scores").forEach(s -> handlers.add(s.get("handler").asText()));
-    assertThat(handlers).doesNotHaveDuplicates();
-    return run;
+    return AwardRuns.scored(committee(), engine, period);
   }
 
   private static JsonNode score(JsonNode run, String handler) {
-    for (JsonNode s : run.get("scores")) {
-      if (s.get("handler").asText().equals(handler)) {
-        return s;
-      }
-    }
-    throw new AssertionError("no score for " + handler + " in " + run);
+    return AwardRuns.score(run, handler);
   }
 }

@@ -3,13 +3,16 @@ package com.redress.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.redress.audit.AuditTimeline;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
+import com.redress.shared.ContactMasking;
 import com.redress.shared.Hashing;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
 import jakarta.mail.internet.MimeMessage;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CustomerNotificationMailTest extends ApplicationTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired AuditTimeline timeline;
   @Autowired ManagementService management;
 
   @AfterEach
@@ -100,9 +104,12 @@ class CustomerNotificationMailTest extends ApplicationTest {
     Map<String, Object> sent = jdbc.queryForMap("SELECT actor, details FROM audit_event WHERE chain_key = ?"
         + " AND event_type = 'message-sent'", reference);
     assertThat(sent.get("ACTOR")).as("the relay, not a person").isNull();
-    assertThat((String) sent.get("DETAILS")).contains("\"recipient\":\"" + recipient + "\"")
+    // the address is sealed under the case's key, so that erasure can destroy it (docs/adr/0017)
+    assertThat((String) sent.get("DETAILS")).doesNotContain(recipient).contains("\"recipient\":{\"sealed\":")
         .contains("\"kind\":\"ACKNOWLEDGEMENT\"").contains("\"messageId\":\"" + mails[0].getMessageID() + "\"")
         .contains("\"queuedAt\"");
+    assertThat(timeline.of(reference, ZoneOffset.UTC)).filteredOn(e -> e.type().equals("message-sent"))
+        .singleElement().satisfies(e -> assertThat(e.details().get("recipient")).isEqualTo(ContactMasking.email(recipient)));
   }
 
   /** Each message has a delivery of its own: one that keeps failing holds back neither the case nor the others. */

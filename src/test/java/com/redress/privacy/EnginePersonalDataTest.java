@@ -13,9 +13,8 @@ import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.PublicApiLifecycle;
 import com.redress.support.TestUsers;
+import com.redress.support.UniqueCustomer;
 import java.net.http.HttpResponse;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
@@ -37,7 +36,7 @@ class EnginePersonalDataTest extends ApplicationTest {
 
   @Test
   void theEngineKeepsNoContactDetailsAndNothingOfTheCustomerOnceTheCaseIsClosed() {
-    Customer customer = Customer.unique();
+    UniqueCustomer customer = UniqueCustomer.create();
     String handler = TestUsers.ensure(identity, "engine-pd-handler-" + customer.run(), Groups.TEAM_LOGISTICS);
     String reviewer = TestUsers.ensure(identity, "engine-pd-reviewer-" + customer.run(), Groups.QUALITY_REVIEWERS);
     PublicApiLifecycle life = new PublicApiLifecycle(http, engine);
@@ -58,14 +57,14 @@ class EnginePersonalDataTest extends ApplicationTest {
 
   @Test
   void theStartFormsContactDetailsLeaveTheEngineWithTheIntake() {
-    Customer customer = Customer.unique();
+    UniqueCustomer customer = UniqueCustomer.create();
     String agent = TestUsers.ensure(identity, "engine-pd-agent-" + customer.run(), Groups.INTAKE_AGENTS);
     String form = """
         {"variables": {
-          "customerId": {"value": "C-%s"}, "customerName": {"value": "%s"}, "customerEmail": {"value": "%s"},
+          "customerId": {"value": "%s"}, "customerName": {"value": "%s"}, "customerEmail": {"value": "%s"},
           "customerPhone": {"value": "%s"}, "customerTier": {"value": "GOLD"}, "channel": {"value": "PHONE"},
           "category": {"value": "DAMAGE"}, "subject": {"value": "Vase broken"}, "description": {"value": "%s"}}}
-        """.formatted(customer.run(), customer.name(), customer.email(), customer.phone(), customer.description());
+        """.formatted(customer.id(), customer.name(), customer.email(), customer.phone(), customer.description());
     HttpResponse<String> started = http.as(agent, TestUsers.PASSWORD)
         .postJson("/engine-rest/process-definition/key/" + ComplaintHandlingProcess.KEY + "/submit-form", form);
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -77,25 +76,5 @@ class EnginePersonalDataTest extends ApplicationTest {
     assertThat(complaints.get(reference).customer().email()).isEqualTo(customer.email());
     assertThat(DatabaseDump.placesHolding(dataSource, ENGINE_TABLES, customer.email(), customer.phone()))
         .as("the start form's e-mail and phone are the complaint row's, not the engine's").isEmpty();
-  }
-
-  /** A customer whose name, address, number and words no other test uses. */
-  private record Customer(String run, String name, String email, String phone, String description) {
-
-    static Customer unique() {
-      String run = UUID.randomUUID().toString().substring(0, 8);
-      String digits = String.valueOf(10_000_000 + ThreadLocalRandom.current().nextInt(90_000_000));
-      return new Customer(run, "Gao Yan " + run, "gao.yan." + run + "@example.com",
-          "+86 137 " + digits.substring(0, 4) + " " + digits.substring(4),
-          "Left the door open at 12 Lotus Road (" + run + ").");
-    }
-
-    String json() {
-      return """
-          {"customer": {"id": "C-%s", "name": "%s", "email": "%s", "phone": "%s", "tier": "PLATINUM"},
-           "channel": "WEB", "category": "DAMAGE", "subject": "Vase broken", "description": "%s",
-           "orderReference": "ORD-%s", "orderAmount": {"amount": "800.00", "currency": "CNY"}}
-          """.formatted(run, name, email, phone, description, run);
-    }
   }
 }

@@ -37,7 +37,7 @@ public final class DatabaseDump {
           continue;
         }
         try (Statement select = connection.createStatement();
-            ResultSet rows = select.executeQuery("SELECT * FROM " + table)) {
+            ResultSet rows = select.executeQuery("SELECT * FROM \"" + table + "\"")) {
           int columns = rows.getMetaData().getColumnCount();
           while (rows.next()) {
             for (int column = 1; column <= columns; column++) {

@@ -1,0 +1,213 @@
+package com.redress.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.redress.audit.AuditIntegrity;
+import com.redress.audit.AuditTrail;
+import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.ComplaintStatus;
+import com.redress.identity.Groups;
+import com.redress.shared.PersonalData;
+import com.redress.support.ApplicationTest;
+import com.redress.support.AwardRuns;
+import com.redress.support.DatabaseDump;
+import com.redress.support.HandBuiltPeriod;
+import com.redress.support.Http;
+import com.redress.support.PublicApiLifecycle;
+import com.redress.support.TestUsers;
+import com.redress.support.UniqueCustomer;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A customer's right to erasure and the retention of their data (docs/adr/0017): afterwards their
+ * name, address, number and words are found nowhere in a full dump of Redress's and the engine's
+ * tables, every audit chain still verifies, and the period's figures and award scores stay.
+ */
+class ErasureTest extends ApplicationTest {
+
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ComplaintService complaints;
+  @Autowired IdentityService identity;
+  @Autowired AuditTrail audit;
+  @Autowired AuditIntegrity integrity;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired Retention retention;
+
+  @Test
+  void afterErasureTheCustomerIsFoundNowhereAndEveryChainStillVerifies() {
+    UniqueCustomer customer = UniqueCustomer.create();
+    PublicApiLifecycle life = new PublicApiLifecycle(http, engine);
+    String lived = live(life, customer, "a");
+    // a second complaint from a database older than this issue: the customer in the clear
+    String older = live(life, customer, "b");
+    olderCopies(older, customer);
+    assertThat(DatabaseDump.placesHolding(dataSource, table -> true, customer.name(), customer.email()))
+        .contains("COMPLAINT.CUSTOMER_NAME", "AUDIT_EVENT.DETAILS", "ACT_HI_VARINST.TEXT_",
+            "ACT_HI_INCIDENT.INCIDENT_MSG_", "NOTIFICATION_OUTBOX.RECIPIENT");
+    String kpisBefore = manager().get("/api/reports/kpis").body();
+
+    HttpResponse<String> erased = officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure", "");
+
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    JsonNode result = Http.json(erased);
+    assertThat(result.get("complaints")).extracting(JsonNode::asText).containsExactly(lived, older);
+    assertThat(result.get("resealedChains")).as("sealed fields are erased with their key; only the older rows"
+        + " held the customer in the clear").extracting(JsonNode::asText).containsExactly(older);
+    assertThat(DatabaseDump.placesHolding(dataSource, table -> true, customer.name(), customer.email(),
+        customer.phone(), customer.description(), "ORD-" + customer.run())).isEmpty();
+
+    AuditIntegrity.Report report = integrity.verifyAll();
+    assertThat(report.verified()).as("%s", report.firstBrokenLink()).isTrue();
+    assertThat(report.resealed()).anySatisfy(segment -> {
+      assertThat(segment.chain()).isEqualTo(older);
+      assertThat(segment.fromSeq()).isPositive();
+    });
+    assertThat(manager().get("/api/reports/kpis").body()).as("the figures stay").isEqualTo(kpisBefore);
+
+    Complaint after = complaints.get(lived);
+    assertThat(after.status()).isEqualTo(ComplaintStatus.CLOSED);
+    assertThat(after.customer().name()).isEqualTo(PersonalData.ERASED);
+    assertThat(after.customer().email()).isNull();
+    JsonNode timeline = Http.json(auditor().get("/api/audit/complaints/" + lived + "/timeline"));
+    List<String> recipients = new ArrayList<>();
+    timeline.forEach(e -> {
+      if (e.get("type").asText().equals("message-sent")) {
+        recipients.add(e.get("details").get("recipient").asText());
+      }
+    });
+    assertThat(recipients).isNotEmpty().containsOnly(PersonalData.ERASED);
+    assertThat(timeline.get(timeline.size() - 1).get("type").asText()).isEqualTo("personal-data-erased");
+  }
+
+  @Test
+  void aPeriodsAwardScoresDoNotChangeWhenItsCustomersAreErased() {
+    String handler = TestUsers.ensure(identity, "erasure-award-handler", Groups.TEAM_LOGISTICS);
+    UniqueCustomer customer = UniqueCustomer.create();
+    for (String period : List.of("2017-05", "2017-06")) {
+      for (int i = 0; i < 5; i++) {
+        String reference = HandBuiltPeriod.closed(jdbc, LocalDate.parse(period + "-1" + i), List.of(handler),
+            "team-logistics", "WEB", 600, 3600 * (i + 1), i != 2, 3 + i % 3, i == 4 ? null : 5 - i % 2, 0, false, i == 1);
+        if (period.equals("2017-06")) {
+          jdbc.update("UPDATE complaint SET customer_id = ?, customer_name = ?, customer_email = ? WHERE reference = ?",
+              customer.id(), customer.name(), customer.email(), reference);
+        }
+      }
+    }
+    assertThat(officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure", "").statusCode())
+        .isEqualTo(200);
+
+    Http committee = http.as(TestUsers.ensure(identity, "erasure-committee", Groups.AWARD_COMMITTEE),
+        TestUsers.PASSWORD);
+    ObjectNode kept = (ObjectNode) AwardRuns.score(AwardRuns.scored(committee, engine, "2017-05"), handler);
+    ObjectNode erased = (ObjectNode) AwardRuns.score(AwardRuns.scored(committee, engine, "2017-06"), handler);
+    // the counted complaints are the periods' own; everything scored from them is the same
+    kept.remove("counted");
+    erased.remove("counted");
+    assertThat(erased).as("the same figures, one period's customers erased").isEqualTo(kept);
+  }
+
+  @Test
+  void erasureIsRefusedWhileAComplaintIsOpenAndAnUnknownCustomerIsNotFound() {
+    UniqueCustomer customer = UniqueCustomer.create();
+    String reference = new PublicApiLifecycle(http, engine).submit(customer.json()).reference();
+
+    HttpResponse<String> refused = officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure", "");
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Http.json(refused).get("detail").asText()).contains(reference, "still open", "Nothing was erased");
+    assertThat(complaints.get(reference).customer().name()).isEqualTo(customer.name());
+    assertThat(DatabaseDump.placesHolding(dataSource, table -> table.equals("AUDIT_EVENT"), "personal-data-erased"))
+        .as("no erasure recorded").doesNotContain("AUDIT_EVENT.EVENT_TYPE");
+    assertThat(officer().postJson("/api/privacy/customers/C-nobody-" + customer.run() + "/erasure", "")
+        .statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void retentionAnonymizesComplaintsThatEndedLongerAgoThanItsPeriodAndNoOthers() {
+    UniqueCustomer customer = UniqueCustomer.create();
+    PublicApiLifecycle life = new PublicApiLifecycle(http, engine);
+    String old = live(life, customer, "old");
+    String recent = live(life, customer, "recent");
+    jdbc.update("UPDATE complaint SET closed_at = ? WHERE reference = ?",
+        OffsetDateTime.now().minus(Period.ofYears(3)).minusDays(1), old);
+
+    assertThat(retention.run()).isPositive();
+
+    assertThat(complaints.get(old).customer().name()).isEqualTo(PersonalData.ERASED);
+    assertThat(complaints.get(recent).customer().name()).isEqualTo(customer.name());
+    assertThat(integrity.verifyAll().verified()).isTrue();
+    assertThat(retention.run()).as("nothing is erased twice").isZero();
+  }
+
+  /** One closed complaint of the customer, about its own order. */
+  private String live(PublicApiLifecycle life, UniqueCustomer customer, String order) {
+    String handler = TestUsers.ensure(identity, "erasure-handler", Groups.TEAM_LOGISTICS);
+    String reviewer = TestUsers.ensure(identity, "erasure-reviewer", Groups.QUALITY_REVIEWERS);
+    PublicApiLifecycle.Created c = life.submit(customer.json().replace("ORD-" + customer.run(),
+        "ORD-" + customer.run() + "-" + order));
+    life.handle(c, handler);
+    assertThat(life.answerSurvey(c, 5).statusCode()).isEqualTo(202);
+    life.review(c, reviewer);
+    assertThat(complaints.get(c.reference()).status()).isEqualTo(ComplaintStatus.CLOSED);
+    return c.reference();
+  }
+
+  /**
+   * What a database older than issues 17 and 19 holds of the customer in the clear: the variable
+   * history of history level "full", an incident quoting the mail server's answer, the outbox's
+   * error text, and an audit event of the engine's variable updates.
+   */
+  private void olderCopies(String reference, UniqueCustomer customer) {
+    String instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult()
+        .getId();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("""
+        INSERT INTO ACT_HI_VARINST (ID_, PROC_INST_ID_, ROOT_PROC_INST_ID_, EXECUTION_ID_, NAME_, VAR_TYPE_, REV_, TEXT_,
+          STATE_, CREATE_TIME_) VALUES (?, ?, ?, ?, 'customerEmail', 'string', 1, ?, 'CREATED', ?)""",
+        UUID.randomUUID().toString(), instance, instance, instance, customer.email(), now);
+    jdbc.update("""
+        INSERT INTO ACT_HI_INCIDENT (ID_, PROC_INST_ID_, ROOT_PROC_INST_ID_, CREATE_TIME_, INCIDENT_TYPE_, INCIDENT_MSG_,
+          INCIDENT_STATE_) VALUES (?, ?, ?, ?, 'failedJob', ?, 2)""",
+        UUID.randomUUID().toString(), instance, instance, now,
+        "550 5.1.1 <" + customer.email() + ">: Recipient address rejected");
+    jdbc.update("UPDATE notification_outbox SET last_error = ? WHERE complaint_reference = ?",
+        "550 <" + customer.email() + "> rejected", reference);
+    new TransactionTemplate(transactions).executeWithoutResult(tx -> audit.recordDomainChange(reference,
+        "variable-update", Map.of("name", "customerName", "value", customer.name())));
+  }
+
+  private Http officer() {
+    return http.as(TestUsers.ensure(identity, "erasure-officer", Groups.PRIVACY_OFFICERS), TestUsers.PASSWORD);
+  }
+
+  private Http manager() {
+    return http.as(TestUsers.ensure(identity, "erasure-manager", Groups.SERVICE_MANAGERS), TestUsers.PASSWORD);
+  }
+
+  private Http auditor() {
+    return http.as(TestUsers.ensure(identity, "erasure-auditor", Groups.AUDITORS), TestUsers.PASSWORD);
+  }
+}

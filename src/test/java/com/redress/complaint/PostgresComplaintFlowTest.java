@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.audit.AuditIntegrity;
 import com.redress.audit.AuditRetention;
+import com.redress.audit.AuditTrail;
 import com.redress.identity.Groups;
+import com.redress.support.DatabaseDump;
 import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
@@ -14,13 +16,17 @@ import com.redress.support.PostgresApplicationTest;
 import com.redress.support.PublicApiLifecycle;
 import com.redress.support.Submissions;
 import com.redress.support.TestUsers;
+import com.redress.support.UniqueCustomer;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The whole application on a real PostgreSQL server: intake, concurrency, a complaint's whole life through the public APIs. */
 class PostgresComplaintFlowTest extends PostgresApplicationTest implements IntakeConcurrencyScenarios {
@@ -95,6 +101,38 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND actor = 'mallory'",
         Long.class, reference)).isZero();
     assertThat(bean(AuditIntegrity.class).verifyChain(reference).verified()).isTrue();
+  }
+
+  @Test
+  void erasureRewritesOnlyTheContentOfOldAuditRowsAndTheChainsStillVerify() {
+    UniqueCustomer customer = UniqueCustomer.create();
+    PublicApiLifecycle life = new PublicApiLifecycle(http, engine);
+    PublicApiLifecycle.Created c = life.submit(customer.json());
+    life.handle(c, TestUsers.ensure(engine.getIdentityService(), "pg-erasure-handler", Groups.TEAM_LOGISTICS));
+    assertThat(life.answerSurvey(c, 5).statusCode()).isEqualTo(202);
+    life.review(c, TestUsers.ensure(engine.getIdentityService(), "pg-erasure-reviewer", Groups.QUALITY_REVIEWERS));
+    // an event as rows older than issue 19 were written: the customer's name in the clear
+    new TransactionTemplate(bean(PlatformTransactionManager.class)).executeWithoutResult(tx -> bean(AuditTrail.class)
+        .recordDomainChange(c.reference(), "variable-update", Map.of("name", "customerName", "value", customer.name())));
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    // even with the erasure's setting, a row's place, time and actor cannot change
+    assertThatThrownBy(() -> new TransactionTemplate(bean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+      jdbc.execute("SET LOCAL redress.audit_erasure = 'on'");
+      jdbc.update("UPDATE audit_event SET actor = 'mallory' WHERE chain_key = ?", c.reference());
+    })).hasMessageContaining("append-only");
+
+    HttpResponse<String> erased = http.as(TestUsers.ensure(engine.getIdentityService(), "pg-erasure-officer",
+        Groups.PRIVACY_OFFICERS), TestUsers.PASSWORD).postJson("/api/privacy/customers/" + customer.id() + "/erasure", "");
+
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    assertThat(Http.json(erased).get("resealedChains").get(0).asText()).isEqualTo(c.reference());
+    assertThat(DatabaseDump.placesHolding(dataSource, table -> true, customer.name(), customer.email())).isEmpty();
+    AuditIntegrity.Report report = bean(AuditIntegrity.class).verifyChain(c.reference());
+    assertThat(report.verified()).isTrue();
+    assertThat(report.resealed()).hasSize(1);
+    // the permission ended with the erasure's transaction
+    assertThatThrownBy(() -> jdbc.update("UPDATE audit_event SET details = '{}' WHERE chain_key = ?", c.reference()))
+        .hasMessageContaining("append-only");
   }
 
   @Test

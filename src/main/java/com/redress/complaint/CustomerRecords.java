@@ -92,7 +92,7 @@ public class CustomerRecords {
       changedAnywhere.addAll(changed);
       audit.recordDomainChange(complaint.reference(), CONTACT_CORRECTED, Map.of("fields", changed));
       if (changed.contains("name")) {
-        // the handling case and its compensation approval both show the name in their forms
+        // the handling case's forms show the name (and approvals started by models older than issue 19 copied it)
         asRedress.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference())
             .unlimitedList().stream()
             .filter(running -> runtime.getVariable(running.getId(), ComplaintHandlingProcess.CUSTOMER_NAME.name()) != null)

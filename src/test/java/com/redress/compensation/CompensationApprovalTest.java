@@ -224,6 +224,9 @@ class CompensationApprovalTest extends ApplicationTest {
     decide(reference, manager, "APPROVE", null, null);
     Task second = approvalTask(reference);
     assertThat(tasks.getIdentityLinksForTask(second.getId())).anyMatch(l -> Groups.FINANCE.equals(l.getGroupId()));
+    // finance sees the customer as the complaint's reference: the approval holds no name (docs/security.md §3)
+    assertThat(engine.getRuntimeService().getVariables(second.getProcessInstanceId()))
+        .containsKey("complaintReference").doesNotContainKey("customerName");
     decide(reference, TestUsers.ensure(identity, "ca-finance", Groups.FINANCE), "APPROVE", null, null);
     runIssue(reference);
 

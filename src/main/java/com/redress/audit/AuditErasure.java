@@ -1,6 +1,5 @@
 package com.redress.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -91,7 +90,7 @@ public class AuditErasure {
     int first = -1;
     List<String> erased = new ArrayList<>(rows.size());
     for (StoredAuditEvent row : rows) {
-      String details = erased(row.details(), data);
+      String details = erased(row, data);
       if (first < 0 && !details.equals(row.details())) {
         first = erased.size();
       }
@@ -120,10 +119,10 @@ public class AuditErasure {
   }
 
   /** The details with {@code data} erased from every text in them (parsed: JSON escapes some characters). */
-  private String erased(String details, PersonalData data) {
-    JsonNode tree = parse(details);
+  private String erased(StoredAuditEvent row, PersonalData data) {
+    JsonNode tree = row.detailsTree(json);
     JsonNode erased = erased(tree, data);
-    return erased.equals(tree) ? details : erased.toString();
+    return erased.equals(tree) ? row.details() : erased.toString();
   }
 
   private static JsonNode erased(JsonNode node, PersonalData data) {
@@ -141,13 +140,5 @@ public class AuditErasure {
       return copy;
     }
     return node;
-  }
-
-  private JsonNode parse(String details) {
-    try {
-      return json.readTree(details);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored audit details are not JSON", e);
-    }
   }
 }

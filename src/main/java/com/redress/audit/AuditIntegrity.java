@@ -1,6 +1,5 @@
 package com.redress.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.NotFoundException;
@@ -68,7 +67,7 @@ public class AuditIntegrity {
       if (chainKey != null && !chainKey.equals(erasure.chainKey())) {
         continue;
       }
-      JsonNode details = parse(erasure.details());
+      JsonNode details = erasure.detailsTree(json);
       if (details.has("resealedFromSeq")) {
         segments.add(new ResealedSegment(erasure.chainKey(), details.get("resealedFromSeq").asLong(),
             details.get("resealedThroughSeq").asLong(), details.get("previousHeadHash").asText(), erasure.seq(),
@@ -76,14 +75,6 @@ public class AuditIntegrity {
       }
     }
     return segments;
-  }
-
-  private JsonNode parse(String details) {
-    try {
-      return json.readTree(details);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored audit details are not JSON", e);
-    }
   }
 
   private Report verify(List<AuditRepository.ChainHead> heads, List<ResealedSegment> resealed) {

@@ -1,5 +1,8 @@
 package com.redress.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 
 /** An audit row as stored. */
@@ -15,6 +18,15 @@ record StoredAuditEvent(
     String details,
     String prevHash,
     String hash) {
+
+  /** The details as a JSON tree. */
+  JsonNode detailsTree(ObjectMapper json) {
+    try {
+      return json.readTree(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored audit details are not JSON", e);
+    }
+  }
 
   String recomputedHash(String prev) {
     return AuditHash.of(chainKey, seq, occurredAt, source, type, actor, processInstanceId, activityId, details, prev);

@@ -40,6 +40,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Applies {@link EngineRestAllowList} to every request through either door to the engine, after
@@ -64,9 +65,11 @@ class EngineRestGuard extends OncePerRequestFilter {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final AuditTrail audit;
+  private final EngineVariableReads variableReads;
 
   EngineRestGuard(IdentityService identity, TaskService tasks, RepositoryService repository, RuntimeService runtime,
-      AuditTrail audit) {
+      AuditTrail audit, EngineVariableReads variableReads) {
+    this.variableReads = variableReads;
     this.identity = identity;
     this.tasks = tasks;
     this.repository = repository;
@@ -115,7 +118,27 @@ class EngineRestGuard extends OncePerRequestFilter {
       refuse(request, response, HttpServletResponse.SC_FORBIDDEN, caller, refusal);
       return;
     }
+    if (caller != null && Target.ENGINE.equals(target.api())
+        && VariableAnswers.shows(request.getMethod(), target.path())) {
+      answerShowingVariables(forward, response, chain, caller, target);
+      return;
+    }
     chain.doFilter(forward, response);
+  }
+
+  /**
+   * Holds back an answer that shows variables until the reads of personal data in it are recorded
+   * (docs/security.md §3): one that cannot be recorded is not given.
+   */
+  private void answerShowingVariables(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Caller caller, Target target) throws IOException, ServletException {
+    ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, held);
+    if (held.getStatus() == HttpServletResponse.SC_OK) {
+      variableReads.answered(caller.userId(), request.getMethod() + " " + request.getRequestURI(),
+          VariableAnswers.seen(target.path(), held.getContentAsByteArray()));
+    }
+    held.copyBodyToResponse();
   }
 
   private record Caller(String userId, Set<String> groups) {

@@ -10,6 +10,7 @@ import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.TestUsers;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -75,5 +76,41 @@ class PersonalDataReadsTest extends ApplicationTest {
         .get("verified").asBoolean()).isTrue();
     assertThat(http.as(analyst, TestUsers.PASSWORD).get("/api/audit/customers/" + customer + "/reads").statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void readsThroughTheEngineAreLoggedWithTheVariablesTheyShowed() {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String handler = TestUsers.ensure(identity, "engine-reads-handler-" + run, Groups.TEAM_SAFETY);
+    String auditor = TestUsers.ensure(identity, "engine-reads-auditor-" + run, Groups.AUDITORS);
+    String analyst = TestUsers.ensure(identity, "engine-reads-analyst-" + run, Groups.PROCESS_ANALYSTS);
+    String customer = "C-ENGINE-READS-" + run;
+    String reference = complaints.submit(new NewComplaint(
+        new NewComplaint.Customer(customer, "Qian Li", "qian.li@example.com", null, CustomerTier.STANDARD),
+        Channel.WEB, Category.SAFETY, "Gas smell", "The fitter left the gas valve loose.", "ORD-" + run,
+        new Money(new BigDecimal("80.00"), "CNY"), null, null), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+    // Tasklist opens the handling form; Cockpit lists the instance's variables
+    HttpResponse<String> form = http.as(handler, TestUsers.PASSWORD).get("/engine-rest/task/" + task + "/form-variables");
+    assertThat(form.body()).contains("Qian Li");
+    String cockpit = "/engine-rest/variable-instance?firstResult=0&maxResults=50";
+    String cockpitQuery = "{\"processInstanceIdIn\": [\"" + instance + "\"]}";
+    assertThat(http.as(auditor, TestUsers.PASSWORD).postJson(cockpit, cockpitQuery).body())
+        .contains("Qian Li");
+    // an analyst's Cockpit shows no variables: nothing read, nothing logged
+    assertThat(Http.json(http.as(analyst, TestUsers.PASSWORD).postJson(cockpit, cockpitQuery)))
+        .isEmpty();
+
+    JsonNode reads = Http.json(http.as(auditor, TestUsers.PASSWORD).get("/api/audit/customers/" + customer + "/reads"));
+    List<String> seen = new ArrayList<>();
+    reads.forEach(read -> seen.add(read.get("actor").asText() + " " + read.at("/details/endpoint").asText() + " "
+        + read.at("/details/shown").asText()));
+    assertThat(seen).containsExactly(
+        handler + " GET /engine-rest/task/" + task + "/form-variables variables customerName, description, subject",
+        auditor + " POST /engine-rest/variable-instance variables customerName, description, subject");
   }
 }

@@ -201,6 +201,17 @@ class AuthorizationMatrixTest extends ApplicationTest {
             c -> finds(as(c).get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + reference))),
         new Row("engine REST: claims team-safety's handling task", Set.of(TEAM_SAFETY, CAMUNDA_ADMIN),
             this::claims),
+        // the customer's name, subject and description as variables (ADR 0016): the form's readers only
+        new Row("engine REST: reads the handling task's form variables (Tasklist's form)",
+            Set.of(TEAM_SAFETY, AUDITORS, CAMUNDA_ADMIN),
+            c -> showsTheCustomer(as(c).get("/engine-rest/task/" + taskId + "/form-variables"))),
+        new Row("engine REST: lists the running case's variables (Cockpit's variable table)",
+            Set.of(AUDITORS, CAMUNDA_ADMIN),
+            c -> showsTheCustomer(as(c).postJson("/engine-rest/variable-instance?firstResult=0&maxResults=50",
+                "{\"processInstanceIdIn\": [\"" + processInstanceId + "\"]}"))),
+        new Row("engine REST: lists the case's variable history (Cockpit's history view)", Set.of(),
+            c -> showsTheCustomer(as(c).postJson("/engine-rest/history/variable-instance?firstResult=0&maxResults=50",
+                "{\"processInstanceId\": \"" + processInstanceId + "\"}"))),
         new Row("engine REST: sees the running process instance", Set.of(AUDITORS, CAMUNDA_ADMIN),
             c -> finds(as(c).get("/engine-rest/process-instance?maxResults=100&businessKey=" + reference))),
         new Row("engine REST: reads the process instance's history",
@@ -245,6 +256,12 @@ class AuthorizationMatrixTest extends ApplicationTest {
   /** An engine REST query whose answer lists something: the engine filters out what the caller may not read. */
   private static boolean finds(HttpResponse<String> response) {
     return response.statusCode() == 200 && !Http.json(response).isEmpty();
+  }
+
+  /** An answer that shows the customer's name (every complaint here has one). */
+  private boolean showsTheCustomer(HttpResponse<String> response) {
+    return response.statusCode() == 200
+        && response.body().contains(complaints.get(reference).customer().name());
   }
 
   /** Claims for real and, when that works, gives the task back so the next caller finds it open again. */

@@ -69,7 +69,7 @@ public class AuditErasure {
     // the writers' lock order: sorted chain keys
     for (String chain : new TreeSet<>(chainKeys)) {
       Optional<AuditRepository.ChainHead> locked = repository.lockHead(chain);
-      int keyDestroyed = keys.destroy(List.of(chain));
+      int keyDestroyed = keys.destroy(chain);
       destroyed += keyDestroyed;
       Map<String, Object> details = new LinkedHashMap<>(reason);
       details.put("sealedFieldsErased", keyDestroyed > 0);

@@ -10,6 +10,7 @@ import com.redress.shared.PersonalData;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditTimeline {
 
-  private static final List<String> EMAIL_FIELDS = List.of("recipient", "email", "customerEmail");
-  private static final List<String> PHONE_FIELDS = List.of("phone", "customerPhone");
+  private static final List<String> EMAIL_FIELDS = List.of("recipient", "email", "customerEmail", "previousEmail");
+  private static final List<String> PHONE_FIELDS = List.of("phone", "customerPhone", "previousPhone");
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
   };
@@ -63,6 +64,22 @@ public class AuditTimeline {
   /** Only what Redress itself recorded (status changes, survey answers…), not the engine's history: for customers. */
   public List<Entry> domainChanges(String chainKey, ZoneId zone) {
     return entries(repository.domainEvents(chainKey), zone);
+  }
+
+  /**
+   * The values of {@code fields} in the chain's events of {@code type}, sealed ones opened, unmasked:
+   * what an erasure must find (not shown to anyone).
+   */
+  public List<String> openedValues(String chainKey, String type, Collection<String> fields) {
+    List<String> values = new ArrayList<>();
+    Map<String, Optional<SecretKey>> chainKeys = new HashMap<>();
+    for (StoredAuditEvent row : repository.domainEvents(chainKey)) {
+      if (row.type().equals(type)) {
+        Map<String, Object> details = opened(parse(row.details()), () -> chainKeys.computeIfAbsent(chainKey, keys::key));
+        fields.stream().map(details::get).filter(String.class::isInstance).map(String.class::cast).forEach(values::add);
+      }
+    }
+    return values;
   }
 
   private List<Entry> entries(List<StoredAuditEvent> rows, ZoneId zone) {

@@ -1,7 +1,9 @@
 package com.redress.audit;
 
 import com.redress.shared.AppClock;
+import com.redress.shared.PersonalData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -77,17 +79,18 @@ public class AuditTrail {
   /**
    * A customer's personal data (their own words, their address) for the details of an event on
    * {@code chainKey}, sealed under the chain's key: erasure destroys the key and leaves the event and
-   * its hash as they are (docs/adr/0017). Timelines show the text opened, or as erased.
+   * its hash as they are (docs/adr/0017). Timelines show the text opened, or as erased; once the
+   * chain's data was erased, nothing is kept but {@link PersonalData#ERASED}.
    */
-  public Map<String, Object> sealed(String chainKey, String text) {
-    return Map.of(SEALED, keys.seal(chainKey, text));
+  public Object sealed(String chainKey, String text) {
+    return keys.seal(chainKey, text).<Object>map(sealed -> Map.of(SEALED, sealed)).orElse(PersonalData.ERASED);
   }
 
   /** The type of a read of a customer's personal data by a member of staff. */
   public static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
   private static final String READS_CHAIN = "reads:";
 
-  /** One customer's data shown to the signed-in member of staff: in which complaint, how much of it. */
+  /** One customer's data shown to the signed-in member of staff: in which complaint (null: none), how much of it. */
   public record PersonalDataRead(String customerId, String complaint, String shown) {
   }
 
@@ -108,9 +111,18 @@ public class AuditTrail {
     }
     ownTransaction.executeWithoutResult(tx -> writer.append(reads.stream()
         .map(read -> new AuditEvent(readsChain(read.customerId()), null, clock.now(), AuditEvent.Source.DOMAIN,
-            PERSONAL_DATA_READ, reader, null, null,
-            Map.<String, Object>of("complaint", read.complaint(), "endpoint", endpoint, "shown", read.shown())))
+            PERSONAL_DATA_READ, reader, null, null, readDetails(read, endpoint)))
         .toList()));
+  }
+
+  private static Map<String, Object> readDetails(PersonalDataRead read, String endpoint) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (read.complaint() != null) {
+      details.put("complaint", read.complaint());
+    }
+    details.put("endpoint", endpoint);
+    details.put("shown", read.shown());
+    return details;
   }
 
   void record(AuditEvent event) {

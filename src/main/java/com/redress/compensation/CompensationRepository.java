@@ -124,6 +124,11 @@ class CompensationRepository {
         .param("reference", reference).query(CompensationRepository::map).list().stream().findFirst();
   }
 
+  List<Compensation> allOf(String reference) {
+    return jdbc.sql("SELECT * FROM compensation WHERE complaint_reference = :reference ORDER BY round")
+        .param("reference", reference).query(CompensationRepository::map).list();
+  }
+
   List<Compensation.Decision> decisions(String id) {
     return jdbc.sql("SELECT * FROM compensation_decision WHERE compensation_id = :id ORDER BY step").param("id", id)
         .query((rs, row) -> new Compensation.Decision(rs.getInt("step"), rs.getString("approver_group"),

@@ -302,6 +302,11 @@ public class CompensationService {
     return compensations.latestOf(reference);
   }
 
+  /** Every round's proposal of the complaint, oldest first. */
+  public List<Compensation> allOf(String reference) {
+    return compensations.allOf(reference);
+  }
+
   public List<Compensation.Decision> decisions(String id) {
     return compensations.decisions(id);
   }

@@ -14,11 +14,15 @@ public interface CompensationInfo {
 
   Optional<Summary> latest(String reference);
 
+  /** Every round's compensation of the complaint, oldest first (a reopened complaint may have several). */
+  List<Summary> all(String reference);
+
   /**
    * {@code state}: AWAITING_APPROVAL, APPROVED, REJECTED or ISSUED; {@code granted} is the amount
-   * as it stands (lowered or not); {@code issueCode} a voucher code or refund/booking reference.
+   * as it stands (lowered or not); {@code reason} the handler's for proposing it; {@code issueCode} a
+   * voucher code or refund/booking reference.
    */
-  record Summary(String proposalId, CompensationType type, Money proposed, Money granted, String state,
+  record Summary(String proposalId, CompensationType type, Money proposed, Money granted, String reason, String state,
       String issueCode, OffsetDateTime issuedAt, String band, List<String> approvers, boolean overBudget,
       List<Decision> decisions) {
   }

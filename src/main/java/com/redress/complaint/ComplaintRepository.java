@@ -216,9 +216,10 @@ class ComplaintRepository {
   void correctContact(String customerId, CustomerRecords.ContactCorrection c, OffsetDateTime now) {
     jdbc.sql("""
         UPDATE complaint SET customer_name = COALESCE(:name, customer_name),
-          customer_email = COALESCE(:email, customer_email), customer_phone = COALESCE(:phone, customer_phone),
+          customer_email = NULLIF(COALESCE(:email, customer_email), ''),
+          customer_phone = NULLIF(COALESCE(:phone, customer_phone), ''),
           updated_at = :now
-        WHERE customer_id = :customerId""")
+        WHERE customer_id = :customerId AND personal_data_erased_at IS NULL""")
         .param("name", c.name()).param("email", c.email()).param("phone", c.phone()).param("now", now)
         .param("customerId", customerId).update();
   }

@@ -139,12 +139,12 @@ public record ComplaintView(
   }
 
   /** A voucher code is the customer's money: staff see that one was issued, not the code. */
-  private static CompensationInfo.Summary withoutVoucherCode(CompensationInfo.Summary s) {
+  static CompensationInfo.Summary withoutVoucherCode(CompensationInfo.Summary s) {
     if (s == null || s.type() != CompensationType.VOUCHER || s.issueCode() == null) {
       return s;
     }
-    return new CompensationInfo.Summary(s.proposalId(), s.type(), s.proposed(), s.granted(), s.state(), null,
-        s.issuedAt(), s.band(), s.approvers(), s.overBudget(), s.decisions());
+    return new CompensationInfo.Summary(s.proposalId(), s.type(), s.proposed(), s.granted(), s.reason(), s.state(),
+        null, s.issuedAt(), s.band(), s.approvers(), s.overBudget(), s.decisions());
   }
 
   private static OffsetDateTime at(OffsetDateTime time, ZoneId zone) {

@@ -1,5 +1,6 @@
 package com.redress.complaint;
 
+import com.redress.audit.AuditTimeline;
 import com.redress.audit.AuditTrail;
 import com.redress.identity.AsRedress;
 import com.redress.notification.NotificationService;
@@ -10,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,8 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerRecords {
 
   static final String CONTACT_CORRECTED = "customer-contact-corrected";
+  private static final String PREVIOUS_NAME = "previousName";
+  private static final String PREVIOUS_EMAIL = "previousEmail";
+  private static final String PREVIOUS_PHONE = "previousPhone";
 
-  /** New contact details; a null field stays as it is. */
+  /** New contact details; a null field stays as it is, an empty e-mail address or phone number is removed. */
   public record ContactCorrection(String name, String email, String phone) {
   }
 
@@ -45,10 +51,12 @@ public class CustomerRecords {
   private final AccessTokens tokens;
   private final ConfirmedAddresses confirmedAddresses;
   private final CompensationInfo compensations;
+  private final AuditTimeline timeline;
 
   CustomerRecords(ComplaintRepository complaints, RuntimeService runtime, AsRedress asRedress, AuditTrail audit,
       NotificationService notifications, AppClock clock, SurveyRepository surveys, AccessTokens tokens,
-      ConfirmedAddresses confirmedAddresses, CompensationInfo compensations) {
+      ConfirmedAddresses confirmedAddresses, CompensationInfo compensations, AuditTimeline timeline) {
+    this.timeline = timeline;
     this.surveys = surveys;
     this.tokens = tokens;
     this.confirmedAddresses = confirmedAddresses;
@@ -79,10 +87,11 @@ public class CustomerRecords {
    */
   @Transactional
   public Optional<List<String>> correct(String customerId, ContactCorrection correction) {
-    List<Complaint> theirs = complaints.ofCustomer(customerId);
-    if (theirs.isEmpty()) {
+    if (complaints.ofCustomer(customerId).isEmpty()) {
       return Optional.empty();
     }
+    // an erased complaint keeps nothing of the customer, a correction included
+    List<Complaint> theirs = complaints.keptOfCustomer(customerId);
     Set<String> changedAnywhere = new LinkedHashSet<>();
     for (Complaint complaint : theirs) {
       List<String> changed = changes(complaint.customer(), correction);
@@ -90,7 +99,8 @@ public class CustomerRecords {
         continue;
       }
       changedAnywhere.addAll(changed);
-      audit.recordDomainChange(complaint.reference(), CONTACT_CORRECTED, Map.of("fields", changed));
+      audit.recordDomainChange(complaint.reference(), CONTACT_CORRECTED,
+          correctionDetails(complaint, changed, correction));
       if (changed.contains("name")) {
         // the handling case's forms show the name (and approvals started by models older than issue 19 copied it)
         asRedress.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference())
@@ -109,6 +119,16 @@ public class CustomerRecords {
     return Optional.of(List.copyOf(changedAnywhere));
   }
 
+  /** Every survey round of the complaint, oldest first: the customer's answers. */
+  public List<Survey> surveysOf(String reference) {
+    return surveys.all(reference);
+  }
+
+  /** Every compensation of the complaint, oldest first, as staff see them (a voucher's code is not shown). */
+  public List<CompensationInfo.Summary> compensationsOf(String reference) {
+    return compensations.all(reference).stream().map(ComplaintView::withoutVoucherCode).toList();
+  }
+
   /** The customer's complaints whose personal data is still kept, oldest first. */
   public List<Complaint> keptComplaintsOf(String customerId) {
     return complaints.keptOfCustomer(customerId);
@@ -125,7 +145,7 @@ public class CustomerRecords {
   /** Why the personal data of these complaints is still needed; empty when it may be erased. */
   public Optional<String> stillNeeded(Collection<Complaint> theirs) {
     for (Complaint complaint : theirs) {
-      if (!ENDED.contains(complaint.status())) {
+      if (!ENDED.contains(complaint.status()) || stillRunning(complaint.reference())) {
         return Optional.of("Complaint " + complaint.reference() + " is still open (" + complaint.status()
             + "): its handling needs the customer's data.");
       }
@@ -139,14 +159,26 @@ public class CustomerRecords {
     return Optional.empty();
   }
 
+  /** A case that ended its status but not yet its process (a duplicate's last steps, a closing under way). */
+  private boolean stillRunning(String reference) {
+    return asRedress.call(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).count()) > 0;
+  }
+
   /**
    * What identifies the customer of these complaints wherever it was kept or quoted: their names,
-   * addresses (earlier ones too: those their messages went to), numbers and order references, and
+   * addresses and numbers (earlier ones too: those corrections replaced, those their messages went
+   * to), order references, and
    * their own words (subjects, descriptions, survey answers).
    */
   public PersonalData personalDataOf(Collection<Complaint> theirs) {
     List<String> references = theirs.stream().map(Complaint::reference).toList();
     List<String> quoted = new ArrayList<>(notifications.recipients(references, CustomerMessages.KINDS));
+    for (String reference : references) {
+      // the values corrections replaced
+      quoted.addAll(timeline.openedValues(reference, CONTACT_CORRECTED,
+          List.of(PREVIOUS_NAME, PREVIOUS_EMAIL, PREVIOUS_PHONE)));
+    }
     List<String> whole = new ArrayList<>(surveys.comments(references));
     for (Complaint complaint : theirs) {
       quoted.addAll(Arrays.asList(complaint.customer().name(), complaint.customer().email(),
@@ -176,15 +208,41 @@ public class CustomerRecords {
     return true;
   }
 
+  /**
+   * Which fields changed and which were removed; the values they had, sealed (an auditor may see
+   * what was corrected; an erasure finds them, and destroys them with the case's key).
+   */
+  private Map<String, Object> correctionDetails(Complaint complaint, List<String> changed,
+      ContactCorrection correction) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("fields", changed);
+    List<String> removed = changed.stream().filter(field -> field.equals("email") && correction.email().isEmpty()
+        || field.equals("phone") && correction.phone().isEmpty()).toList();
+    if (!removed.isEmpty()) {
+      details.put("removed", removed);
+    }
+    NewComplaint.Customer before = complaint.customer();
+    Map<String, String> previous = new LinkedHashMap<>();
+    previous.put(PREVIOUS_NAME, changed.contains("name") ? before.name() : null);
+    previous.put(PREVIOUS_EMAIL, changed.contains("email") ? before.email() : null);
+    previous.put(PREVIOUS_PHONE, changed.contains("phone") ? before.phone() : null);
+    previous.forEach((field, value) -> {
+      if (value != null) {
+        details.put(field, audit.sealed(complaint.reference(), value));
+      }
+    });
+    return details;
+  }
+
   private static List<String> changes(NewComplaint.Customer now, ContactCorrection correction) {
     List<String> changed = new ArrayList<>();
     if (correction.name() != null && !correction.name().equals(now.name())) {
       changed.add("name");
     }
-    if (correction.email() != null && !correction.email().equals(now.email())) {
+    if (correction.email() != null && !correction.email().equals(Objects.toString(now.email(), ""))) {
       changed.add("email");
     }
-    if (correction.phone() != null && !correction.phone().equals(now.phone())) {
+    if (correction.phone() != null && !correction.phone().equals(Objects.toString(now.phone(), ""))) {
       changed.add("phone");
     }
     return changed;

@@ -40,6 +40,12 @@ class SurveyRepository {
         .param("reference", reference).param("round", round).update();
   }
 
+  /** Every round, oldest first. */
+  List<Survey> all(String reference) {
+    return jdbc.sql("SELECT * FROM complaint_survey WHERE complaint_reference = :reference ORDER BY round")
+        .param("reference", reference).query(SurveyRepository::map).list();
+  }
+
   /** The customers' own words in their answers to these complaints' surveys. */
   List<String> comments(Collection<String> references) {
     return jdbc.sql("SELECT answer_comment FROM complaint_survey WHERE complaint_reference IN (:references)"

@@ -1,5 +1,6 @@
 package com.redress.identity;
 
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,17 @@ public class AsRedress {
   }
 
   public void run(Runnable engineWork) {
+    call(() -> {
+      engineWork.run();
+      return null;
+    });
+  }
+
+  public <T> T call(Supplier<T> engineWork) {
     var caller = identity.getCurrentAuthentication();
     identity.clearAuthentication();
     try {
-      engineWork.run();
+      return engineWork.get();
     } finally {
       if (caller != null) {
         identity.setAuthentication(caller);

@@ -90,7 +90,11 @@ class NotificationSender {
       ownTransaction.executeWithoutResult(tx -> outbox.recordFailure(id, messageId, failure));
       throw new IllegalStateException("Sending message " + id + " for " + message.caseKey() + " failed: " + failure);
     }
-    outbox.markSent(id, messageId, clock.nowInBusinessZone());
+    if (!outbox.markSent(id, messageId, clock.nowInBusinessZone())) {
+      // erased while on its way: the copy sent stays out of the case's story, as its address does
+      LOG.info("Message {} for {} was sent while its customer's data was being erased", id, message.caseKey());
+      return;
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("kind", message.kind());
     // sealed under the case's key: erasure destroys it, the event and its hash stay (docs/adr/0017)

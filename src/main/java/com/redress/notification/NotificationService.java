@@ -50,9 +50,16 @@ public class NotificationService {
         .toList();
   }
 
-  /** A corrected address: the messages of these complaints still waiting to be sent go to it. */
+  /**
+   * A corrected address: the messages of these complaints still waiting to be sent go to it; an
+   * empty one (the address was removed) withdraws them.
+   */
   public void readdressPending(Collection<String> complaintReferences, String recipient) {
-    outbox.readdressPending(complaintReferences, recipient);
+    if (recipient.isBlank()) {
+      outbox.withdrawPending(complaintReferences);
+    } else {
+      outbox.readdressPending(complaintReferences, recipient);
+    }
   }
 
   /** The addresses messages of these kinds for these complaints went (or are to go) to, earlier ones included. */

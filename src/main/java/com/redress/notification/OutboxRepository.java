@@ -18,6 +18,8 @@ class OutboxRepository {
   static final String SENT = "SENT";
   /** A message whose customer's data was erased before it was sent: it never will be. */
   static final String ERASED = "ERASED";
+  /** A message whose address was removed before it was sent: it never will be. */
+  static final String WITHDRAWN = "WITHDRAWN";
 
   record Queued(long id, String dedupKey, String caseKey, String kind, String recipient, String subject,
       String bodyHtml, String status, int attempts, OffsetDateTime createdAt) {
@@ -83,6 +85,12 @@ class OutboxRepository {
         .param("recipient", recipient).param("keys", caseKeys).update();
   }
 
+  int withdrawPending(Collection<String> caseKeys) {
+    return jdbc.sql("UPDATE notification_outbox SET status = :withdrawn"
+            + " WHERE complaint_reference IN (:keys) AND status = :pending")
+        .param("withdrawn", WITHDRAWN).param("pending", PENDING).param("keys", caseKeys).update();
+  }
+
   /** The addresses messages of these kinds for these cases were sent (or are to be sent) to. */
   List<String> recipients(Collection<String> caseKeys, Collection<String> kinds) {
     return jdbc.sql("SELECT DISTINCT recipient FROM notification_outbox WHERE complaint_reference IN (:keys)"
@@ -95,32 +103,36 @@ class OutboxRepository {
    * the customer), the address where it is theirs, failure texts. Returns how many messages.
    */
   int erase(Collection<String> caseKeys, PersonalData data) {
-    record Kept(long id, String recipient, String subject, String lastError, String status) {
+    record Kept(long id, String recipient, String subject, String lastError) {
     }
-    List<Kept> kept = jdbc.sql("SELECT id, recipient, subject, last_error, status FROM notification_outbox"
+    List<Kept> kept = jdbc.sql("SELECT id, recipient, subject, last_error FROM notification_outbox"
             + " WHERE complaint_reference IN (:keys)")
         .param("keys", caseKeys)
-        .query((rs, row) -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5)))
+        .query((rs, row) -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
     for (Kept message : kept) {
       jdbc.sql("""
           UPDATE notification_outbox SET recipient = :recipient, subject = :subject, body_html = :erased,
-            last_error = :error, status = :status WHERE id = :id""")
+            last_error = :error, status = CASE WHEN status = :pending THEN :erasedStatus ELSE status END
+          WHERE id = :id""")
           .param("recipient", data.foundIn(message.recipient()) ? PersonalData.ERASED : message.recipient())
           .param("subject", data.erasedFrom(message.subject())).param("erased", PersonalData.ERASED)
           .param("error", data.erasedFrom(message.lastError()))
-          .param("status", PENDING.equals(message.status()) ? ERASED : message.status())
+          .param("pending", PENDING).param("erasedStatus", ERASED)
           .param("id", message.id()).update();
     }
     return kept.size();
   }
 
-  void markSent(long id, String messageId, OffsetDateTime now) {
-    jdbc.sql("""
+  /**
+   * False when the message is no longer pending: its customer's data was erased (or its address
+   * removed) while it was being sent; the erasure's update is waited for, then wins.
+   */
+  boolean markSent(long id, String messageId, OffsetDateTime now) {
+    return jdbc.sql("""
         UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, message_id = :messageId,
-          last_error = NULL WHERE id = :id""")
-        .param("now", now).param("messageId", messageId).param("id", id).update();
+          last_error = NULL WHERE id = :id AND status = 'PENDING'""")
+        .param("now", now).param("messageId", messageId).param("id", id).update() == 1;
   }
 
   void recordFailure(long id, String messageId, String error) {

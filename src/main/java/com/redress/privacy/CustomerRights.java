@@ -2,6 +2,7 @@ package com.redress.privacy;
 
 import com.redress.audit.AuditTimeline;
 import com.redress.audit.AuditTrail;
+import com.redress.complaint.CompensationInfo;
 import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintAccess;
 import com.redress.complaint.ComplaintValidator;
@@ -9,6 +10,7 @@ import com.redress.complaint.ComplaintView;
 import com.redress.complaint.CustomerRecords;
 import com.redress.complaint.CustomerRecords.ContactCorrection;
 import com.redress.complaint.StaffViews;
+import com.redress.complaint.Survey;
 import com.redress.notification.NotificationService;
 import com.redress.shared.AppClock;
 import com.redress.shared.FieldProblem;
@@ -16,7 +18,9 @@ import com.redress.shared.InvalidRequestException;
 import com.redress.shared.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +34,7 @@ public class CustomerRights {
 
   /** Everything Redress holds about one customer; {@code reads}: who looked at their data before this export. */
   public record Export(String customerId, OffsetDateTime exportedAt, List<ComplaintView> complaints,
+      Map<String, List<Survey>> surveys, Map<String, List<CompensationInfo.Summary>> compensations,
       List<NotificationService.KeptMessage> messages, List<AuditTimeline.Entry> reads) {
   }
 
@@ -38,9 +43,11 @@ public class CustomerRights {
   private final NotificationService notifications;
   private final AuditTimeline timeline;
   private final AppClock clock;
+  private final AuditTrail audit;
 
   CustomerRights(CustomerRecords customers, StaffViews views, NotificationService notifications,
-      AuditTimeline timeline, AppClock clock) {
+      AuditTimeline timeline, AppClock clock, AuditTrail audit) {
+    this.audit = audit;
     this.customers = customers;
     this.views = views;
     this.notifications = notifications;
@@ -56,25 +63,45 @@ public class CustomerRights {
     }
     List<AuditTimeline.Entry> reads = timeline.domainChanges(AuditTrail.readsChain(customerId), clock.businessZone());
     List<ComplaintView> complaints = views.full(reader, theirs, endpoint);
-    return new Export(customerId, clock.nowInBusinessZone(), complaints,
+    // every round of a reopened complaint, not only the latest its view shows
+    Map<String, List<Survey>> surveys = new LinkedHashMap<>();
+    Map<String, List<CompensationInfo.Summary>> compensations = new LinkedHashMap<>();
+    for (Complaint complaint : theirs) {
+      surveys.put(complaint.reference(), customers.surveysOf(complaint.reference()));
+      compensations.put(complaint.reference(), customers.compensationsOf(complaint.reference()));
+    }
+    return new Export(customerId, clock.nowInBusinessZone(), complaints, surveys, compensations,
         notifications.keptFor(theirs.stream().map(Complaint::reference).toList()), reads);
   }
 
-  public List<String> customersWithEmail(String email) {
-    return customers.customersWithEmail(email);
+  /**
+   * The customers who gave this address: telling that the address is theirs is a read of their data,
+   * on each one's access log.
+   */
+  public List<String> customersWithEmail(String email, String reader, String endpoint) {
+    List<String> found = customers.customersWithEmail(email);
+    audit.recordReads(reader, endpoint, found.stream()
+        .map(id -> new AuditTrail.PersonalDataRead(id, null, "customer id by e-mail address")).toList());
+    return found;
   }
 
-  /** Corrects the customer's contact details; returns the fields changed (none when all were as given). */
+  /**
+   * Corrects the customer's contact details; an empty e-mail address or phone number removes it (the
+   * name cannot be removed: erasure does that). Returns the fields changed (none when all were as given).
+   */
   public List<String> correct(String customerId, ContactCorrection correction) {
     List<FieldProblem> problems = new ArrayList<>();
     if (correction.name() == null && correction.email() == null && correction.phone() == null) {
       problems.add(new FieldProblem("contact", "give at least one of name, email and phone"));
     }
     text(problems, "name", correction.name(), 200);
-    if (text(problems, "email", correction.email(), 254) && !ComplaintValidator.isEmail(correction.email())) {
-      problems.add(new FieldProblem("email", "must be an e-mail address"));
+    if (!removal(correction.email()) && text(problems, "email", correction.email(), 254)
+        && !ComplaintValidator.isEmail(correction.email())) {
+      problems.add(new FieldProblem("email", "must be an e-mail address, or empty to remove it"));
     }
-    text(problems, "phone", correction.phone(), 40);
+    if (!removal(correction.phone())) {
+      text(problems, "phone", correction.phone(), 40);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -92,6 +119,11 @@ public class CustomerRights {
       return false;
     }
     return true;
+  }
+
+  /** An empty (or blank) value given for an optional contact detail removes it. */
+  private static boolean removal(String value) {
+    return value != null && value.isBlank();
   }
 
   private static String strip(String value) {

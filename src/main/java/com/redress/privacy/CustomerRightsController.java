@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerRightsController {
 
   static final String EXPORT = "GET /api/privacy/customers/{customerId}";
+  static final String BY_EMAIL = "GET /api/privacy/customers?email=";
 
   private final CustomerRights rights;
   private final Erasure erasure;
@@ -36,11 +37,11 @@ class CustomerRightsController {
 
   /** A request may name the customer by e-mail address only: the ids of the customers who gave it. */
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  Found byEmail(@RequestParam(required = false) String email) {
+  Found byEmail(@RequestParam(required = false) String email, Authentication authentication) {
     if (email == null || email.isBlank()) {
       throw new InvalidRequestException(List.of(new FieldProblem("email", "is required")));
     }
-    return new Found(rights.customersWithEmail(email));
+    return new Found(rights.customersWithEmail(email, authentication.getName(), BY_EMAIL));
   }
 
   @GetMapping(path = "/{customerId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,9 +58,22 @@ class CustomerRightsController {
     return new Corrected(customerId, rights.correct(customerId, correction));
   }
 
-  /** The customer's personal data erased from their ended complaints (409 while one is open or unpaid). */
-  @PostMapping(path = "/{customerId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
-  Erasure.Result erase(@PathVariable String customerId, Authentication authentication) {
+  /** The erasure's confirmation: the customer's id once more. */
+  record ErasureRequest(String customerId) {
+  }
+
+  /**
+   * The customer's personal data erased from their ended complaints (409 while one is open or
+   * unpaid). It cannot be undone: the body must name the customer again, as JSON, which a page of
+   * another site cannot send with the officer's credentials.
+   */
+  @PostMapping(path = "/{customerId}/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  Erasure.Result erase(@PathVariable String customerId, @RequestBody ErasureRequest confirmation,
+      Authentication authentication) {
+    if (!customerId.equals(confirmation.customerId())) {
+      throw new InvalidRequestException(List.of(new FieldProblem("customerId", "must repeat the customer's id")));
+    }
     return erasure.eraseCustomer(customerId, authentication.getName());
   }
 }

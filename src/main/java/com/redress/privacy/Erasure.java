@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Erasure {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
 
   /** What one erasure did. */
   public record Result(String customerId, List<String> complaints, int messages, int engineInstances,
@@ -59,6 +63,7 @@ public class Erasure {
     }
     List<Complaint> kept = customers.keptComplaintsOf(customerId);
     customers.stillNeeded(kept).ifPresent(why -> {
+      LOG.info("Erasure of customer {}'s data for {} refused: {}", customerId, officer, why);
       throw new ConflictException(409, why + " Nothing was erased.");
     });
     Map<String, Object> reason = new LinkedHashMap<>();

@@ -24,6 +24,7 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class PrivacyPages {
 
+  static final String SEARCH = "GET /privacy?customer=";
   static final String PAGE = "GET /privacy/customers/{customerId}";
   static final String DOWNLOAD = "GET /privacy/customers/{customerId}/export.json";
 
@@ -36,11 +37,11 @@ class PrivacyPages {
   }
 
   @GetMapping("/privacy")
-  String search(@RequestParam(required = false) String customer, Model model) {
+  String search(@RequestParam(required = false) String customer, Model model, Authentication authentication) {
     model.addAttribute("customer", customer == null ? "" : customer.strip());
     if (customer != null && !customer.isBlank()) {
       // an e-mail address may belong to several customer ids; an id is looked up when opened
-      model.addAttribute("matches", customer.contains("@") ? rights.customersWithEmail(customer)
+      model.addAttribute("matches", customer.contains("@") ? rights.customersWithEmail(customer, authentication.getName(), SEARCH)
           : List.of(customer.strip()));
     }
     return "privacy/search";

@@ -2,36 +2,59 @@ package com.redress.shared;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What identifies one customer in texts, to be found and erased wherever it was kept or quoted: a
  * handler's resolution, a failure's message, an audit event (docs/adr/0017). Names, addresses and
- * numbers ({@code quoted}) are found inside any text, ignoring case, but not inside a longer word
- * ("Li" is not found in "DELIVERY"); the customer's own longer words ({@code whole}: a subject, a
- * description) only as a whole value, so that a common word in them erases nothing else.
+ * numbers ({@code quoted}) are found inside any text, ignoring case, but not inside a longer word or
+ * number, and only when distinctive enough ({@link #distinctive}); the customer's own longer words
+ * ({@code whole}: a subject, a description) only as a whole value, exactly, so that a common word in
+ * them erases nothing else.
  */
 public final class PersonalData {
 
   /** What stands where personal data was. */
   public static final String ERASED = "(erased)";
+  private static final int MIN_DIGITS = 7;
 
   private final Pattern quoted;
   private final Set<String> whole;
 
   public PersonalData(Collection<String> quoted, Collection<String> whole) {
-    String alternatives = quoted.stream().filter(Objects::nonNull).map(String::strip).filter(t -> !t.isEmpty())
-        .distinct().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+    String alternatives = quoted.stream().filter(Objects::nonNull).map(String::strip).flatMap(PersonalData::forms)
+        .filter(PersonalData::distinctive).distinct()
+        .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
         .map(Pattern::quote).collect(Collectors.joining("|"));
+    // not inside a longer word or number, nor a decimal's other half
     this.quoted = alternatives.isEmpty() ? null : Pattern.compile(
-        "(?<![\\p{IsLatin}\\d])(?:" + alternatives + ")(?![\\p{IsLatin}\\d])",
+        "(?<![\\p{IsLatin}\\d]|\\d\\.)(?:" + alternatives + ")(?![\\p{IsLatin}\\d]|\\.\\d)",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    this.whole = whole.stream().filter(Objects::nonNull).map(PersonalData::normal).filter(t -> !t.isEmpty())
+    this.whole = whole.stream().filter(Objects::nonNull).map(String::strip).filter(PersonalData::distinctive)
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** A phone number is also found as its digits alone ("+86 137 1234 5678" as "8613712345678"). */
+  private static Stream<String> forms(String text) {
+    String digits = text.replaceAll("\\D", "");
+    return digits.length() >= MIN_DIGITS && !digits.equals(text) && text.matches("[+\\d\\s().-]+")
+        ? Stream.of(text, digits) : Stream.of(text);
+  }
+
+  /**
+   * Long enough to mean this customer and nothing else: a text with letters of four characters or
+   * more, or of two when none is Latin (a Chinese name); a number of seven digits or more (a phone).
+   * A shorter value (an order "12", a name "Li") would erase dates, amounts and common words.
+   */
+  private static boolean distinctive(String text) {
+    if (text.codePoints().anyMatch(Character::isLetter)) {
+      return text.length() >= 4 || text.length() >= 2 && text.chars().noneMatch(c -> c < 128);
+    }
+    return text.replaceAll("\\D", "").length() >= MIN_DIGITS;
   }
 
   /** Only names, addresses and numbers, to be found inside texts. */
@@ -40,7 +63,7 @@ public final class PersonalData {
   }
 
   public boolean foundIn(String text) {
-    return text != null && (whole.contains(normal(text)) || quoted != null && quoted.matcher(text).find());
+    return text != null && (whole.contains(text.strip()) || quoted != null && quoted.matcher(text).find());
   }
 
   /** {@code text} with the personal data in it replaced by {@link #ERASED}; null stays null. */
@@ -48,10 +71,6 @@ public final class PersonalData {
     if (!foundIn(text)) {
       return text;
     }
-    return whole.contains(normal(text)) ? ERASED : quoted.matcher(text).replaceAll(ERASED);
-  }
-
-  private static String normal(String text) {
-    return text.strip().toLowerCase(Locale.ROOT);
+    return whole.contains(text.strip()) ? ERASED : quoted.matcher(text).replaceAll(ERASED);
   }
 }

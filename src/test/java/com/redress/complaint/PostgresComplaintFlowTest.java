@@ -122,7 +122,8 @@ class PostgresComplaintFlowTest extends PostgresApplicationTest implements Intak
     })).hasMessageContaining("append-only");
 
     HttpResponse<String> erased = http.as(TestUsers.ensure(engine.getIdentityService(), "pg-erasure-officer",
-        Groups.PRIVACY_OFFICERS), TestUsers.PASSWORD).postJson("/api/privacy/customers/" + customer.id() + "/erasure", "");
+        Groups.PRIVACY_OFFICERS), TestUsers.PASSWORD).postJson("/api/privacy/customers/" + customer.id() + "/erasure",
+        "{\"customerId\": \"" + customer.id() + "\"}");
 
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
     assertThat(Http.json(erased).get("resealedChains").get(0).asText()).isEqualTo(c.reference());

@@ -74,6 +74,9 @@ class CustomerRightsTest extends ApplicationTest {
     assertThat(exported).containsExactly(
         references.get(0) + " " + EMAIL + " +86 139 1234 5678 The cleaner broke the vase at 8 Garden Lane.",
         references.get(1) + " " + EMAIL + " +86 139 1234 5678 The cleaner broke the vase at 8 Garden Lane.");
+    assertThat(export.get("surveys").fieldNames()).toIterable().containsExactly(references.get(0), references.get(1));
+    assertThat(export.get("compensations").fieldNames()).toIterable()
+        .containsExactly(references.get(0), references.get(1));
     List<String> messages = new ArrayList<>();
     export.get("messages").forEach(m -> messages.add(m.get("complaint").asText() + " " + m.get("recipient").asText()
         + " " + m.get("status").asText()));
@@ -83,13 +86,14 @@ class CustomerRightsTest extends ApplicationTest {
         .doesNotContainPattern("token=[A-Za-z0-9_-]{16,}");
     List<String> readers = new ArrayList<>();
     export.get("reads").forEach(r -> readers.add(r.get("actor").asText() + " " + r.at("/details/endpoint").asText()));
-    assertThat(readers).containsExactly(handler + " GET /api/complaints/{reference}");
+    assertThat(readers).as("telling whose address it is was a read too")
+        .containsExactly(handler + " GET /api/complaints/{reference}", officer + " GET /api/privacy/customers?email=");
 
     // the export was a read of both complaints too
     JsonNode again = Http.json(officer().get("/api/privacy/customers/" + customer));
-    assertThat(again.get("reads")).hasSize(3);
-    assertThat(again.at("/reads/2/actor").asText()).isEqualTo(officer);
-    assertThat(again.at("/reads/2/details/endpoint").asText()).isEqualTo("GET /api/privacy/customers/{customerId}");
+    assertThat(again.get("reads")).hasSize(4);
+    assertThat(again.at("/reads/3/actor").asText()).isEqualTo(officer);
+    assertThat(again.at("/reads/3/details/endpoint").asText()).isEqualTo("GET /api/privacy/customers/{customerId}");
 
     HttpResponse<String> page = officer().get("/privacy/customers/" + customer, "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -145,6 +149,31 @@ class CustomerRightsTest extends ApplicationTest {
       assertThat(engine.getRuntimeService().getVariable(processInstance,
           ComplaintHandlingProcess.CUSTOMER_NAME.name())).isEqualTo("Huang Tingting");
     }
+  }
+
+  @Test
+  void anEmptyEmailOrPhoneRemovesItAndWithdrawsTheMessagesWaitingForIt() {
+    String waiting = complaints.submit(new NewComplaint(
+        new NewComplaint.Customer(customer, "Huang Ting", EMAIL, "+86 139 1234 5678", CustomerTier.GOLD),
+        Channel.EMAIL, Category.DELAY, "Late again", "The parcel came three days late.", "ORD-" + run + "R",
+        new Money(new BigDecimal("80.00"), "CNY"), null, null), null, null).reference();
+    Jobs.continueAfterRegistration(engine, waiting);
+
+    HttpResponse<String> removed = officer().put("/api/privacy/customers/" + customer + "/contact",
+        "{\"email\": \"\", \"phone\": \" \"}");
+
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+    assertThat(Http.json(removed).get("corrected").toString()).isEqualTo("[\"email\",\"phone\"]");
+    assertThat(complaints.get(waiting).customer().email()).isNull();
+    assertThat(complaints.get(references.get(0)).customer().phone()).isNull();
+    assertThat(complaints.get(waiting).customer().name()).isEqualTo("Huang Ting");
+    JsonNode export = Http.json(officer().get("/api/privacy/customers/" + customer));
+    List<String> statuses = new ArrayList<>();
+    export.get("messages").forEach(m -> statuses.add(m.get("complaint").asText() + " " + m.get("status").asText()));
+    assertThat(statuses).as("nothing waits for an address that is gone").contains(waiting + " WITHDRAWN")
+        .doesNotContain(waiting + " PENDING");
+    assertThat(officer().put("/api/privacy/customers/" + customer + "/contact", "{\"name\": \"\"}").statusCode())
+        .as("a name cannot be removed").isEqualTo(400);
   }
 
   @Test

@@ -58,30 +58,42 @@ class ErasureTest extends ApplicationTest {
   void afterErasureTheCustomerIsFoundNowhereAndEveryChainStillVerifies() {
     UniqueCustomer customer = UniqueCustomer.create();
     PublicApiLifecycle life = new PublicApiLifecycle(http, engine);
-    String lived = live(life, customer, "a");
-    // a second complaint from a database older than this issue: the customer in the clear
-    String older = live(life, customer, "b");
-    olderCopies(older, customer);
+    String lived = finish(life, submit(life, customer, "a"));
+    // a second complaint from a database older than this issue: the customer in the clear early in its
+    // story, whose oldest rows the audit trail's retention has removed since
+    PublicApiLifecycle.Created second = submit(life, customer, "b");
+    olderCopies(second.reference(), customer);
+    String older = finish(life, second);
+    retentionRemovedTheOldest(older, 2);
+    // the name was corrected since: the earlier one must go too
+    String corrected = customer.name() + " Jr";
+    assertThat(officer().put("/api/privacy/customers/" + customer.id() + "/contact",
+        "{\"name\": \"" + corrected + "\"}").statusCode()).isEqualTo(200);
     assertThat(DatabaseDump.placesHolding(dataSource, table -> true, customer.name(), customer.email()))
         .contains("COMPLAINT.CUSTOMER_NAME", "AUDIT_EVENT.DETAILS", "ACT_HI_VARINST.TEXT_",
             "ACT_HI_INCIDENT.INCIDENT_MSG_", "NOTIFICATION_OUTBOX.RECIPIENT");
     String kpisBefore = manager().get("/api/reports/kpis").body();
+    assertThat(officer().get("/api/privacy/customers/" + customer.id()).body())
+        .as("the export holds the survey answers").contains("\"comment\":\"Thank you.\"");
 
-    HttpResponse<String> erased = officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure", "");
+    HttpResponse<String> erased = erase(customer.id());
 
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
     JsonNode result = Http.json(erased);
     assertThat(result.get("complaints")).extracting(JsonNode::asText).containsExactly(lived, older);
     assertThat(result.get("resealedChains")).as("sealed fields are erased with their key; only the older rows"
         + " held the customer in the clear").extracting(JsonNode::asText).containsExactly(older);
-    assertThat(DatabaseDump.placesHolding(dataSource, table -> true, customer.name(), customer.email(),
-        customer.phone(), customer.description(), "ORD-" + customer.run())).isEmpty();
+    assertThat(DatabaseDump.placesHolding(dataSource, table -> true, customer.name(), corrected, customer.email(),
+        customer.phone(), customer.phone().replaceAll("\\D", ""), customer.description(), "ORD-" + customer.run()))
+        .isEmpty();
 
     AuditIntegrity.Report report = integrity.verifyAll();
     assertThat(report.verified()).as("%s", report.firstBrokenLink()).isTrue();
     assertThat(report.resealed()).anySatisfy(segment -> {
       assertThat(segment.chain()).isEqualTo(older);
-      assertThat(segment.fromSeq()).isPositive();
+      assertThat(segment.fromSeq()).as("after the rows retention removed").isGreaterThan(2);
+      assertThat(segment.throughSeq()).as("every row after the first rewritten one is chained again")
+          .isGreaterThan(segment.fromSeq());
     });
     assertThat(manager().get("/api/reports/kpis").body()).as("the figures stay").isEqualTo(kpisBefore);
 
@@ -89,6 +101,9 @@ class ErasureTest extends ApplicationTest {
     assertThat(after.status()).isEqualTo(ComplaintStatus.CLOSED);
     assertThat(after.customer().name()).isEqualTo(PersonalData.ERASED);
     assertThat(after.customer().email()).isNull();
+    JsonNode survey = Http.json(officer().get("/api/privacy/customers/" + customer.id())).at("/surveys/" + lived + "/0");
+    assertThat(survey.get("score").asInt()).as("the figure stays").isEqualTo(5);
+    assertThat(survey.get("comment").isNull()).as("the words go").isTrue();
     JsonNode timeline = Http.json(auditor().get("/api/audit/complaints/" + lived + "/timeline"));
     List<String> recipients = new ArrayList<>();
     timeline.forEach(e -> {
@@ -114,8 +129,7 @@ class ErasureTest extends ApplicationTest {
         }
       }
     }
-    assertThat(officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure", "").statusCode())
-        .isEqualTo(200);
+    assertThat(erase(customer.id()).statusCode()).isEqualTo(200);
 
     Http committee = http.as(TestUsers.ensure(identity, "erasure-committee", Groups.AWARD_COMMITTEE),
         TestUsers.PASSWORD);
@@ -132,7 +146,9 @@ class ErasureTest extends ApplicationTest {
     UniqueCustomer customer = UniqueCustomer.create();
     String reference = new PublicApiLifecycle(http, engine).submit(customer.json()).reference();
 
-    HttpResponse<String> refused = officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure", "");
+    assertThat(officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure", "{}").statusCode())
+        .as("an erasure must name the customer twice").isEqualTo(400);
+    HttpResponse<String> refused = erase(customer.id());
 
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -140,16 +156,15 @@ class ErasureTest extends ApplicationTest {
     assertThat(complaints.get(reference).customer().name()).isEqualTo(customer.name());
     assertThat(DatabaseDump.placesHolding(dataSource, table -> table.equals("AUDIT_EVENT"), "personal-data-erased"))
         .as("no erasure recorded").doesNotContain("AUDIT_EVENT.EVENT_TYPE");
-    assertThat(officer().postJson("/api/privacy/customers/C-nobody-" + customer.run() + "/erasure", "")
-        .statusCode()).isEqualTo(404);
+    assertThat(erase("C-nobody-" + customer.run()).statusCode()).isEqualTo(404);
   }
 
   @Test
   void retentionAnonymizesComplaintsThatEndedLongerAgoThanItsPeriodAndNoOthers() {
     UniqueCustomer customer = UniqueCustomer.create();
     PublicApiLifecycle life = new PublicApiLifecycle(http, engine);
-    String old = live(life, customer, "old");
-    String recent = live(life, customer, "recent");
+    String old = finish(life, submit(life, customer, "old"));
+    String recent = finish(life, submit(life, customer, "recent"));
     jdbc.update("UPDATE complaint SET closed_at = ? WHERE reference = ?",
         OffsetDateTime.now().minus(Period.ofYears(3)).minusDays(1), old);
 
@@ -161,17 +176,32 @@ class ErasureTest extends ApplicationTest {
     assertThat(retention.run()).as("nothing is erased twice").isZero();
   }
 
-  /** One closed complaint of the customer, about its own order. */
-  private String live(PublicApiLifecycle life, UniqueCustomer customer, String order) {
-    String handler = TestUsers.ensure(identity, "erasure-handler", Groups.TEAM_LOGISTICS);
-    String reviewer = TestUsers.ensure(identity, "erasure-reviewer", Groups.QUALITY_REVIEWERS);
-    PublicApiLifecycle.Created c = life.submit(customer.json().replace("ORD-" + customer.run(),
-        "ORD-" + customer.run() + "-" + order));
-    life.handle(c, handler);
+  /** A complaint of the customer about its own order, registered and classified. */
+  private static PublicApiLifecycle.Created submit(PublicApiLifecycle life, UniqueCustomer customer, String order) {
+    return life.submit(customer.json().replace("ORD-" + customer.run(), "ORD-" + customer.run() + "-" + order));
+  }
+
+  /** Handled, answered, reviewed: closed. */
+  private String finish(PublicApiLifecycle life, PublicApiLifecycle.Created c) {
+    life.handle(c, TestUsers.ensure(identity, "erasure-handler", Groups.TEAM_LOGISTICS));
     assertThat(life.answerSurvey(c, 5).statusCode()).isEqualTo(202);
-    life.review(c, reviewer);
+    life.review(c, TestUsers.ensure(identity, "erasure-reviewer", Groups.QUALITY_REVIEWERS));
     assertThat(complaints.get(c.reference()).status()).isEqualTo(ComplaintStatus.CLOSED);
     return c.reference();
+  }
+
+  /** What the audit trail's retention does to a chain (AuditRetention), to its first {@code rows} rows. */
+  private void retentionRemovedTheOldest(String chain, int rows) {
+    String hash = jdbc.queryForObject("SELECT hash FROM audit_event WHERE chain_key = ? AND seq = ?", String.class,
+        chain, rows);
+    jdbc.update("DELETE FROM audit_event WHERE chain_key = ? AND seq <= ?", chain, rows);
+    jdbc.update("UPDATE audit_chain SET sealed_seq = ?, sealed_hash = ? WHERE chain_key = ?", rows, hash, chain);
+    assertThat(integrity.verifyChain(chain).verified()).isTrue();
+  }
+
+  private HttpResponse<String> erase(String customerId) {
+    return officer().postJson("/api/privacy/customers/" + customerId + "/erasure",
+        "{\"customerId\": \"" + customerId + "\"}");
   }
 
   /**

@@ -81,8 +81,9 @@ public class CustomerRecords {
 
   /**
    * Corrects the customer's contact details on every complaint of theirs, in the running cases'
-   * variables and in the messages still waiting to be sent; each complaint whose details changed records which fields and who changed them in
-   * its story, not the values (they are personal data; the complaint row holds them). Returns the
+   * variables and in the messages still waiting to be sent; each complaint whose details changed records
+   * in its story which fields, who changed them and the values replaced, sealed (never the new ones:
+   * the complaint row holds them). Returns the
    * fields changed on any complaint, or empty for a customer without complaints.
    */
   @Transactional

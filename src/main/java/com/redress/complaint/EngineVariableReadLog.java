@@ -5,6 +5,7 @@ import com.redress.audit.AuditTrail.PersonalDataRead;
 import com.redress.identity.AsRedress;
 import com.redress.identity.EngineVariableReads;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,13 +47,40 @@ class EngineVariableReadLog implements EngineVariableReads {
   }
 
   @Override
+  public boolean personal(String variableName) {
+    return PERSONAL.contains(variableName);
+  }
+
+  @Override
   public void answered(String userId, String endpoint, List<Seen> variables) {
-    // which personal variables of which complaint the answer showed (the caller may not query the history)
-    Map<String, Set<String>> shownByComplaint = new TreeMap<>();
-    asRedress.run(() -> variables.stream().filter(v -> PERSONAL.contains(v.name())).forEach(v -> processInstanceOf(v)
-        .map(instance -> history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult())
-        .map(HistoricProcessInstance::getBusinessKey)
-        .ifPresent(key -> shownByComplaint.computeIfAbsent(key, k -> new TreeSet<>()).add(v.name()))));
+    // which personal variables of which process instance; each owner and instance looked up once
+    Map<String, Set<String>> shownByOwner = new TreeMap<>();
+    Map<String, Seen> owners = new HashMap<>();
+    for (Seen variable : variables) {
+      if (PERSONAL.contains(variable.name())) {
+        String owner = variable.processInstanceId() != null ? "p:" + variable.processInstanceId()
+            : variable.taskId() != null ? "t:" + variable.taskId() : "e:" + variable.executionId();
+        shownByOwner.computeIfAbsent(owner, o -> new TreeSet<>()).add(variable.name());
+        owners.putIfAbsent(owner, variable);
+      }
+    }
+    if (shownByOwner.isEmpty()) {
+      return;
+    }
+    // the caller may not query the history the answer came from
+    Map<String, Set<String>> shownByComplaint = asRedress.call(() -> {
+      Map<String, Set<String>> byInstance = new HashMap<>();
+      shownByOwner.forEach((owner, names) -> processInstanceOf(owners.get(owner)).ifPresent(instance ->
+          byInstance.computeIfAbsent(instance, i -> new TreeSet<>()).addAll(names)));
+      Map<String, Set<String>> byComplaint = new TreeMap<>();
+      if (!byInstance.isEmpty()) {
+        history.createHistoricProcessInstanceQuery().processInstanceIds(byInstance.keySet()).unlimitedList().stream()
+            .filter(process -> process.getBusinessKey() != null)
+            .forEach(process -> byComplaint.computeIfAbsent(process.getBusinessKey(), k -> new TreeSet<>())
+                .addAll(byInstance.get(process.getId())));
+      }
+      return byComplaint;
+    });
     List<PersonalDataRead> reads = new ArrayList<>();
     shownByComplaint.forEach((reference, names) -> complaints.find(reference).ifPresent(complaint ->
         reads.add(new PersonalDataRead(complaint.customer().id(), reference, "variables " + String.join(", ", names)))));

@@ -113,6 +113,10 @@ class EngineRestGuard extends OncePerRequestFilter {
       byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
       forward = new BodyReadAgain(request, body);
       refusal = revoke(body);
+    } else if (decision.check() == Check.NO_PERSONAL_COLUMNS) {
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+      forward = new BodyReadAgain(request, body);
+      refusal = personalColumns(body);
     }
     if (refusal != null) {
       refuse(request, response, HttpServletResponse.SC_FORBIDDEN, caller, refusal);
@@ -207,6 +211,25 @@ class EngineRestGuard extends OncePerRequestFilter {
       JsonNode json = JSON.readTree(body);
       return json != null && json.path("type").asInt(-1) == Authorization.AUTH_TYPE_REVOKE
           ? "REVOKE authorizations are not checked in Redress: remove or narrow the grant instead" : null;
+    } catch (IOException unreadable) {
+      return null; // the engine answers for a body it cannot read
+    }
+  }
+
+  /**
+   * Why this filter is refused: it would show customers' personal variables in every task list,
+   * reads no access log could follow (docs/security.md §3).
+   */
+  private String personalColumns(byte[] body) {
+    try {
+      JsonNode json = JSON.readTree(body);
+      for (JsonNode column : json == null ? JSON.createArrayNode() : json.path("properties").path("variables")) {
+        if (variableReads.personal(column.path("name").asText())) {
+          return "A filter cannot show " + column.path("name").asText() + ": a customer's personal data is read in"
+              + " the task's form, where the read is logged";
+        }
+      }
+      return null;
     } catch (IOException unreadable) {
       return null; // the engine answers for a body it cannot read
     }

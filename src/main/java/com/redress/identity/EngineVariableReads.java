@@ -17,4 +17,7 @@ public interface EngineVariableReads {
 
   /** Records the reads among {@code variables}; throws when they cannot be recorded, and the answer is not given. */
   void answered(String userId, String endpoint, List<Seen> variables);
+
+  /** Whether the variable holds a customer's personal data. */
+  boolean personal(String variableName);
 }

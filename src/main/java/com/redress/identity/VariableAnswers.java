@@ -19,9 +19,12 @@ final class VariableAnswers {
   /** {owner}/{id}/variables|localVariables|form-variables[/{name}]; binary contents (…/data) are not shown as text. */
   private static final Pattern OF_ONE_OWNER = Pattern.compile(
       "/(task|process-instance|execution)/[^/]+/(variables|localVariables|form-variables)(/[^/]+)?");
+  /** A task's completion asked to answer with the process's variables ({@code withVariablesInReturn}). */
+  private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
   private static final Set<String> QUERIES = Set.of("/variable-instance", "/history/variable-instance",
       "/history/detail");
-  private static final Pattern ONE_INSTANCE = Pattern.compile("/(history/)?variable-instance/[^/]+");
+  private static final Pattern ONE_INSTANCE = Pattern.compile("/(variable-instance|history/variable-instance"
+      + "|history/detail)/[^/]+");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private VariableAnswers() {
@@ -30,7 +33,7 @@ final class VariableAnswers {
   /** Whether the answer to this engine REST call (path relative to the engine) shows variables. */
   static boolean shows(String method, String path) {
     if (method.equals("POST")) {
-      return QUERIES.contains(path);
+      return QUERIES.contains(path) || COMPLETION.matcher(path).matches();
     }
     return method.equals("GET") && (OF_ONE_OWNER.matcher(path).matches() || QUERIES.contains(path)
         || ONE_INSTANCE.matcher(path).matches() && !path.endsWith("/count"));
@@ -43,8 +46,7 @@ final class VariableAnswers {
     if (json == null) {
       return seen;
     }
-    var owner = OF_ONE_OWNER.matcher(path);
-    if (owner.matches()) {
+    if (OF_ONE_OWNER.matcher(path).matches() || COMPLETION.matcher(path).matches()) {
       String[] segments = path.substring(1).split("/");
       String id = segments[1];
       List<String> names = new ArrayList<>();
@@ -63,10 +65,13 @@ final class VariableAnswers {
       return seen;
     }
     for (JsonNode variable : json.isArray() ? json : List.of(json)) {
-      // variable instances name themselves "name", historic details "variableName"
-      String name = variable.path("name").asText(variable.path("variableName").asText(null));
-      seen.add(new Seen(name, variable.path("taskId").asText(null), variable.path("executionId").asText(null),
-          variable.path("processInstanceId").asText(null)));
+      // variable instances name themselves "name", historic details "variableName", old form fields "fieldId"
+      String name = variable.path("name").asText(variable.path("variableName").asText(
+          variable.path("fieldId").asText(null)));
+      if (name != null) {
+        seen.add(new Seen(name, variable.path("taskId").asText(null), variable.path("executionId").asText(null),
+            variable.path("processInstanceId").asText(null)));
+      }
     }
     return seen;
   }

@@ -125,13 +125,13 @@ class OutboxRepository {
   }
 
   /**
-   * False when the message is no longer pending: its customer's data was erased (or its address
-   * removed) while it was being sent; the erasure's update is waited for, then wins.
+   * False when its customer's data was erased while it was being sent (the erasure's update is
+   * waited for, then wins). One withdrawn meanwhile (its address removed) did go: it is sent.
    */
   boolean markSent(long id, String messageId, OffsetDateTime now) {
     return jdbc.sql("""
         UPDATE notification_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, message_id = :messageId,
-          last_error = NULL WHERE id = :id AND status = 'PENDING'""")
+          last_error = NULL WHERE id = :id AND status IN ('PENDING', 'WITHDRAWN')""")
         .param("now", now).param("messageId", messageId).param("id", id).update() == 1;
   }
 

@@ -46,15 +46,19 @@ public final class PersonalData {
   }
 
   /**
-   * Long enough to mean this customer and nothing else: a text with letters of four characters or
-   * more, or of two when none is Latin (a Chinese name); a number of seven digits or more (a phone).
-   * A shorter value (an order "12", a name "Li") would erase dates, amounts and common words.
+   * Long enough to mean this customer and nothing else: a text with Latin letters of four characters
+   * or more; with letters of other scripts only, two letters or more (a Chinese name, "王 芳" too); a
+   * number of seven digits or more (a phone). A shorter value (an order "12", a name "Li") would
+   * erase dates, amounts and common words.
    */
   private static boolean distinctive(String text) {
-    if (text.codePoints().anyMatch(Character::isLetter)) {
-      return text.length() >= 4 || text.length() >= 2 && text.chars().noneMatch(c -> c < 128);
+    long letters = text.codePoints().filter(Character::isLetter).count();
+    if (letters == 0) {
+      return text.replaceAll("\\D", "").length() >= MIN_DIGITS;
     }
-    return text.replaceAll("\\D", "").length() >= MIN_DIGITS;
+    boolean latin = text.codePoints().filter(Character::isLetter)
+        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+    return latin ? text.length() >= 4 : letters >= 2;
   }
 
   /** Only names, addresses and numbers, to be found inside texts. */

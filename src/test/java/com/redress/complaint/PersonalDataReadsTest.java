@@ -112,5 +112,17 @@ class PersonalDataReadsTest extends ApplicationTest {
     assertThat(seen).containsExactly(
         handler + " GET /engine-rest/task/" + task + "/form-variables variables customerName, description, subject",
         auditor + " POST /engine-rest/variable-instance variables customerName, description, subject");
+
+    // a task list is not logged per customer: a filter may not show their data as a column
+    String filter = """
+        {"resourceType": "Task", "name": "%s", "query": {},
+         "properties": {"variables": [{"name": "%s", "label": "Customer"}]}}""";
+    HttpResponse<String> refused = http.as(auditor, TestUsers.PASSWORD).postJson("/engine-rest/filter/create",
+        filter.formatted("names " + run, "customerName"));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("cannot show customerName");
+    assertThat(http.as(auditor, TestUsers.PASSWORD).postJson("/engine-rest/filter/create",
+        filter.formatted("references " + run, "complaintReference")).headers().firstValue("X-Redress-Refused"))
+        .as("other columns are the engine's to allow").isEmpty();
   }
 }

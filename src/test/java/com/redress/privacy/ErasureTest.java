@@ -18,6 +18,7 @@ import com.redress.support.DatabaseDump;
 import com.redress.support.HandBuiltPeriod;
 import com.redress.support.Http;
 import com.redress.support.PublicApiLifecycle;
+import com.redress.support.StaffSession;
 import com.redress.support.TestUsers;
 import com.redress.support.UniqueCustomer;
 import java.net.http.HttpResponse;
@@ -113,6 +114,14 @@ class ErasureTest extends ApplicationTest {
     });
     assertThat(recipients).isNotEmpty().containsOnly(PersonalData.ERASED);
     assertThat(timeline.get(timeline.size() - 1).get("type").asText()).isEqualTo("personal-data-erased");
+
+    // nothing of the customer comes back: no new key for the case, no correction of an erased complaint
+    Object sealedAgain = new TransactionTemplate(transactions).execute(tx -> audit.sealed(lived, customer.email()));
+    assertThat(sealedAgain).isEqualTo(PersonalData.ERASED);
+    HttpResponse<String> late = officer().put("/api/privacy/customers/" + customer.id() + "/contact",
+        "{\"name\": \"" + customer.name() + "\"}");
+    assertThat(Http.json(late).get("corrected")).isEmpty();
+    assertThat(complaints.get(lived).customer().name()).isEqualTo(PersonalData.ERASED);
   }
 
   @Test
@@ -157,6 +166,25 @@ class ErasureTest extends ApplicationTest {
     assertThat(DatabaseDump.placesHolding(dataSource, table -> table.equals("AUDIT_EVENT"), "personal-data-erased"))
         .as("no erasure recorded").doesNotContain("AUDIT_EVENT.EVENT_TYPE");
     assertThat(erase("C-nobody-" + customer.run()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void thePrivacyOfficersPageErasesOrSaysWhyNot() {
+    UniqueCustomer customer = UniqueCustomer.create();
+    PublicApiLifecycle life = new PublicApiLifecycle(http, engine);
+    PublicApiLifecycle.Created open = submit(life, customer, "page");
+    StaffSession officer = new StaffSession(port);
+    officer.signIn(TestUsers.ensure(identity, "erasure-officer", Groups.PRIVACY_OFFICERS), TestUsers.PASSWORD);
+    String page = "/privacy/customers/" + customer.id();
+
+    assertThat(officer.submit(page, page + "/erasure").statusCode()).isEqualTo(302);
+    assertThat(officer.get(page).body()).contains("id=\"erasure-refused\"", open.reference(), "still open");
+    assertThat(complaints.get(open.reference()).customer().name()).isEqualTo(customer.name());
+
+    finish(life, open);
+    assertThat(officer.submit(page, page + "/erasure").statusCode()).isEqualTo(302);
+    assertThat(officer.get(page).body()).contains("id=\"erasure-done\"", "Erased from " + open.reference())
+        .doesNotContain(customer.name());
   }
 
   @Test
@@ -222,7 +250,8 @@ class ErasureTest extends ApplicationTest {
         INSERT INTO ACT_HI_INCIDENT (ID_, PROC_INST_ID_, ROOT_PROC_INST_ID_, CREATE_TIME_, INCIDENT_TYPE_, INCIDENT_MSG_,
           INCIDENT_STATE_) VALUES (?, ?, ?, ?, 'failedJob', ?, 2)""",
         UUID.randomUUID().toString(), instance, instance, now,
-        "550 5.1.1 <" + customer.email() + ">: Recipient address rejected");
+        "550 5.1.1 <" + customer.email() + ">: Recipient address rejected; call "
+            + customer.phone().replaceAll("\\D", ""));
     jdbc.update("UPDATE notification_outbox SET last_error = ? WHERE complaint_reference = ?",
         "550 <" + customer.email() + "> rejected", reference);
     new TransactionTemplate(transactions).executeWithoutResult(tx -> audit.recordDomainChange(reference,

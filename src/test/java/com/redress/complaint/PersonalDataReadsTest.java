@@ -38,11 +38,7 @@ class PersonalDataReadsTest extends ApplicationTest {
     String outsider = TestUsers.ensure(identity, "reads-outsider-" + run, Groups.TEAM_BILLING);
     String analyst = TestUsers.ensure(identity, "reads-analyst-" + run, Groups.PROCESS_ANALYSTS);
     String customer = "C-READS-" + run;
-    String reference = complaints.submit(new NewComplaint(
-        new NewComplaint.Customer(customer, "Zhao Xin", "zhao.xin@example.com", null, CustomerTier.STANDARD),
-        Channel.WEB, Category.SAFETY, "Exposed wiring", "A socket was left open with live wires.", "ORD-" + run,
-        new Money(new BigDecimal("120.00"), "CNY"), null, null), null, null).reference();
-    Jobs.continueAfterRegistration(engine, reference);
+    String reference = safetyComplaint(customer, "Zhao Xin", run);
     int storyBefore = Http.json(http.as(auditor, TestUsers.PASSWORD)
         .get("/api/audit/complaints/" + reference + "/timeline")).size();
 
@@ -85,11 +81,7 @@ class PersonalDataReadsTest extends ApplicationTest {
     String auditor = TestUsers.ensure(identity, "engine-reads-auditor-" + run, Groups.AUDITORS);
     String analyst = TestUsers.ensure(identity, "engine-reads-analyst-" + run, Groups.PROCESS_ANALYSTS);
     String customer = "C-ENGINE-READS-" + run;
-    String reference = complaints.submit(new NewComplaint(
-        new NewComplaint.Customer(customer, "Qian Li", "qian.li@example.com", null, CustomerTier.STANDARD),
-        Channel.WEB, Category.SAFETY, "Gas smell", "The fitter left the gas valve loose.", "ORD-" + run,
-        new Money(new BigDecimal("80.00"), "CNY"), null, null), null, null).reference();
-    Jobs.continueAfterRegistration(engine, reference);
+    String reference = safetyComplaint(customer, "Qian Li", run);
     String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
     String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
@@ -124,5 +116,15 @@ class PersonalDataReadsTest extends ApplicationTest {
     assertThat(http.as(auditor, TestUsers.PASSWORD).postJson("/engine-rest/filter/create",
         filter.formatted("references " + run, "complaintReference")).headers().firstValue("X-Redress-Refused"))
         .as("other columns are the engine's to allow").isEmpty();
+  }
+
+  /** A safety complaint of {@code customer}, waiting at team-safety's handling task. */
+  private String safetyComplaint(String customer, String name, String run) {
+    String reference = complaints.submit(new NewComplaint(
+        new NewComplaint.Customer(customer, name, customer.toLowerCase() + "@example.com", null, CustomerTier.STANDARD),
+        Channel.WEB, Category.SAFETY, "Exposed wiring", "A socket was left open with live wires.", "ORD-" + run,
+        new Money(new BigDecimal("120.00"), "CNY"), null, null), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    return reference;
   }
 }

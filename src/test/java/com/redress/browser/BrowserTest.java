@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -47,10 +48,17 @@ abstract class BrowserTest extends ApplicationTest {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,2400");
+        "--disable-sync", "--window-size=1400,2400", "--lang=" + languages().split(",")[0]);
+    // what navigator.languages reports, which Camunda's webapps read (--lang alone may not set it on Linux)
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages()));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  /** The browser's languages, most preferred first. */
+  protected String languages() {
+    return "en-US,en";
   }
 
   @AfterEach

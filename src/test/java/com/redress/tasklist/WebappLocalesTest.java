@@ -31,7 +31,7 @@ class WebappLocalesTest extends ApplicationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void everyEnglishTextHasAChineseOneWithTheSamePlaceholders(String app) {
     Map<String, String> english = texts(read(camundas(app, "en.json")));
     Map<String, String> chinese = texts(read(APPS + app + "/locales/zh.json"));
@@ -46,7 +46,7 @@ class WebappLocalesTest extends ApplicationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void theAppOffersChineseAndFallsBackToEnglish(String app) {
     HttpResponse<String> config = http.get("/camunda/app/" + app + "/scripts/config.js", "text/javascript");
     assertThat(config.statusCode()).isEqualTo(200);

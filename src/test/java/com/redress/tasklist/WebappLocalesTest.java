@@ -17,12 +17,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Camunda's own screens in Chinese (issue 20): every text of Camunda's English locale file of an
- * app has a Chinese one, with the same placeholders, and the app offers Chinese to browsers set to it.
+ * Camunda's own screens in Chinese (issue 20): every text of Camunda's English locale file of
+ * Tasklist, Welcome and Admin has a Chinese one, with the same placeholders; Cockpit's share is
+ * reported; each app offers Chinese to browsers set to it.
  */
 class WebappLocalesTest extends ApplicationTest {
 
@@ -45,8 +47,28 @@ class WebappLocalesTest extends ApplicationTest {
     });
   }
 
+  /**
+   * Cockpit is translated part by part (its dashboard, lists and definition and instance pages
+   * first; its plugins' texts next): a text not translated yet shows in English. Reported, not required.
+   */
+  @Test
+  void cockpitsChineseTextsAreCamundasKeysWithTheirPlaceholdersAndTheirShareIsReported() {
+    Map<String, String> english = texts(read(camundas("cockpit", "en.json")));
+    Map<String, String> chinese = texts(read(APPS + "cockpit/locales/zh.json"));
+
+    assertThat(english.keySet()).containsAll(chinese.keySet());
+    chinese.forEach((key, text) -> assertThat(placeholders(text)).as("placeholders of %s", key)
+        .isEqualTo(placeholders(english.get(key))));
+    long labels = english.keySet().stream().filter(key -> key.startsWith("labels.")).count();
+    long translated = chinese.keySet().stream().filter(key -> key.startsWith("labels.")).count();
+    System.out.printf("[measurement] Cockpit in Chinese: %d of %d texts (%d %%); the others show in English%n",
+        translated, labels, 100 * translated / labels);
+    assertThat(chinese.keySet()).as("the dashboard and the main menu")
+        .contains("labels.DASHBOARD_RUNNING_PROCESS_INSTANCE", "labels.COCKPIT_PROCESSES", "labels.COCKPIT_DECISIONS");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome", "admin"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
   void theAppOffersChineseAndFallsBackToEnglish(String app) {
     HttpResponse<String> config = http.get("/camunda/app/" + app + "/scripts/config.js", "text/javascript");
     assertThat(config.statusCode()).isEqualTo(200);

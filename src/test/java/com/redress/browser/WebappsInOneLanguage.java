@@ -9,13 +9,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Tasklist in the language of the browser (issue 20): Camunda's own screens, from the sign-in on,
- * in Chinese for a browser set to it and in English for any other.
+ * Camunda's webapps in the language of the browser (issue 20): Tasklist from the sign-in on, and
+ * Cockpit's dashboard, in Chinese for a browser set to it and in English for any other.
  */
-abstract class TasklistInOneLanguage extends BrowserTest {
+abstract class WebappsInOneLanguage extends BrowserTest {
 
-  /** The sign-in button, the user name field's placeholder, the hint before a task is chosen, the start button. */
-  record Texts(String signIn, String userName, String selectTask, String startProcess) {
+  /**
+   * Tasklist's sign-in button, user name field's placeholder, hint before a task is chosen and start
+   * button; Cockpit's running instances on the dashboard and its processes menu.
+   */
+  record Texts(String signIn, String userName, String selectTask, String startProcess, String runningInstances,
+      String processes) {
   }
 
   abstract Texts expected();
@@ -36,5 +40,16 @@ abstract class TasklistInOneLanguage extends BrowserTest {
     wait.until(d -> d.getPageSource().contains(expected().selectTask()));
     assertThat(browser.findElement(By.tagName("body")).getText()).contains(expected().startProcess())
         .doesNotContain(otherLanguage().selectTask());
+  }
+
+  @Test
+  void cockpitsDashboardSpeaksTheBrowsersLanguage() {
+    String auditor = TestUsers.ensure(engine.getIdentityService(), "language-browser-auditor", Groups.AUDITORS);
+    logInTo("cockpit", auditor);
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), expected().runningInstances()));
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains(expected().processes()).doesNotContain(otherLanguage().runningInstances())
+        .as("an untranslated text shows in English, never as its key").doesNotContainPattern("\\b[A-Z]+(_[A-Z]+){2,}\\b");
   }
 }

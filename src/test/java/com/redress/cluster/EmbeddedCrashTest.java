@@ -104,9 +104,12 @@ class EmbeddedCrashTest {
     }
     // the node is stopped: its database file can be read directly
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("data/redress"), "sa", "")) {
-      assertThat(count(db, "SELECT COUNT(*) FROM (SELECT business_key_ FROM act_hi_procinst"
-          + " WHERE proc_def_key_ = 'ComplaintHandling' GROUP BY business_key_ HAVING COUNT(*) > 1)"))
-          .as("complaints with two cases").isZero();
+      // seen once in many runs (2026-12-07): named with each case's start and state, to find out how
+      assertThat(rows(db, "SELECT p.business_key_, p.id_, p.start_time_, p.end_time_, p.state_, p.start_act_id_"
+          + " FROM act_hi_procinst p WHERE p.proc_def_key_ = 'ComplaintHandling' AND p.business_key_ IN (SELECT"
+          + " business_key_ FROM act_hi_procinst WHERE proc_def_key_ = 'ComplaintHandling' GROUP BY business_key_"
+          + " HAVING COUNT(*) > 1) ORDER BY p.business_key_, p.start_time_"))
+          .as("complaints with two cases").isEmpty();
       assertThat(count(db, "SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 1"))
           .as("steps that failed after the restart").isZero();
       assertThat(count(db, "SELECT COUNT(DISTINCT reference) FROM complaint WHERE reference IN ('"
@@ -115,6 +118,22 @@ class EmbeddedCrashTest {
           + " WHERE kind = 'ACKNOWLEDGEMENT' GROUP BY complaint_reference HAVING COUNT(*) > 1)"))
           .as("complaints acknowledged twice").isZero();
     }
+  }
+
+  /** Each row as its columns' values joined by spaces. */
+  private static List<String> rows(Connection db, String sql) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (ResultSet result = db.createStatement().executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int column = 1; column <= columns; column++) {
+          row.append(column > 1 ? " " : "").append(result.getString(column));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
   }
 
   private static long count(Connection db, String sql) throws Exception {

@@ -1,6 +1,6 @@
 package com.redress.audit;
 
-import java.time.Instant;
+import com.redress.shared.AppClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntit
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,9 +43,11 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
       HistoryEventTypes.INCIDENT_RESOLVE.getEventName(), HistoryEventTypes.INCIDENT_DELETE.getEventName());
 
   private final AuditTrail trail;
+  private final AppClock clock;
 
-  AuditHistoryEventHandler(AuditTrail trail) {
+  AuditHistoryEventHandler(AuditTrail trail, AppClock clock) {
     this.trail = trail;
+    this.clock = clock;
   }
 
   @Override
@@ -96,7 +97,7 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
     details.put("outputs", outputs);
     details.put("matchedRules", new ArrayList<>(rules));
     trail.record(new AuditEvent(caseOf(decision.getRootProcessInstanceId()), decision.getRootProcessInstanceId(),
-        now(), AuditEvent.Source.ENGINE, RULE_DECISION, trail.currentUser(), decision.getProcessInstanceId(),
+        clock.now(), AuditEvent.Source.ENGINE, RULE_DECISION, trail.currentUser(), decision.getProcessInstanceId(),
         decision.getActivityId(), details));
   }
 
@@ -121,7 +122,7 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
   }
 
   private void record(HistoryEvent event, String type, String actor, String activityId, Map<String, Object> details) {
-    trail.record(new AuditEvent(caseOf(event.getRootProcessInstanceId()), event.getRootProcessInstanceId(), now(),
+    trail.record(new AuditEvent(caseOf(event.getRootProcessInstanceId()), event.getRootProcessInstanceId(), clock.now(),
         AuditEvent.Source.ENGINE, type, actor, event.getProcessInstanceId(), activityId, details));
   }
 
@@ -159,10 +160,6 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
     }
     values.add(value);
     outputs.put(name, values);
-  }
-
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
   }
 
   private static Object plain(Object value) {

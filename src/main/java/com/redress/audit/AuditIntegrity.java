@@ -6,6 +6,7 @@ import com.redress.shared.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,37 +52,25 @@ public class AuditIntegrity {
       return new Report(false, heads.size() + headless.size(), 0,
           new BrokenLink(headless.get(0), 0, "chain head removed", "a head row", "none"), List.of());
     }
-    return verify(heads, resealed(null));
+    return verify(heads);
   }
 
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Report verifyChain(String chainKey) {
     return verify(List.of(repository.head(chainKey)
-        .orElseThrow(() -> new NotFoundException("No audit trail for " + chainKey))), resealed(chainKey));
+        .orElseThrow(() -> new NotFoundException("No audit trail for " + chainKey))));
   }
 
-  /** The re-sealed segments of one chain, or of all when {@code chainKey} is null. */
-  private List<ResealedSegment> resealed(String chainKey) {
-    List<ResealedSegment> segments = new ArrayList<>();
-    for (StoredAuditEvent erasure : repository.ofType(AuditErasure.ERASED_EVENT)) {
-      if (chainKey != null && !chainKey.equals(erasure.chainKey())) {
-        continue;
-      }
-      JsonNode details = erasure.detailsTree(json);
-      if (details.has("resealedFromSeq")) {
-        segments.add(new ResealedSegment(erasure.chainKey(), details.get("resealedFromSeq").asLong(),
-            details.get("resealedThroughSeq").asLong(), details.get("previousHeadHash").asText(), erasure.seq(),
-            erasure.occurredAt()));
-      }
-    }
-    return segments;
-  }
-
-  private Report verify(List<AuditRepository.ChainHead> heads, List<ResealedSegment> resealed) {
+  /** One pass over each chain: its links checked, its erasures' re-sealed segments collected on the way. */
+  private Report verify(List<AuditRepository.ChainHead> heads) {
     long events = 0;
+    List<ResealedSegment> resealed = new ArrayList<>();
     for (AuditRepository.ChainHead head : heads) {
       ChainCheck check = new ChainCheck(head);
-      repository.forEachInChain(head.chainKey(), head.lastSeq(), check::accept);
+      repository.forEachInChain(head.chainKey(), head.lastSeq(), row -> {
+        check.accept(row);
+        resealedBy(row).ifPresent(resealed::add);
+      });
       events += check.count;
       BrokenLink broken = check.finish();
       if (broken != null) {
@@ -89,6 +78,19 @@ public class AuditIntegrity {
       }
     }
     return new Report(true, heads.size(), events, null, resealed);
+  }
+
+  /** The segment an erasure's event says it re-sealed; empty for any other row, or an erasure that re-sealed nothing. */
+  private Optional<ResealedSegment> resealedBy(StoredAuditEvent row) {
+    if (!AuditErasure.ERASED_EVENT.equals(row.type())) {
+      return Optional.empty();
+    }
+    JsonNode details = row.detailsTree(json);
+    return details.has("resealedFromSeq")
+        ? Optional.of(new ResealedSegment(row.chainKey(), details.get("resealedFromSeq").asLong(),
+            details.get("resealedThroughSeq").asLong(), details.get("previousHeadHash").asText(), row.seq(),
+            row.occurredAt()))
+        : Optional.empty();
   }
 
   private static final class ChainCheck {

@@ -33,12 +33,6 @@ class AuditRepository {
         .query(AuditRepository::head).optional();
   }
 
-  /** Every event of one type across all chains, oldest first. */
-  List<StoredAuditEvent> ofType(String type) {
-    return jdbc.sql("SELECT * FROM audit_event WHERE event_type = :type ORDER BY occurred_at, chain_key, seq")
-        .param("type", type).query(AuditRepository::event).list();
-  }
-
   List<ChainHead> heads() {
     return jdbc.sql("SELECT * FROM audit_chain ORDER BY chain_key").query(AuditRepository::head).list();
   }

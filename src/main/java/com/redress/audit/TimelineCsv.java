@@ -24,9 +24,7 @@ final class TimelineCsv {
 
   /** The timeline of {@code reference} as a CSV download. */
   static ResponseEntity<String> download(String reference, List<AuditTimeline.Entry> entries) {
-    return ResponseEntity.ok().contentType(Csv.MEDIA_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + reference + "-timeline.csv\"")
-        .body(of(entries));
+    return Csv.download(reference + "-timeline.csv", of(entries));
   }
 
   static String of(List<AuditTimeline.Entry> entries) {

@@ -1,6 +1,7 @@
 package com.redress.award;
 
 import com.redress.shared.ConcurrentModifications;
+import com.redress.shared.Csv;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.Money;
 import com.redress.shared.Months;
@@ -50,8 +51,7 @@ class AwardController {
   /** The final payout list for payroll. */
   @GetMapping(path = "/{id}/payout.csv", produces = "text/csv")
   ResponseEntity<String> payout(@PathVariable String id) {
-    return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + id + "-payout.csv\"")
-        .contentType(MediaType.parseMediaType("text/csv")).body(publication.payoutCsv(id));
+    return Csv.download(id + "-payout.csv", publication.payoutCsv(id));
   }
 
   record RunRequest(String period) {

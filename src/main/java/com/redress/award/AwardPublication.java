@@ -2,6 +2,7 @@ package com.redress.award;
 
 import com.redress.audit.AuditTrail;
 import com.redress.identity.Groups;
+import com.redress.language.InstallationLanguage;
 import com.redress.notification.NotificationService;
 import com.redress.notification.OutgoingMessage;
 import com.redress.shared.AppClock;
@@ -44,9 +45,12 @@ public class AwardPublication {
   private final RuntimeService runtime;
   private final String baseUrl;
 
+  private final InstallationLanguage installation;
+
   AwardPublication(AwardRunRepository runs, AwardService awards, AwardSettings settings, BusinessCalendar calendar,
       AppClock clock, AuditTrail audit, NotificationService notifications, IdentityService identity,
-      RuntimeService runtime, @Value("${redress.public-base-url}") String baseUrl) {
+      RuntimeService runtime, @Value("${redress.public-base-url}") String baseUrl, InstallationLanguage installation) {
+    this.installation = installation;
     this.runs = runs;
     this.awards = awards;
     this.settings = settings;
@@ -174,7 +178,7 @@ public class AwardPublication {
       }
       notifications.enqueue(new OutgoingMessage(runId + ":" + occasion + ":" + user.getId(), runId, "AWARD_RESULTS",
           user.getEmail(), "Awards of " + run.period() + (occasion.startsWith("republished") ? " (changed)" : ""),
-          "mail/award-results", Map.of("run", run, "winners", winners(runId), "link", link)));
+          "mail/award-results", Map.of("run", run, "winners", winners(runId), "link", link), installation.get()));
     }
   }
 }

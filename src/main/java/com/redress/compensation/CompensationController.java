@@ -1,6 +1,7 @@
 package com.redress.compensation;
 
 import com.redress.classification.HandlerGroups;
+import com.redress.language.Phrase;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.Money;
@@ -42,9 +43,9 @@ class CompensationController {
     if (body == null || body.amount() == null || body.amount().amount() == null) {
       problems.add(new FieldProblem("amount.amount", "is required"));
     } else {
-      String amountProblem = Money.amountProblem(body.amount().amount().toPlainString());
+      Phrase amountProblem = Money.amountProblem(body.amount().amount().toPlainString());
       if (amountProblem != null) {
-        problems.add(new FieldProblem("amount.amount", amountProblem));
+        problems.add(FieldProblem.of("amount.amount", amountProblem));
       }
     }
     if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.redress.compensation;
 
+import com.redress.language.Phrase;
 import static com.redress.compensation.CompensationApprovalProcess.DECISION;
 import static com.redress.compensation.CompensationApprovalProcess.DECISION_REASON;
 import static com.redress.compensation.CompensationApprovalProcess.LOWERED_AMOUNT;
@@ -60,7 +61,8 @@ class ValidateApprovalListener implements ExecutionListener {
     BigDecimal current = proposal.currentAmount();
     if (verdict == Compensation.Verdict.LOWER) {
       Object text = LOWERED_AMOUNT.get(execution);
-      String problem = text == null ? "is required when lowering" : Money.amountProblem(text.toString());
+      Phrase invalid = text == null ? null : Money.amountProblem(text.toString());
+      String problem = text == null ? "is required when lowering" : invalid == null ? null : invalid.english();
       if (problem == null) {
         BigDecimal lowered = new BigDecimal(text.toString().strip());
         if (lowered.signum() <= 0) {

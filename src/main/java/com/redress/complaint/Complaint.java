@@ -1,5 +1,6 @@
 package com.redress.complaint;
 
+import com.redress.language.Language;
 import com.redress.shared.Money;
 import java.time.OffsetDateTime;
 
@@ -17,6 +18,7 @@ public record Complaint(
     OffsetDateTime occurredAt,
     OffsetDateTime receivedAt,
     String recordedBy,
+    Language language,
     String duplicateOf,
     Classification classification,
     Sla sla,

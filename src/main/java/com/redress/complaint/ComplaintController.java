@@ -1,5 +1,7 @@
 package com.redress.complaint;
 
+import com.redress.language.LanguageResolver;
+import com.redress.language.Phrase;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.FieldProblem;
@@ -7,6 +9,7 @@ import com.redress.shared.InvalidRequestException;
 import com.redress.shared.NotFoundException;
 import com.redress.shared.PageRequestParams;
 import com.redress.shared.PageResult;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,7 +36,6 @@ class ComplaintController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   /** One message for unknown reference and wrong token alike: no hint whether the reference exists. */
-  static final String NOT_FOUND = "No complaint with this reference and token.";
   /** How the access log names the two staff reads. */
   static final String READ_ONE = "GET /api/complaints/{reference}";
   static final String READ_LIST = "GET /api/complaints";
@@ -45,9 +47,11 @@ class ComplaintController {
   private final SurveyService surveys;
   private final CompensationInfo compensations;
   private final StaffViews staffViews;
+  private final LanguageResolver languages;
 
   ComplaintController(ComplaintIntake intake, ComplaintService complaints, AccessTokens tokens, AppClock clock,
-      SurveyService surveys, CompensationInfo compensations, StaffViews staffViews) {
+      SurveyService surveys, CompensationInfo compensations, StaffViews staffViews, LanguageResolver languages) {
+    this.languages = languages;
     this.staffViews = staffViews;
     this.compensations = compensations;
     this.surveys = surveys;
@@ -62,8 +66,9 @@ class ComplaintController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Created> submit(@RequestBody ComplaintSubmission body,
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-    ComplaintIntake.Result result = intake.submit(body, idempotencyKey);
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest request) {
+    // the language the customer's e-mails will speak: the one their client asks for (Accept-Language)
+    ComplaintIntake.Result result = intake.submit(body, idempotencyKey, languages.languageOf(request));
     ComplaintService.Submitted s = result.submitted();
     Created created = new Created(s.reference(), s.accessToken(), s.status());
     // a replay answers like the first call (the client may never have seen it), marked as a replay
@@ -78,11 +83,11 @@ class ComplaintController {
       // a complaint the reader may not read answers as an unknown one: references cannot be probed
       ComplaintAccess reader = ComplaintAccess.of(authentication);
       Complaint complaint = complaints.find(reference).filter(c -> complaints.readable(reference, reader))
-          .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+          .orElseThrow(() -> new NotFoundException(Phrase.COMPLAINT_NOT_FOUND.with()));
       return staffViews.full(reader, List.of(complaint), READ_ONE).get(0);
     }
     if (!tokens.verify(reference, token)) {
-      throw new NotFoundException(NOT_FOUND);
+      throw new NotFoundException(Phrase.COMPLAINT_NOT_FOUND.with());
     }
     return ComplaintView.forCustomer(complaints.get(reference), surveys.latest(reference).orElse(null),
         compensations.latest(reference).orElse(null), clock.now(), clock.businessZone());

@@ -2,9 +2,13 @@ package com.redress.complaint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.language.Language;
+import com.redress.language.Phrase;
 import com.redress.shared.ConflictException;
+import com.redress.shared.FieldProblem;
 import com.redress.shared.Hashing;
 import com.redress.shared.InvalidRequestException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,14 +49,15 @@ public class ComplaintIntake {
   public record Result(ComplaintService.Submitted submitted, boolean replayed) {
   }
 
-  public Result submit(ComplaintSubmission body, String idempotencyKey) {
-    NewComplaint complaint = validator.validate(body, null);
+  /** {@code language}: the customer's, for every e-mail about the complaint. */
+  public Result submit(ComplaintSubmission body, String idempotencyKey, Language language) {
+    NewComplaint complaint = validator.validate(body, null, language);
     if (idempotencyKey == null) {
       limits.countSubmissionFor(complaint.customer().email());
       return new Result(complaints.submit(complaint, null, null), false);
     }
     if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
-      throw new InvalidRequestException("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+      throw new InvalidRequestException(List.of(FieldProblem.of("Idempotency-Key", Phrase.LENGTH_BETWEEN, 1, MAX_KEY_LENGTH)));
     }
     String requestHash = fingerprint(body);
     for (int attempt = 1; ; attempt++) {
@@ -77,7 +82,7 @@ public class ComplaintIntake {
 
   private Result replay(IdempotencyKeys.Entry first, String requestHash) {
     if (!Hashing.constantTimeEquals(first.requestHash(), requestHash)) {
-      throw new ConflictException(422, "This Idempotency-Key was already used with a different request body.");
+      throw new ConflictException(422, Phrase.IDEMPOTENCY_KEY_REUSED.with());
     }
     String reference = first.complaintReference();
     String token = tokens.issue(reference, REPLAY_TOKEN);

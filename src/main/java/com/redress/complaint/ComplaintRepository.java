@@ -1,5 +1,6 @@
 package com.redress.complaint;
 
+import com.redress.language.Language;
 import com.redress.shared.Money;
 import com.redress.shared.PersonalData;
 import java.math.BigDecimal;
@@ -29,10 +30,10 @@ class ComplaintRepository {
     jdbc.sql("""
         INSERT INTO complaint (reference, status, customer_id, customer_name, customer_email, customer_phone,
           customer_tier, channel, category, subject, description, order_reference, order_amount, order_currency,
-          occurred_at, received_at, recorded_by, updated_at)
+          occurred_at, received_at, recorded_by, language, updated_at)
         VALUES (:reference, :status, :customerId, :customerName, :customerEmail, :customerPhone,
           :tier, :channel, :category, :subject, :description, :orderReference, :orderAmount, :orderCurrency,
-          :occurredAt, :receivedAt, :recordedBy, :receivedAt)
+          :occurredAt, :receivedAt, :recordedBy, :language, :receivedAt)
         """)
         .param("reference", reference)
         .param("status", ComplaintStatus.RECEIVED.name())
@@ -51,6 +52,7 @@ class ComplaintRepository {
         .param("occurredAt", c.occurredAt())
         .param("receivedAt", receivedAt)
         .param("recordedBy", c.recordedBy())
+        .param("language", c.language().tag())
         .update();
   }
 
@@ -377,6 +379,7 @@ class ComplaintRepository {
         rs.getObject("occurred_at", OffsetDateTime.class),
         rs.getObject("received_at", OffsetDateTime.class),
         rs.getString("recorded_by"),
+        Language.ofTag(rs.getString("language")),
         rs.getString("duplicate_of"),
         severity == null ? null : new Complaint.Classification(Severity.valueOf(severity), rs.getString("handler_group"),
             rs.getString("classified_by"), rs.getInt("first_response_sla_hours"), rs.getInt("resolution_sla_hours"),

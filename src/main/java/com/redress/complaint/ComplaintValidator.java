@@ -2,6 +2,8 @@ package com.redress.complaint;
 
 import com.redress.complaint.ComplaintSubmission.CustomerInput;
 import com.redress.complaint.ComplaintSubmission.MoneyInput;
+import com.redress.language.Language;
+import com.redress.language.Phrase;
 import com.redress.shared.AppClock;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
@@ -40,21 +42,21 @@ public class ComplaintValidator {
     this.clock = clock;
   }
 
-  public NewComplaint validate(ComplaintSubmission s, String recordedBy) {
+  public NewComplaint validate(ComplaintSubmission s, String recordedBy, Language language) {
     List<FieldProblem> problems = new ArrayList<>();
     if (s == null) {
-      throw new InvalidRequestException("$", "is required");
+      throw new InvalidRequestException(List.of(FieldProblem.of("$", Phrase.REQUIRED)));
     }
     CustomerInput c = s.customer();
     CustomerTier tier = null;
     if (c == null) {
-      problems.add(new FieldProblem("customer", "is required"));
+      problems.add(FieldProblem.of("customer", Phrase.REQUIRED));
     } else {
       text(problems, "customer.id", c.id(), true, 64);
       text(problems, "customer.name", c.name(), true, 200);
       if (text(problems, "customer.email", c.email(), false, 254) && c.email() != null
           && !isEmail(c.email())) {
-        problems.add(new FieldProblem("customer.email", "must be an e-mail address"));
+        problems.add(FieldProblem.of("customer.email", Phrase.EMAIL));
       }
       text(problems, "customer.phone", c.phone(), false, 40);
       tier = enumValue(problems, "customer.tier", c.tier(), CustomerTier.class);
@@ -73,19 +75,19 @@ public class ComplaintValidator {
     return new NewComplaint(
         new NewComplaint.Customer(c.id().strip(), c.name().strip(), blankToNull(c.email()), blankToNull(c.phone()), tier),
         channel, category, s.subject().strip(), s.description().strip(), blankToNull(s.orderReference()),
-        amount, occurredAt, recordedBy);
+        amount, occurredAt, recordedBy, language);
   }
 
   private static boolean text(List<FieldProblem> problems, String field, String value, boolean required, int max) {
     if (value == null || value.isBlank()) {
       if (required) {
-        problems.add(new FieldProblem(field, "is required"));
+        problems.add(FieldProblem.of(field, Phrase.REQUIRED));
         return false;
       }
       return true;
     }
     if (value.strip().length() > max) {
-      problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+      problems.add(FieldProblem.of(field, Phrase.AT_MOST_CHARACTERS, max));
       return false;
     }
     return true;
@@ -93,14 +95,14 @@ public class ComplaintValidator {
 
   private static <E extends Enum<E>> E enumValue(List<FieldProblem> problems, String field, String value, Class<E> type) {
     if (value == null || value.isBlank()) {
-      problems.add(new FieldProblem(field, "is required"));
+      problems.add(FieldProblem.of(field, Phrase.REQUIRED));
       return null;
     }
     try {
       return Enum.valueOf(type, value.strip());
     } catch (IllegalArgumentException e) {
       String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-      problems.add(new FieldProblem(field, "must be one of " + allowed));
+      problems.add(FieldProblem.of(field, Phrase.ONE_OF, allowed));
       return null;
     }
   }
@@ -109,13 +111,13 @@ public class ComplaintValidator {
     if (input == null) {
       return null;
     }
-    String amountProblem = Money.amountProblem(input.amount());
-    String currencyProblem = Money.currencyProblem(input.currency());
+    Phrase amountProblem = Money.amountProblem(input.amount());
+    Phrase currencyProblem = Money.currencyProblem(input.currency());
     if (amountProblem != null) {
-      problems.add(new FieldProblem(field + ".amount", amountProblem));
+      problems.add(FieldProblem.of(field + ".amount", amountProblem));
     }
     if (currencyProblem != null) {
-      problems.add(new FieldProblem(field + ".currency", currencyProblem));
+      problems.add(FieldProblem.of(field + ".currency", currencyProblem));
     }
     return amountProblem == null && currencyProblem == null ? Money.parse(input.amount(), input.currency()) : null;
   }
@@ -127,11 +129,11 @@ public class ComplaintValidator {
     try {
       OffsetDateTime time = parseTime(value.strip());
       if (time.toInstant().isAfter(clock.now().plus(CLOCK_SKEW))) {
-        problems.add(new FieldProblem(field, "must not be in the future"));
+        problems.add(FieldProblem.of(field, Phrase.NOT_IN_FUTURE));
       }
       return time;
     } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "must be an ISO-8601 date-time with offset, e.g. 2026-11-20T10:15:00+08:00"));
+      problems.add(FieldProblem.of(field, Phrase.DATE_TIME_WITH_OFFSET));
       return null;
     }
   }

@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +36,12 @@ class CustomerMessages {
 
   private final CompensationInfo compensations;
   private final ConfirmedAddresses confirmedAddresses;
+  private final MessageSource messages;
 
   CustomerMessages(ComplaintService complaints, AccessTokens tokens, NotificationService notifications,
       @Value("${redress.public-base-url}") String publicBaseUrl, AppClock clock, CompensationInfo compensations,
-      ConfirmedAddresses confirmedAddresses) {
+      ConfirmedAddresses confirmedAddresses, MessageSource messages) {
+    this.messages = messages;
     this.confirmedAddresses = confirmedAddresses;
     this.compensations = compensations;
     this.clock = clock;
@@ -49,19 +52,18 @@ class CustomerMessages {
   }
 
   void acknowledgement(String reference) {
-    queue(complaints.get(reference), ACKNOWLEDGEMENT, "We have received your complaint " + reference,
+    queue(complaints.get(reference), ACKNOWLEDGEMENT, "mail.acknowledgement.subject", reference,
         "mail/acknowledgement");
   }
 
   void duplicateNotice(String reference) {
     Complaint complaint = complaints.get(reference);
-    queue(complaint, DUPLICATE_NOTICE, "Your complaint is already being handled as " + complaint.duplicateOf(),
-        "mail/duplicate-notice");
+    queue(complaint, DUPLICATE_NOTICE, "mail.duplicate.subject", complaint.duplicateOf(), "mail/duplicate-notice");
   }
 
   /** The resolution with the survey link; one per resolution (a reopened complaint is resolved again). */
   void resolutionNotice(String reference, Survey survey) {
-    queue(complaints.get(reference), RESOLUTION, ":" + survey.round(), "Your complaint " + reference + " is resolved",
+    queue(complaints.get(reference), RESOLUTION, ":" + survey.round(), "mail.resolution.subject", reference,
         "mail/resolution-notice", (model, token) -> {
           model.put("surveyLink", publicBaseUrl + "/complaints/" + reference + "/survey?token=" + token);
           model.put("answerBy", survey.dueAt().atZoneSameInstant(clock.businessZone()));
@@ -71,13 +73,16 @@ class CustomerMessages {
         });
   }
 
-  private void queue(Complaint complaint, String kind, String subject, String template) {
-    queue(complaint, kind, "", subject, template, (model, token) -> { });
+  private void queue(Complaint complaint, String kind, String subjectKey, String subjectReference, String template) {
+    queue(complaint, kind, "", subjectKey, subjectReference, template, (model, token) -> { });
   }
 
-  /** Queues once per dedup key; the link's token and the model are made only when it is really queued. */
-  private void queue(Complaint complaint, String kind, String occasion, String subject, String template,
-      BiConsumer<Map<String, Object>, String> extras) {
+  /**
+   * Queues once per dedup key; the link's token and the model are made only when it is really
+   * queued. Subject and body are in the language the customer complained in.
+   */
+  private void queue(Complaint complaint, String kind, String occasion, String subjectKey, String subjectReference,
+      String template, BiConsumer<Map<String, Object>, String> extras) {
     String reference = complaint.reference();
     String dedupKey = reference + ":" + kind + occasion;
     if (complaint.customer().email() == null) {
@@ -95,7 +100,9 @@ class CustomerMessages {
         model.put("resolveBy", complaint.classification().resolutionDue().atZoneSameInstant(clock.businessZone()));
       }
       extras.accept(model, token);
-      return new OutgoingMessage(dedupKey, reference, kind, complaint.customer().email(), subject, template, model);
+      String subject = messages.getMessage(subjectKey, new Object[] {subjectReference}, complaint.language().locale());
+      return new OutgoingMessage(dedupKey, reference, kind, complaint.customer().email(), subject, template, model,
+          complaint.language());
     });
   }
 }

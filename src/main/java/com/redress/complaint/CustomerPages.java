@@ -1,17 +1,24 @@
 package com.redress.complaint;
 
+import com.redress.language.Language;
+import com.redress.language.LanguageResolver;
+import com.redress.language.Phrases;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.ConflictException;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +29,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -39,9 +47,14 @@ class CustomerPages {
   private final CustomerHistory history;
   private final AppClock clock;
   private final CompensationInfo compensations;
+  private final LanguageResolver languages;
+  private final Phrases phrases;
 
   CustomerPages(ComplaintIntake intake, ComplaintService complaints, SurveyService surveys, AccessTokens tokens,
-      CustomerHistory history, AppClock clock, CompensationInfo compensations) {
+      CustomerHistory history, AppClock clock, CompensationInfo compensations, LanguageResolver languages,
+      Phrases phrases) {
+    this.languages = languages;
+    this.phrases = phrases;
     this.compensations = compensations;
     this.intake = intake;
     this.complaints = complaints;
@@ -49,6 +62,28 @@ class CustomerPages {
     this.tokens = tokens;
     this.history = history;
     this.clock = clock;
+  }
+
+  /** A link that shows this page in another language: the switch at the top of every customer page. */
+  record LanguageLink(String tag, String name, String href, boolean current) {
+  }
+
+  /**
+   * The page just shown in each language. A page answering a form (a refusal) links to the form's
+   * own page; the token, a credential, stays in the link as it is in the page's address.
+   */
+  @ModelAttribute("languages")
+  List<LanguageLink> languageLinks(HttpServletRequest request) {
+    Language current = languages.languageOf(request);
+    ServletUriComponentsBuilder page = ServletUriComponentsBuilder.fromCurrentRequestUri();
+    if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/complaints")) {
+      page.replacePath(request.getContextPath() + "/complaints/new");
+    }
+    String token = request.getParameter("token");
+    return Arrays.stream(Language.values()).map(language -> new LanguageLink(language.tag(), language.ownName(),
+        page.cloneBuilder().replaceQuery(null).queryParamIfPresent("token", Optional.ofNullable(token))
+            .queryParam(LanguageResolver.PARAMETER, language.tag()).build().encode().toUriString(),
+        language == current)).toList();
   }
 
   /** The web form's fields; {@code submissionId} makes a double-clicked submit one complaint. */
@@ -65,14 +100,16 @@ class CustomerPages {
   }
 
   @PostMapping("/complaints")
-  String submit(@ModelAttribute WebComplaint form, Model model, HttpServletResponse response) {
+  String submit(@ModelAttribute WebComplaint form, Model model, HttpServletRequest request,
+      HttpServletResponse response) {
     try {
-      ComplaintService.Submitted submitted = intake.submit(submission(form), form.submissionId()).submitted();
+      ComplaintService.Submitted submitted = intake.submit(submission(form), form.submissionId(),
+          languages.languageOf(request)).submitted();
       return "redirect:" + statusPath(submitted.reference(), submitted.accessToken(), "submitted");
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("form", form);
-      return formPage(model, byField(e.problems()));
+      return formPage(model, byField(e.problems(), languages.resolveLocale(request)));
     } catch (TooManyRequestsException e) {
       response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
@@ -130,7 +167,7 @@ class CustomerPages {
   String status(@PathVariable String reference, @RequestParam(required = false) String token,
       @RequestParam(required = false) String notice, Model model, HttpServletResponse response) {
     if (!tokens.verify(reference, token)) {
-      return notFound(response);
+      return notFound(model, response);
     }
     Survey survey = surveys.latest(reference).orElse(null);
     model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey,
@@ -145,7 +182,7 @@ class CustomerPages {
   String survey(@PathVariable String reference, @RequestParam(required = false) String token, Model model,
       HttpServletResponse response) {
     if (!tokens.verify(reference, token)) {
-      return notFound(response);
+      return notFound(model, response);
     }
     return surveyPage(reference, token, model, null, null, Map.of(), null);
   }
@@ -153,19 +190,19 @@ class CustomerPages {
   @PostMapping("/complaints/{reference}/survey")
   String answer(@PathVariable String reference, @RequestParam(required = false) String token,
       @RequestParam(required = false) String score, @RequestParam(required = false) String comment, Model model,
-      HttpServletResponse response) {
+      Locale locale, HttpServletResponse response) {
     if (!tokens.verify(reference, token)) {
-      return notFound(response); // before anything of the complaint is shown, even a refusal
+      return notFound(model, response); // before anything of the complaint is shown, even a refusal
     }
     try {
       ConcurrentModifications.retry(() -> surveys.answer(reference, new SurveyService.Answer(token, score, comment)));
       return "redirect:" + statusPath(reference, token, "answered");
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return surveyPage(reference, token, model, score, comment, byField(e.problems()), null);
+      return surveyPage(reference, token, model, score, comment, byField(e.problems(), locale), null);
     } catch (ConflictException e) {
       response.setStatus(e.status());
-      return surveyPage(reference, token, model, score, comment, Map.of(), e.getMessage());
+      return surveyPage(reference, token, model, score, comment, Map.of(), e.messageIn(phrases, locale));
     }
   }
 
@@ -182,7 +219,9 @@ class CustomerPages {
     return "customer/survey";
   }
 
-  private static String notFound(HttpServletResponse response) {
+  /** The same page for a wrong token and an unknown reference: not even the switch's links name the complaint. */
+  private static String notFound(Model model, HttpServletResponse response) {
+    model.addAttribute("languages", List.of());
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     return "customer/not-found";
   }
@@ -192,9 +231,9 @@ class CustomerPages {
         .queryParam("notice", notice).buildAndExpand(reference).encode().toUriString();
   }
 
-  private static Map<String, String> byField(List<FieldProblem> problems) {
+  private Map<String, String> byField(List<FieldProblem> problems, Locale locale) {
     Map<String, String> errors = new LinkedHashMap<>();
-    problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+    problems.forEach(p -> errors.merge(p.field(), p.in(phrases, locale).message(), (a, b) -> a + "; " + b));
     return errors;
   }
 

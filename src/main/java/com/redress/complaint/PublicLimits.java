@@ -1,19 +1,23 @@
 package com.redress.complaint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.language.Language;
+import com.redress.language.LanguageResolver;
+import com.redress.language.Phrase;
+import com.redress.language.Phrases;
 import com.redress.shared.ApiExceptionHandler;
 import com.redress.shared.Database;
-import com.redress.shared.RateLimits;
 import com.redress.shared.RateLimits.Limit;
+import com.redress.shared.RateLimits;
 import com.redress.shared.TooManyRequestsException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,13 +49,15 @@ class PublicLimits extends OncePerRequestFilter {
 
   private final RateLimits counters;
   private final ObjectMapper json;
+  private final Phrases phrases;
+  private final LanguageResolver languages;
   private volatile Limits limits;
 
   /** The three limits, from {@code redress.public-limits.*}. */
   record Limits(Limit intakePerAddress, Limit requestsPerAddress, Limit intakePerEmail) {
   }
 
-  PublicLimits(RateLimits limits, ObjectMapper json,
+  PublicLimits(RateLimits limits, ObjectMapper json, Phrases phrases, LanguageResolver languages,
       @Value("${redress.public-limits.intake-per-address}") int intakePerAddress,
       @Value("${redress.public-limits.intake-per-address-window}") Duration intakePerAddressWindow,
       @Value("${redress.public-limits.requests-per-address}") int requestsPerAddress,
@@ -60,6 +66,8 @@ class PublicLimits extends OncePerRequestFilter {
       @Value("${redress.public-limits.intake-per-email-window}") Duration intakePerEmailWindow) {
     this.counters = limits;
     this.json = json;
+    this.phrases = phrases;
+    this.languages = languages;
     this.limits = new Limits(new Limit("intake-address", intakePerAddress, intakePerAddressWindow),
         new Limit("public-address", requestsPerAddress, requestsPerAddressWindow),
         new Limit("intake-email", intakePerEmail, intakePerEmailWindow));
@@ -81,8 +89,7 @@ class PublicLimits extends OncePerRequestFilter {
       counters.hit(perEmail, mailbox(email)).ifPresent(wait -> {
         LOG.info("Refused a complaint for an e-mail address over its limit of {} per {}", perEmail.hits(),
             perEmail.window());
-        throw new TooManyRequestsException("Too many complaints for this e-mail address; please try again later.",
-            wait);
+        throw new TooManyRequestsException(Phrase.TOO_MANY_FOR_ADDRESS.with(), wait);
       });
     }
   }
@@ -117,7 +124,7 @@ class PublicLimits extends OncePerRequestFilter {
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getWriter(), ApiExceptionHandler.databaseUnavailable());
+      json.writeValue(response.getWriter(), ApiExceptionHandler.databaseUnavailable(phrases, languages.resolveLocale(request)));
       return;
     }
     if (wait.isEmpty()) {
@@ -126,20 +133,21 @@ class PublicLimits extends OncePerRequestFilter {
     }
     LOG.info("Refused {} {} from a client address over its limit of {} per {}", request.getMethod(), path,
         limit.hits(), limit.window());
-    TooManyRequestsException refusal = new TooManyRequestsException(submission
-        ? "Too many complaints from your network; please try again later."
-        : "Too many requests from your network; please try again later.", wait.get());
+    TooManyRequestsException refusal = new TooManyRequestsException(
+        (submission ? Phrase.TOO_MANY_COMPLAINTS : Phrase.TOO_MANY_REQUESTS).with(), wait.get());
+    Language language = languages.languageOf(request);
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds());
     response.setCharacterEncoding("UTF-8");
     if (path.startsWith("/api/")) {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getWriter(), ApiExceptionHandler.tooManyRequests(refusal));
+      json.writeValue(response.getWriter(), ApiExceptionHandler.tooManyRequests(refusal, phrases, language.locale()));
     } else {
       response.setContentType(MediaType.TEXT_HTML_VALUE);
-      response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
-          + "<title>Too many requests</title></head><body><p>" + refusal.getMessage() + " (" + refusal.retryAfterSeconds()
-          + " s)</p></body></html>");
+      // our own words only: nothing of the request is echoed
+      response.getWriter().write("<!DOCTYPE html><html lang=\"" + language.tag() + "\"><head><meta charset=\"UTF-8\">"
+          + "<title>" + phrases.say(Phrase.TITLE_TOO_MANY_REQUESTS.with(), language.locale()) + "</title></head><body><p>"
+          + refusal.messageIn(phrases, language.locale()) + " (" + refusal.retryAfterSeconds() + " s)</p></body></html>");
     }
   }
 

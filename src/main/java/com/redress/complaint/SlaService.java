@@ -1,14 +1,15 @@
 package com.redress.complaint;
 
 import com.redress.identity.Groups;
+import com.redress.language.InstallationLanguage;
 import com.redress.notification.NotificationService;
 import com.redress.notification.OutgoingMessage;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -35,9 +36,12 @@ class SlaService {
   private final AuthorizationService authorizations;
   private final String staffBaseUrl;
 
+  private final InstallationLanguage installation;
+
   SlaService(ComplaintService complaints, TaskService tasks, IdentityService identity,
       NotificationService notifications, AuthorizationService authorizations,
-      @Value("${redress.public-base-url}") String staffBaseUrl) {
+      @Value("${redress.public-base-url}") String staffBaseUrl, InstallationLanguage installation) {
+    this.installation = installation;
     this.authorizations = authorizations;
     this.complaints = complaints;
     this.tasks = tasks;
@@ -61,7 +65,7 @@ class SlaService {
       notifications.enqueue(new OutgoingMessage(dedupKey, reference,
           "SLA_WARNING", supervisor.getEmail(), "SLA warning: " + reference + " is due "
               + complaint.classification().resolutionDue(), "mail/sla-warning",
-          Map.of("complaint", complaint, "tasklistLink", staffBaseUrl + "/camunda/app/tasklist/")));
+          Map.of("complaint", complaint, "tasklistLink", staffBaseUrl + "/camunda/app/tasklist/"), installation.get()));
     }
   }
 

@@ -1,5 +1,6 @@
 package com.redress.complaint;
 
+import com.redress.language.InstallationLanguage;
 import com.redress.shared.InvalidRequestException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,8 +41,11 @@ class StartForm {
   private final ComplaintValidator validator;
   private final IdentityService identityService;
 
-  StartForm(ComplaintValidator validator, IdentityService identityService) {
+  private final InstallationLanguage installation;
+
+  StartForm(ComplaintValidator validator, IdentityService identityService, InstallationLanguage installation) {
     this.validator = validator;
+    this.installation = installation;
     this.identityService = identityService;
   }
 
@@ -55,7 +59,8 @@ class StartForm {
         amount == null ? null : new ComplaintSubmission.MoneyInput(amount, text(execution, ORDER_CURRENCY)),
         text(execution, OCCURRED_AT));
     try {
-      return validator.validate(submission, currentUser());
+      // taken by phone or at a counter: the installation's language, the one its staff speak
+      return validator.validate(submission, currentUser(), installation.get());
     } catch (InvalidRequestException e) {
       LOG.info("Refused a complaint from the start form by {}: {}", currentUser(), e.getMessage());
       throw new FormFieldValidationException(e.problems(), "The complaint cannot be recorded: " + e.getMessage());

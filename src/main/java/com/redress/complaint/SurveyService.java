@@ -4,6 +4,8 @@ import static com.redress.complaint.ComplaintHandlingProcess.MESSAGE_SURVEY_ANSW
 import static com.redress.complaint.ComplaintHandlingProcess.SURVEY_SCORE;
 
 import com.redress.audit.AuditTrail;
+import com.redress.language.Phrase;
+import com.redress.language.Wording;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConflictException;
 import com.redress.shared.FieldProblem;
@@ -87,24 +89,24 @@ public class SurveyService {
   public void answer(String reference, Answer answer) {
     // the token first: without it nobody learns anything about the complaint, not even which fields are wrong
     if (answer.token() == null || answer.token().isBlank()) {
-      throw new InvalidRequestException("token", "is required: use the link from our e-mail");
+      throw new InvalidRequestException(List.of(FieldProblem.of("token", Phrase.TOKEN_REQUIRED)));
     }
     if (!tokens.verify(reference, answer.token())) {
-      throw new NotFoundException(ComplaintController.NOT_FOUND);
+      throw new NotFoundException(Phrase.COMPLAINT_NOT_FOUND.with());
     }
     List<FieldProblem> problems = new ArrayList<>();
     Integer score = answer.wholeScore();
     if (score == null || score < SurveyPolicy.MIN_SCORE || score > SurveyPolicy.MAX_SCORE) {
-      problems.add(new FieldProblem("score", "must be a whole number from 1 to 5"));
+      problems.add(FieldProblem.of("score", Phrase.SCORE, SurveyPolicy.MIN_SCORE, SurveyPolicy.MAX_SCORE));
     }
     String comment = answer.comment() == null || answer.comment().isBlank() ? null : answer.comment().strip();
     if (comment != null && comment.length() > SurveyPolicy.MAX_COMMENT) {
-      problems.add(new FieldProblem("comment", "must be at most " + SurveyPolicy.MAX_COMMENT + " characters"));
+      problems.add(FieldProblem.of("comment", Phrase.AT_MOST_CHARACTERS, SurveyPolicy.MAX_COMMENT));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    ComplaintStatus status = complaints.lockStatus(reference).orElseThrow(() -> new NotFoundException(ComplaintController.NOT_FOUND));
+    ComplaintStatus status = complaints.lockStatus(reference).orElseThrow(() -> new NotFoundException(Phrase.COMPLAINT_NOT_FOUND.with()));
     Survey survey = awaitedSurvey(reference, status);
     OffsetDateTime now = clock.nowInBusinessZone();
     surveys.answer(reference, survey.round(), score, comment, now);
@@ -123,19 +125,19 @@ public class SurveyService {
   private Survey awaitedSurvey(String reference, ComplaintStatus status) {
     Optional<Survey> latest = surveys.latest(reference);
     if (status != ComplaintStatus.AWAITING_FEEDBACK || latest.isEmpty() || !latest.get().isOpen()) {
-      String why = latest.isEmpty() || status == ComplaintStatus.REOPENED
-          ? "Complaint " + reference + " is not resolved yet; we will ask for your opinion once it is."
+      Wording why = latest.isEmpty() || status == ComplaintStatus.REOPENED
+          ? Phrase.SURVEY_NOT_YET.with(reference)
           : latest.get().answeredAt() != null
-              ? "This survey was already answered on " + latest.get().answeredAt().atZoneSameInstant(clock.businessZone()).toLocalDate() + "."
+              ? Phrase.SURVEY_ANSWERED.with(latest.get().answeredAt().atZoneSameInstant(clock.businessZone()).toLocalDate())
               : latest.get().expiredAt() != null
-                  ? "This survey closed on " + latest.get().dueAt().atZoneSameInstant(clock.businessZone()).toLocalDate() + "."
-                  : "No survey is awaited for complaint " + reference + ".";
+                  ? Phrase.SURVEY_CLOSED.with(latest.get().dueAt().atZoneSameInstant(clock.businessZone()).toLocalDate())
+                  : Phrase.SURVEY_NOT_AWAITED.with(reference);
       throw new ConflictException(409, why);
     }
     if (!clock.now().isBefore(latest.get().dueAt().toInstant())) {
       // due, its timer just not run yet
-      throw new ConflictException(409, "This survey closed on "
-          + latest.get().dueAt().atZoneSameInstant(clock.businessZone()).toLocalDate() + ".");
+      throw new ConflictException(409,
+          Phrase.SURVEY_CLOSED.with(latest.get().dueAt().atZoneSameInstant(clock.businessZone()).toLocalDate()));
     }
     return latest.get();
   }

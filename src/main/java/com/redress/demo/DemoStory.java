@@ -11,6 +11,7 @@ import com.redress.complaint.ComplaintService;
 import com.redress.complaint.CustomerTier;
 import com.redress.complaint.NewComplaint;
 import com.redress.identity.Groups;
+import com.redress.language.Language;
 import com.redress.shared.AppClock;
 import com.redress.shared.Database;
 import com.redress.shared.Money;
@@ -327,7 +328,7 @@ class DemoStory implements SmartLifecycle {
     String email = name.toLowerCase().replace(' ', '.') + (2000 + n) + "@example.com";
     return new NewComplaint(new NewComplaint.Customer(customerId, name, email, null, tier), channel, category,
         text[0], text[1], "ORD-" + (70000 + n * 7 + told), new Money(new BigDecimal(120 + n % 9 * 95 + ".00"), "CNY"),
-        null, null);
+        null, null, Language.EN); // the story's customers write English
   }
 
   private void later(Duration by) {

@@ -1,6 +1,8 @@
 package com.redress.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.language.LanguageResolver;
+import com.redress.language.Phrases;
 import com.redress.shared.ApiExceptionHandler;
 import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,11 +24,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. {@code /api}: HTTP Basic against Camunda's users, except the customer
@@ -48,14 +50,15 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, IdentityService identityService, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, IdentityService identityService, ObjectMapper json, Phrases phrases,
+      LanguageResolver languages) throws Exception {
     AuthenticationEntryPoint problem = (request, response, e) -> {
       if (e instanceof AuthenticationServiceException) {
         // the credentials could not be checked at all (database out of reach): try again, not "who are you?"
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getWriter(), ApiExceptionHandler.databaseUnavailable());
+        json.writeValue(response.getWriter(), ApiExceptionHandler.databaseUnavailable(phrases, languages.resolveLocale(request)));
         return;
       }
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

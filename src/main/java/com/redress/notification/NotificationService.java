@@ -92,7 +92,7 @@ public class NotificationService {
   }
 
   private void write(OutgoingMessage message) {
-    Context context = new Context();
+    Context context = new Context(message.language().locale());
     context.setVariables(message.model());
     long id = outbox.insert(message, templates.process(message.template(), context), clock.nowInBusinessZone());
     relay.deliverLater(message.complaintReference(), id);

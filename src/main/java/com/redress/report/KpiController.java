@@ -38,9 +38,7 @@ class KpiController {
     Map.of("team", report.byTeam(), "category", report.byCategory(), "channel", report.byChannel()).entrySet()
         .stream().sorted(Map.Entry.comparingByKey())
         .forEach(scope -> scope.getValue().forEach((key, figures) -> csv.append(row(scope.getKey(), key, figures))));
-    return ResponseEntity.ok().contentType(Csv.MEDIA_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"kpis-" + from + "-" + to + ".csv\"")
-        .body(csv.toString());
+    return Csv.download("kpis-" + from + "-" + to + ".csv", csv.toString());
   }
 
   private static String row(String scope, String key, KpiReport.Figures f) {

@@ -2,12 +2,17 @@ package com.redress.shared;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.redress.language.Phrase;
+import com.redress.language.Phrases;
+import com.redress.language.Wording;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.InvalidPropertyException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure of an {@code /api} call into RFC 7807 {@code application/problem+json}
- * with an {@code errors} list naming each bad field by its JSON path.
+ * with an {@code errors} list naming each bad field by its JSON path. Titles, details and the
+ * fields' messages are in the caller's language ({@code Accept-Language}), field names as they are.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,41 +44,46 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final Database database;
+  private final Phrases phrases;
 
-  public ApiExceptionHandler(Database database) {
+  public ApiExceptionHandler(Database database, Phrases phrases) {
     this.database = database;
+    this.phrases = phrases;
   }
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Object> invalid(InvalidRequestException e) {
-    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        "The request has " + e.problems().size() + " invalid field(s).", e.problems());
+    Locale locale = LocaleContextHolder.getLocale();
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", Phrase.TITLE_INVALID_REQUEST,
+        Phrase.INVALID_FIELDS.with(e.problems().size()), e.problems().stream().map(p -> p.in(phrases, locale)).toList());
   }
 
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e) {
-    return respond(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
+    return refused(HttpStatus.NOT_FOUND, "not-found", Phrase.TITLE_NOT_FOUND, e);
   }
 
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<Object> conflict(ConflictException e) {
     HttpStatus status = HttpStatus.valueOf(e.status());
-    return respond(status, "conflict", status.getReasonPhrase(), e.getMessage(), List.of());
+    return refused(status, "conflict", status == HttpStatus.CONFLICT ? Phrase.TITLE_CONFLICT : Phrase.TITLE_UNPROCESSABLE, e);
   }
 
   @ExceptionHandler(TooManyRequestsException.class)
   ResponseEntity<Object> tooMany(TooManyRequestsException e) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(tooManyRequests(e));
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(tooManyRequests(e, phrases, LocaleContextHolder.getLocale()));
   }
 
-  public static ProblemDetail tooManyRequests(TooManyRequestsException e) {
-    return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", e.getMessage(), List.of());
+  /** For the public limits' filter, which answers before any controller. */
+  public static ProblemDetail tooManyRequests(TooManyRequestsException e, Phrases phrases, Locale locale) {
+    return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", phrases.say(Phrase.TITLE_TOO_MANY_REQUESTS.with(), locale),
+        e.messageIn(phrases, locale), List.of());
   }
 
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Object> forbidden(AuthorizationException e) {
-    return respond(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage(), List.of());
+    return respond(HttpStatus.FORBIDDEN, "forbidden", say(Phrase.TITLE_FORBIDDEN.with()), e.getMessage(), List.of());
   }
 
   /**
@@ -92,20 +103,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return serviceUnavailable();
     }
     LOG.error("Unexpected error answering an API call", e);
-    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-        "Something went wrong on our side; nothing was stored. Please try again later.", List.of());
+    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", Phrase.TITLE_INTERNAL_ERROR,
+        Phrase.INTERNAL_ERROR.with(), List.of());
   }
 
-  private static ResponseEntity<Object> serviceUnavailable() {
+  private ResponseEntity<Object> serviceUnavailable() {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(databaseUnavailable());
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(databaseUnavailable(phrases, LocaleContextHolder.getLocale()));
   }
 
   /** Parameter names the firewall refuses (control characters) or that bind to no property of the form. */
   @ExceptionHandler({RequestRejectedException.class, InvalidPropertyException.class})
   ResponseEntity<Object> unusableParameter(Exception e) {
-    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        "The request has a parameter whose name is not allowed (control characters, or no such field).",
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", Phrase.TITLE_INVALID_REQUEST, Phrase.PARAMETER_NAME.with(),
         List.of());
   }
 
@@ -113,39 +123,36 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Object> unreadableMultipart(MultipartException e) {
     LOG.info("Refused an unreadable multipart body: {}", e.getMessage());
-    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        "The multipart body cannot be read (is it complete, with its boundary?).", List.of());
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", Phrase.TITLE_INVALID_REQUEST,
+        Phrase.UNREADABLE_MULTIPART.with(), List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> parameterType(MethodArgumentTypeMismatchException e) {
-    return respond(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        "Parameter '" + e.getName() + "' has the wrong type.",
-        List.of(new FieldProblem(e.getName(), "is not a valid value")));
+    return respond(HttpStatus.BAD_REQUEST, "invalid-request", Phrase.TITLE_INVALID_REQUEST,
+        Phrase.PARAMETER_TYPE.with(e.getName()), List.of(FieldProblem.of(e.getName(), Phrase.NOT_A_VALID_VALUE)));
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail body;
     if (causedBy(ex, PayloadTooLargeException.class)) {
-      body = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
-          "The request body is larger than " + RequestSizeLimitFilter.MAX_BODY_BYTES + " bytes.", List.of());
-    } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+      return respond(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", Phrase.TITLE_PAYLOAD_TOO_LARGE,
+          Phrase.PAYLOAD_TOO_LARGE.with(RequestSizeLimitFilter.MAX_BODY_BYTES), List.of());
+    }
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
         && !causedBy(ex, JsonParseException.class)) {
       String field = JsonPaths.of(mapping.getPath());
-      body = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-          "Field '" + field + "' has the wrong JSON type.", List.of(new FieldProblem(field, "has the wrong JSON type")));
-    } else if (firstCause(ex, JsonParseException.class) instanceof JsonParseException parse && parse.getLocation() != null) {
-      body = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-          "The body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
-              + parse.getLocation().getColumnNr() + ").",
-          List.of(new FieldProblem("$", "is not valid JSON")));
-    } else {
-      body = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-          "The request body is missing or not valid JSON.", List.of(new FieldProblem("$", "is missing or not valid JSON")));
+      return respond(HttpStatus.BAD_REQUEST, "invalid-request", Phrase.TITLE_INVALID_REQUEST,
+          Phrase.FIELD_WRONG_JSON_TYPE.with(field), List.of(FieldProblem.of(field, Phrase.WRONG_JSON_TYPE)));
     }
-    return respond(body);
+    if (firstCause(ex, JsonParseException.class) instanceof JsonParseException parse && parse.getLocation() != null) {
+      return respond(HttpStatus.BAD_REQUEST, "malformed-json", Phrase.TITLE_MALFORMED_JSON,
+          Phrase.MALFORMED_JSON_AT.with(parse.getLocation().getLineNr(), parse.getLocation().getColumnNr()),
+          List.of(FieldProblem.of("$", Phrase.NOT_JSON)));
+    }
+    return respond(HttpStatus.BAD_REQUEST, "malformed-json", Phrase.TITLE_MALFORMED_JSON, Phrase.MALFORMED_JSON.with(),
+        List.of(FieldProblem.of("$", Phrase.MISSING_JSON)));
   }
 
   @Override
@@ -160,6 +167,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
   }
 
+  private ResponseEntity<Object> refused(HttpStatus status, String type, Phrase title, Refusal refusal) {
+    return respond(status, type, say(title.with()), refusal.messageIn(phrases, LocaleContextHolder.getLocale()), List.of());
+  }
+
+  private ResponseEntity<Object> respond(HttpStatus status, String type, Phrase title, Wording detail,
+      List<FieldProblem> errors) {
+    Locale locale = LocaleContextHolder.getLocale();
+    return respond(status, type, say(title.with()), phrases.say(detail, locale),
+        errors.stream().map(p -> p.in(phrases, locale)).toList());
+  }
+
+  private String say(Wording wording) {
+    return phrases.say(wording, LocaleContextHolder.getLocale());
+  }
+
   private static ResponseEntity<Object> respond(HttpStatus status, String type, String title, String detail,
       List<FieldProblem> errors) {
     return respond(problem(status, type, title, detail, errors));
@@ -171,9 +193,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   /** The answer while the database is out of reach: nothing was stored, try again shortly. */
-  public static ProblemDetail databaseUnavailable() {
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-        "Redress cannot reach its database just now; nothing was stored. Please try again in a minute.", List.of());
+  public static ProblemDetail databaseUnavailable(Phrases phrases, Locale locale) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+        phrases.say(Phrase.TITLE_SERVICE_UNAVAILABLE.with(), locale), phrases.say(Phrase.DATABASE_UNAVAILABLE.with(), locale),
+        List.of());
   }
 
   static ProblemDetail problem(HttpStatus status, String type, String title, String detail, List<FieldProblem> errors) {

@@ -1,5 +1,6 @@
 package com.redress.shared;
 
+import com.redress.language.Phrase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,13 +105,13 @@ public final class CompletionCheck {
   public Money money(String amountName, String currencyName) {
     Object amount = execution.getVariable(amountName);
     Object currency = execution.getVariable(currencyName);
-    String amountProblem = amount instanceof String text ? Money.amountProblem(text) : "must be a decimal as text, e.g. \"200.00\"";
-    String currencyProblem = Money.currencyProblem(currency == null ? null : currency.toString());
+    Phrase amountProblem = amount instanceof String text ? Money.amountProblem(text) : Phrase.DECIMAL_AS_TEXT;
+    Phrase currencyProblem = Money.currencyProblem(currency == null ? null : currency.toString());
     if (amountProblem != null) {
-      problems.add(new FieldProblem(amountName, amountProblem));
+      problems.add(FieldProblem.of(amountName, amountProblem));
     }
     if (currencyProblem != null) {
-      problems.add(new FieldProblem(currencyName, currencyProblem));
+      problems.add(FieldProblem.of(currencyName, currencyProblem));
     }
     return amountProblem == null && currencyProblem == null ? Money.parse((String) amount, currency.toString()) : null;
   }

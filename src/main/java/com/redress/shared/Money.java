@@ -1,6 +1,7 @@
 package com.redress.shared;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.redress.language.Phrase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -26,29 +27,29 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
   }
 
   /** Why {@code text} is not a valid non-negative amount, or null when it is. */
-  public static String amountProblem(String text) {
+  public static Phrase amountProblem(String text) {
     if (text == null || text.isBlank()) {
-      return "is required";
+      return Phrase.REQUIRED;
     }
     if (text.strip().startsWith("-")) {
-      return "must not be negative";
+      return Phrase.NOT_NEGATIVE;
     }
     if (!AMOUNT.matcher(text.strip()).matches()) {
-      return "must be a decimal number with at most 2 decimal places, e.g. \"800.00\"";
+      return Phrase.DECIMAL_AMOUNT;
     }
     return null;
   }
 
   /** Why {@code code} is not a known ISO 4217 currency, or null when it is. */
-  public static String currencyProblem(String code) {
+  public static Phrase currencyProblem(String code) {
     if (code == null || code.isBlank()) {
-      return "is required";
+      return Phrase.REQUIRED;
     }
     try {
       Currency currency = Currency.getInstance(code);
-      return currency.getCurrencyCode().equals(code) ? null : "must be an ISO 4217 code";
+      return currency.getCurrencyCode().equals(code) ? null : Phrase.CURRENCY_CODE;
     } catch (IllegalArgumentException e) {
-      return "is not a known ISO 4217 currency code";
+      return Phrase.UNKNOWN_CURRENCY;
     }
   }
 

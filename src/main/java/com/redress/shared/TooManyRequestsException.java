@@ -1,14 +1,15 @@
 package com.redress.shared;
 
+import com.redress.language.Wording;
 import java.time.Duration;
 
 /** A caller over one of the public limits; answered with 429 and how long to wait. */
-public class TooManyRequestsException extends RuntimeException {
+public class TooManyRequestsException extends Refusal {
 
   private final Duration retryAfter;
 
-  public TooManyRequestsException(String message, Duration retryAfter) {
-    super(message);
+  public TooManyRequestsException(Wording wording, Duration retryAfter) {
+    super(wording);
     this.retryAfter = retryAfter;
   }
 

@@ -404,7 +404,7 @@ class AwardRunTest extends ApplicationTest {
     HttpResponse<String> csv = http.as(finance, TestUsers.PASSWORD).get("/api/award-runs/" + id + "/payout.csv",
         "text/csv");
     assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.body()).startsWith("run,period,employee,award,title,amount,currency")
+    assertThat(csv.body()).startsWith("\uFEFFrun,period,employee,award,title,amount,currency")
         .contains("aw-eva-10,CASH,First place,3000.00,CNY").doesNotContain("aw-fred-10");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id)
         .processDefinitionKey(EmployeeAwardProcess.KEY)

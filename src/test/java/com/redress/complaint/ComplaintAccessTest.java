@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.identity.Groups;
+import com.redress.language.Language;
+import com.redress.language.Phrase;
 import com.redress.shared.Money;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Handling;
@@ -107,7 +109,7 @@ class ComplaintAccessTest extends ApplicationTest {
           readable.add(reference);
         } else {
           assertThat(single.body()).as("a refused read is an unknown reference")
-              .contains(ComplaintController.NOT_FOUND);
+              .contains(Phrase.COMPLAINT_NOT_FOUND.english());
         }
       }
       read.put(group, readable);
@@ -176,7 +178,7 @@ class ComplaintAccessTest extends ApplicationTest {
     String reference = complaints.submit(new NewComplaint(
         new NewComplaint.Customer("C-" + unique, "Wang Fang", EMAIL, PHONE, CustomerTier.STANDARD), Channel.PHONE,
         category, "Something went wrong", "I live at 12 Hill Road; the technician broke the door.", "ORD-" + unique,
-        new Money(new BigDecimal("800.00"), "CNY"), null, recordedBy), null, null).reference();
+        new Money(new BigDecimal("800.00"), "CNY"), null, recordedBy, Language.EN), null, null).reference();
     Jobs.continueAfterRegistration(engine, reference);
     return reference;
   }

@@ -106,9 +106,13 @@ class NonLatinTextTest extends PostgresApplicationTest {
     Http asAuditor = http.as(auditor, TestUsers.PASSWORD);
     assertThat(texts(Http.json(asAuditor.get("/api/audit/complaints/" + reference + "/timeline"))))
         .contains(RESOLUTION);
+    HttpResponse<String> download = asAuditor.get("/api/audit/complaints/" + reference + "/timeline", "text/csv");
+    // Excel as used in China opens a CSV file as UTF-8 only when it starts with the byte order mark
+    assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type.toLowerCase()).contains("charset=utf-8"));
+    assertThat(download.body()).startsWith("\uFEFFseq,time,");
     List<CSVRecord> csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(asAuditor.get("/api/audit/complaints/" + reference + "/timeline", "text/csv").body()))
-        .getRecords();
+        .parse(new StringReader(download.body())).getRecords();
     assertThat(csv).anySatisfy(record -> assertThat(String.join(" ", record.toList())).contains(RESOLUTION));
     assertThat(csv).anySatisfy(record -> assertThat(String.join(" ", record.toList())).contains(COMMENT));
     assertThat(Http.json(asAuditor.get("/api/audit/integrity?reference=" + reference)).get("verified").asBoolean())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.identity.Groups;
+import com.redress.language.Language;
 import com.redress.shared.Money;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Http;
@@ -123,7 +124,7 @@ class PersonalDataReadsTest extends ApplicationTest {
     String reference = complaints.submit(new NewComplaint(
         new NewComplaint.Customer(customer, name, customer.toLowerCase() + "@example.com", null, CustomerTier.STANDARD),
         Channel.WEB, Category.SAFETY, "Exposed wiring", "A socket was left open with live wires.", "ORD-" + run,
-        new Money(new BigDecimal("120.00"), "CNY"), null, null), null, null).reference();
+        new Money(new BigDecimal("120.00"), "CNY"), null, null, Language.EN), null, null).reference();
     Jobs.continueAfterRegistration(engine, reference);
     return reference;
   }

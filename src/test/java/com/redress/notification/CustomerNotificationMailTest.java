@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.redress.audit.AuditTimeline;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
+import com.redress.language.Language;
 import com.redress.shared.ContactMasking;
 import com.redress.shared.Hashing;
 import com.redress.support.ApplicationTest;
@@ -120,7 +121,7 @@ class CustomerNotificationMailTest extends ApplicationTest {
     bean(TransactionTemplate.class).executeWithoutResult(tx -> bean(NotificationService.class).enqueue(
         new OutgoingMessage(reference + ":BROKEN", reference, "SLA_WARNING", "not an address@@", "Broken",
             "mail/sla-warning", Map.of("complaint", bean(ComplaintService.class).get(reference),
-                "tasklistLink", "http://localhost/camunda/app/tasklist/"))));
+                "tasklistLink", "http://localhost/camunda/app/tasklist/"), Language.EN)));
     List<Job> deliveries = Jobs.messageDeliveries(engine, reference);
     assertThat(deliveries).hasSize(2);
 

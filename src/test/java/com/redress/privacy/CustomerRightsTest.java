@@ -10,6 +10,7 @@ import com.redress.complaint.ComplaintService;
 import com.redress.complaint.CustomerTier;
 import com.redress.complaint.NewComplaint;
 import com.redress.identity.Groups;
+import com.redress.language.Language;
 import com.redress.shared.Money;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Http;
@@ -47,7 +48,7 @@ class CustomerRightsTest extends ApplicationTest {
       String reference = complaints.submit(new NewComplaint(
           new NewComplaint.Customer(customer, "Huang Ting", EMAIL, "+86 139 1234 5678", CustomerTier.GOLD),
           Channel.EMAIL, category, "Vase broken", "The cleaner broke the vase at 8 Garden Lane.",
-          "ORD-" + run + category.ordinal(), new Money(new BigDecimal("300.00"), "CNY"), null, null), null, null)
+          "ORD-" + run + category.ordinal(), new Money(new BigDecimal("300.00"), "CNY"), null, null, Language.EN), null, null)
           .reference();
       Jobs.continueAfterRegistration(engine, reference);
       Jobs.deliverMessages(engine, reference);
@@ -112,7 +113,7 @@ class CustomerRightsTest extends ApplicationTest {
     String waiting = complaints.submit(new NewComplaint(
         new NewComplaint.Customer(customer, "Huang Ting", EMAIL, "+86 139 1234 5678", CustomerTier.GOLD),
         Channel.EMAIL, Category.DELAY, "Late again", "The parcel came three days late.", "ORD-" + run + "W",
-        new Money(new BigDecimal("80.00"), "CNY"), null, null), null, null).reference();
+        new Money(new BigDecimal("80.00"), "CNY"), null, null, Language.EN), null, null).reference();
     Jobs.continueAfterRegistration(engine, waiting);
     references.add(waiting);
 
@@ -156,7 +157,7 @@ class CustomerRightsTest extends ApplicationTest {
     String waiting = complaints.submit(new NewComplaint(
         new NewComplaint.Customer(customer, "Huang Ting", EMAIL, "+86 139 1234 5678", CustomerTier.GOLD),
         Channel.EMAIL, Category.DELAY, "Late again", "The parcel came three days late.", "ORD-" + run + "R",
-        new Money(new BigDecimal("80.00"), "CNY"), null, null), null, null).reference();
+        new Money(new BigDecimal("80.00"), "CNY"), null, null, Language.EN), null, null).reference();
     Jobs.continueAfterRegistration(engine, waiting);
 
     HttpResponse<String> removed = officer().put("/api/privacy/customers/" + customer + "/contact",

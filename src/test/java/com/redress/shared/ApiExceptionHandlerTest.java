@@ -2,6 +2,7 @@ package com.redress.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.redress.language.Phrases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,10 +21,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class ApiExceptionHandlerTest {
 
+  private static final Phrases PHRASES = new Phrases(new StaticMessageSource());
+
   @Test
   void unexpectedFailureAnswersA500ProblemWithoutInternals() throws SQLException {
     DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:api-exception-handler");
-    ResponseEntity<Object> response = new ApiExceptionHandler(new Database(dataSource))
+    ResponseEntity<Object> response = new ApiExceptionHandler(new Database(dataSource), PHRASES)
         .unexpected(new IllegalStateException("SELECT * FROM idempotency_key WHERE key_hash = 'abc'"));
 
     assertThat(response.getStatusCode().value()).isEqualTo(500);
@@ -42,14 +46,14 @@ class ApiExceptionHandlerTest {
     deleteAll(directory);
     dataSource.setUrl(url + ";IFEXISTS=TRUE");
 
-    ResponseEntity<Object> response = new ApiExceptionHandler(database)
+    ResponseEntity<Object> response = new ApiExceptionHandler(database, PHRASES)
         .unexpected(new IllegalStateException("a step lost its connection", new SQLException("I/O error")));
 
     assertThat(response.getStatusCode().value()).isEqualTo(503);
     assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(ApiExceptionHandler.RETRY_AFTER_SECONDS);
     assertThat(((ProblemDetail) response.getBody()).getDetail()).contains("nothing was stored").contains("try again");
     // a failure of another kind is not blamed on the database, and does not wait for it
-    assertThat(new ApiExceptionHandler(database).unexpected(new IllegalStateException("a bug")).getStatusCode().value())
+    assertThat(new ApiExceptionHandler(database, PHRASES).unexpected(new IllegalStateException("a bug")).getStatusCode().value())
         .isEqualTo(500);
   }
 

@@ -4,6 +4,7 @@ import com.redress.complaint.Category;
 import com.redress.complaint.Channel;
 import com.redress.complaint.CustomerTier;
 import com.redress.complaint.NewComplaint;
+import com.redress.language.Language;
 import com.redress.shared.Money;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -23,6 +24,6 @@ public final class Complaints {
     return new NewComplaint(
         new NewComplaint.Customer(customerId, "Li Wei", customerId.toLowerCase() + "@example.com", null, tier),
         Channel.WEB, category, subject, "A description long enough to read.", order,
-        new Money(new BigDecimal("800.00"), "CNY"), null, null);
+        new Money(new BigDecimal("800.00"), "CNY"), null, null, Language.EN);
   }
 }

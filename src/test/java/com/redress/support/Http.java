@@ -48,8 +48,13 @@ public final class Http {
     return get(path, "application/json");
   }
 
-  public HttpResponse<String> get(String path, String accept) {
-    return send(request(path).GET().header("Accept", accept).build());
+  /** A GET accepting {@code accept}, with more headers as name, value pairs (e.g. {@code Accept-Language}). */
+  public HttpResponse<String> get(String path, String accept, String... headers) {
+    HttpRequest.Builder builder = request(path).GET().header("Accept", accept);
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder.build());
   }
 
   public HttpResponse<String> postJson(String path, String body, String... headers) {

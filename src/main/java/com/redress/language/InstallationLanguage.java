@@ -12,7 +12,7 @@ public class InstallationLanguage {
 
   private final Language language;
 
-  InstallationLanguage(@Value("${redress.language}") String tag) {
+  public InstallationLanguage(@Value("${redress.language}") String tag) {
     this.language = Language.ofTag(tag);
   }
 

@@ -1,12 +1,17 @@
 package com.redress.modelcheck;
 
+import com.redress.language.Language;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,12 +38,38 @@ public final class CheckModelsCommand {
       }
       resources.addAll(read(path));
     }
-    List<ModelProblem> problems = ModelCheck.withScannedBeans().check(resources);
+    List<ModelProblem> problems = checkEachLanguage(resources);
     problems.forEach(out::println);
     long errors = problems.stream().filter(ModelProblem::isError).count();
     out.println(resources.size() + " files checked: " + errors + " errors, " + (problems.size() - errors)
         + " warnings");
     return errors > 0 ? 1 : 0;
+  }
+
+  /**
+   * The models with their own forms, then with each language's ({@code forms/zh-CN/}) in their place:
+   * the languages share form ids, so one check of all the files would find every form twice.
+   */
+  private static List<ModelProblem> checkEachLanguage(List<ModelResource> resources) {
+    ModelCheck check = ModelCheck.withScannedBeans();
+    List<ModelResource> own = resources.stream().filter(r -> languageOf(r).isEmpty()).toList();
+    Set<ModelProblem> problems = new LinkedHashSet<>(check.check(own));
+    for (Language language : Language.values()) {
+      List<ModelResource> translated = resources.stream().filter(r -> languageOf(r).equals(Optional.of(language)))
+          .toList();
+      if (!translated.isEmpty()) {
+        Set<Path> replaced = translated.stream().map(r -> Path.of(r.name()).getFileName()).collect(Collectors.toSet());
+        List<ModelResource> set = new ArrayList<>(translated);
+        own.stream().filter(r -> !replaced.contains(Path.of(r.name()).getFileName())).forEach(set::add);
+        problems.addAll(check.check(set));
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  private static Optional<Language> languageOf(ModelResource resource) {
+    Path folder = Path.of(resource.name()).getParent();
+    return folder == null ? Optional.empty() : Language.find(folder.getFileName().toString());
   }
 
   private static List<ModelResource> read(Path path) {

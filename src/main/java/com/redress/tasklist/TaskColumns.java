@@ -2,7 +2,6 @@ package com.redress.tasklist;
 
 import com.redress.complaint.ComplaintHandlingProcess;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -29,12 +28,6 @@ class TaskColumns extends AbstractProcessEnginePlugin {
       ComplaintHandlingProcess.SEVERITY.name(),
       ComplaintHandlingProcess.CATEGORY.name(),
       ComplaintHandlingProcess.RESOLUTION_DUE.name());
-
-  static final Map<String, String> LABELS = Map.of(
-      ComplaintHandlingProcess.COMPLAINT_REFERENCE.name(), "Reference",
-      ComplaintHandlingProcess.SEVERITY.name(), "Severity",
-      ComplaintHandlingProcess.CATEGORY.name(), "Category",
-      ComplaintHandlingProcess.RESOLUTION_DUE.name(), "Resolve by");
 
   private static final TaskListener COPY = TaskColumns::copy;
 

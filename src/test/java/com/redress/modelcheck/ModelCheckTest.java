@@ -31,8 +31,9 @@ class ModelCheckTest {
   void copyTheModels() throws IOException {
     for (String folder : List.of("processes", "forms")) {
       Files.createDirectories(copy.resolve(folder));
+      // the models and their own forms; the forms in other languages are checked by theShippedModelsPass...
       try (Stream<Path> files = Files.list(Path.of(folder))) {
-        for (Path file : files.toList()) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
           Files.copy(file, copy.resolve(folder).resolve(file.getFileName()));
         }
       }
@@ -44,7 +45,8 @@ class ModelCheckTest {
     Run run = command("processes", "forms");
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(run.output()).endsWith("16 files checked: 0 errors, 0 warnings\n");
+    // the models, their forms, and the forms in Chinese (forms/zh-CN/), each language checked with the models
+    assertThat(run.output()).endsWith("25 files checked: 0 errors, 0 warnings\n");
   }
 
   @Test

@@ -1,12 +1,13 @@
 package com.redress.audit;
 
 import com.redress.complaint.Complaint;
-import com.redress.complaint.ComplaintAccess;
 import com.redress.complaint.ComplaintAccess.CustomerDetail;
+import com.redress.complaint.ComplaintAccess;
 import com.redress.complaint.ComplaintFilter;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.ComplaintStatus;
+import com.redress.language.InstallationTexts;
 import com.redress.shared.AppClock;
 import com.redress.shared.PageRequestParams;
 import com.redress.shared.PageResult;
@@ -50,9 +51,12 @@ class AuditPages {
   private final AppClock clock;
   private final AuditTrail trail;
   private final TimelineReads reads;
+  private final InstallationTexts texts;
 
   AuditPages(ComplaintService complaints, AuditTimeline timeline, AuditIntegrity integrity, AuditRepository repository,
-      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock, AuditTrail trail, TimelineReads reads) {
+      ProcessDiagramSvg diagrams, HistoryService history, AppClock clock, AuditTrail trail, TimelineReads reads,
+      InstallationTexts texts) {
+    this.texts = texts;
     this.trail = trail;
     this.reads = reads;
     this.complaints = complaints;
@@ -87,7 +91,7 @@ class AuditPages {
     try {
       statusFilter = blank(status).isEmpty() ? null : ComplaintStatus.valueOf(status);
     } catch (IllegalArgumentException e) {
-      model.addAttribute("error", "Unknown status " + status);
+      model.addAttribute("error", texts.text("staff.audit.search.unknownStatus", status));
       return "audit/search";
     }
     try {
@@ -100,7 +104,7 @@ class AuditPages {
       model.addAttribute("results", found.items());
       model.addAttribute("total", found.totalElements());
     } catch (DateTimeParseException e) {
-      model.addAttribute("error", "Dates are written like 2026-11-01");
+      model.addAttribute("error", texts.text("staff.audit.search.badDate"));
     }
     return "audit/search";
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.redress.language.InstallationTexts;
 import com.redress.shared.ContactMasking;
 import com.redress.shared.NotFoundException;
 import com.redress.shared.PersonalData;
@@ -46,11 +47,13 @@ public class AuditTimeline {
   private final AuditRepository repository;
   private final ObjectMapper json;
   private final PersonalDataKeys keys;
+  private final AuditStory story;
 
-  AuditTimeline(AuditRepository repository, ObjectMapper json, PersonalDataKeys keys) {
+  AuditTimeline(AuditRepository repository, ObjectMapper json, PersonalDataKeys keys, InstallationTexts texts) {
     this.repository = repository;
     this.json = json;
     this.keys = keys;
+    this.story = new AuditStory(texts);
   }
 
   public List<Entry> of(String chainKey, ZoneId zone) {
@@ -91,7 +94,7 @@ public class AuditTimeline {
       String activityName = (String) details.getOrDefault("activityName", details.get("taskName"));
       entries.add(new Entry(row.seq(), row.occurredAt().atZone(zone).toOffsetDateTime(), row.actor(), row.source(),
           row.type(), row.activityId(), activityName, row.processInstanceId(),
-          AuditStory.line(row.type(), row.actor(), details), details));
+          story.line(row.type(), row.actor(), details), details));
     }
     return entries;
   }

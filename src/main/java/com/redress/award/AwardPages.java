@@ -1,5 +1,6 @@
 package com.redress.award;
 
+import com.redress.language.InstallationTexts;
 import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.ConflictException;
 import com.redress.shared.InvalidRequestException;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,10 +27,12 @@ class AwardPages {
 
   private final AwardService awards;
   private final AwardPublication publication;
+  private final InstallationTexts texts;
 
-  AwardPages(AwardService awards, AwardPublication publication) {
+  AwardPages(AwardService awards, AwardPublication publication, InstallationTexts texts) {
     this.awards = awards;
     this.publication = publication;
+    this.texts = texts;
   }
 
   @GetMapping("/awards/{id}")
@@ -59,12 +61,12 @@ class AwardPages {
       run = awards.get(id);
     } catch (NotFoundException e) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "No award run " + id);
+      model.addAttribute("message", texts.text("staff.awards.noRun", id));
       return "awards/not-published";
     }
     if (run.publishedAt() == null) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      model.addAttribute("message", "The awards of " + run.period() + " are not published yet.");
+      model.addAttribute("message", texts.text("staff.awards.notPublished", run.period()));
       return "awards/not-published";
     }
     Map<String, List<AwardItem>> winners = new LinkedHashMap<>();
@@ -87,14 +89,13 @@ class AwardPages {
     List<String> changes = new ArrayList<>();
     for (Nomination n : awards.nominations(id)) {
       if (n.status() == Nomination.Status.REMOVED) {
-        changes.add(n.handler() + "'s " + n.kind().name().toLowerCase(Locale.ROOT)
-            + " nomination was removed: " + n.removalReason());
+        changes.add(texts.text("staff.awards.change.removed." + n.kind().name(), n.handler(), n.removalReason()));
       } else if (n.kind() == Nomination.Kind.INNOVATION) {
-        changes.add(n.handler() + " was nominated for innovation: " + n.reason());
+        changes.add(texts.text("staff.awards.change.innovation", n.handler(), n.reason()));
       }
     }
     awards.items(id).stream().filter(i -> "CUT".equals(i.status()))
-        .forEach(i -> changes.add(i.handler() + "'s " + i.title() + " was cut: " + i.cutReason()));
+        .forEach(i -> changes.add(texts.text("staff.awards.change.cut", i.handler(), i.title(), i.cutReason())));
     return changes;
   }
 }

@@ -2,7 +2,7 @@ package com.redress.award;
 
 import com.redress.audit.AuditTrail;
 import com.redress.identity.Groups;
-import com.redress.language.InstallationLanguage;
+import com.redress.language.InstallationTexts;
 import com.redress.notification.NotificationService;
 import com.redress.notification.OutgoingMessage;
 import com.redress.shared.AppClock;
@@ -45,12 +45,12 @@ public class AwardPublication {
   private final RuntimeService runtime;
   private final String baseUrl;
 
-  private final InstallationLanguage installation;
+  private final InstallationTexts texts;
 
   AwardPublication(AwardRunRepository runs, AwardService awards, AwardSettings settings, BusinessCalendar calendar,
       AppClock clock, AuditTrail audit, NotificationService notifications, IdentityService identity,
-      RuntimeService runtime, @Value("${redress.public-base-url}") String baseUrl, InstallationLanguage installation) {
-    this.installation = installation;
+      RuntimeService runtime, @Value("${redress.public-base-url}") String baseUrl, InstallationTexts texts) {
+    this.texts = texts;
     this.runs = runs;
     this.awards = awards;
     this.settings = settings;
@@ -168,7 +168,7 @@ public class AwardPublication {
   private void tellStaff(String runId, String occasion) {
     String link = baseUrl + "/awards/" + runId;
     Map<String, User> staff = new LinkedHashMap<>();
-    for (String group : Groups.ALL.keySet()) {
+    for (String group : Groups.ALL) {
       identity.createUserQuery().memberOfGroup(group).unlimitedList().forEach(u -> staff.putIfAbsent(u.getId(), u));
     }
     AwardRun run = awards.get(runId);
@@ -177,8 +177,9 @@ public class AwardPublication {
         continue;
       }
       notifications.enqueue(new OutgoingMessage(runId + ":" + occasion + ":" + user.getId(), runId, "AWARD_RESULTS",
-          user.getEmail(), "Awards of " + run.period() + (occasion.startsWith("republished") ? " (changed)" : ""),
-          "mail/award-results", Map.of("run", run, "winners", winners(runId), "link", link), installation.get()));
+          user.getEmail(), texts.text(occasion.startsWith("republished") ? "staff.mail.awardResults.subjectChanged"
+              : "staff.mail.awardResults.subject", run.period()),
+          "mail/award-results", Map.of("run", run, "winners", winners(runId), "link", link), texts.language()));
     }
   }
 }

@@ -1,7 +1,7 @@
 package com.redress.complaint;
 
 import com.redress.identity.Groups;
-import com.redress.language.InstallationLanguage;
+import com.redress.language.InstallationTexts;
 import com.redress.notification.NotificationService;
 import com.redress.notification.OutgoingMessage;
 import java.util.Map;
@@ -36,12 +36,12 @@ class SlaService {
   private final AuthorizationService authorizations;
   private final String staffBaseUrl;
 
-  private final InstallationLanguage installation;
+  private final InstallationTexts texts;
 
   SlaService(ComplaintService complaints, TaskService tasks, IdentityService identity,
       NotificationService notifications, AuthorizationService authorizations,
-      @Value("${redress.public-base-url}") String staffBaseUrl, InstallationLanguage installation) {
-    this.installation = installation;
+      @Value("${redress.public-base-url}") String staffBaseUrl, InstallationTexts texts) {
+    this.texts = texts;
     this.authorizations = authorizations;
     this.complaints = complaints;
     this.tasks = tasks;
@@ -63,9 +63,9 @@ class SlaService {
       // one warning per supervisor and handling round (a reopened complaint has a fresh SLA)
       String dedupKey = reference + ":SLA_WARNING:" + complaint.lifecycle().reopenCount() + ":" + supervisor.getId();
       notifications.enqueue(new OutgoingMessage(dedupKey, reference,
-          "SLA_WARNING", supervisor.getEmail(), "SLA warning: " + reference + " is due "
-              + complaint.classification().resolutionDue(), "mail/sla-warning",
-          Map.of("complaint", complaint, "tasklistLink", staffBaseUrl + "/camunda/app/tasklist/"), installation.get()));
+          "SLA_WARNING", supervisor.getEmail(), texts.text("staff.mail.slaWarning.subject", reference,
+              complaint.classification().resolutionDue()), "mail/sla-warning",
+          Map.of("complaint", complaint, "tasklistLink", staffBaseUrl + "/camunda/app/tasklist/"), texts.language()));
     }
   }
 

@@ -11,7 +11,7 @@ import com.redress.complaint.ComplaintService;
 import com.redress.complaint.CustomerTier;
 import com.redress.complaint.NewComplaint;
 import com.redress.identity.Groups;
-import com.redress.language.Language;
+import com.redress.language.InstallationTexts;
 import com.redress.shared.AppClock;
 import com.redress.shared.Database;
 import com.redress.shared.Money;
@@ -59,17 +59,10 @@ class DemoStory implements SmartLifecycle {
       Plot.UNANSWERED, Plot.RESOLVED, Plot.ESCALATED, Plot.COMPENSATED_BY_MANAGER, Plot.RESOLVED, Plot.LOWERED);
   private static final List<Category> CATEGORIES = List.of(Category.DAMAGE, Category.DELAY, Category.SERVICE_QUALITY,
       Category.BILLING, Category.STAFF_BEHAVIOUR, Category.SAFETY, Category.OTHER);
-  private static final List<String> CUSTOMERS = List.of("Li Wei", "Zhang Min", "Wang Fang", "Liu Yang", "Chen Jie",
-      "Yang Lei", "Zhao Xin", "Huang Ting", "Zhou Hao", "Wu Lan", "Xu Ming", "Sun Li", "Ma Jun", "Zhu Hong",
-      "Hu Bin", "Guo Jing", "He Ping", "Lin Na", "Gao Yan", "Luo Qiang");
-  private static final Map<Category, String[]> SUBJECTS = Map.of(
-      Category.DAMAGE, new String[] {"Vase broken during cleaning", "The cleaner knocked over a vase in the living room."},
-      Category.DELAY, new String[] {"Parcel three days late", "The parcel promised for Monday arrived on Thursday."},
-      Category.SERVICE_QUALITY, new String[] {"Kitchen left dirty", "The deep clean skipped the oven and the extractor."},
-      Category.BILLING, new String[] {"Charged twice this month", "My card was debited twice for the subscription."},
-      Category.STAFF_BEHAVIOUR, new String[] {"Rude technician", "The technician shouted at my mother and left early."},
-      Category.SAFETY, new String[] {"Exposed wiring after repair", "A socket was left open with live wires."},
-      Category.OTHER, new String[] {"Cannot find my orders in the app", "Since the update my past orders are gone."});
+  /** The customers' mailboxes, in the order of their names in {@code demo.customers} (demo.properties). */
+  private static final List<String> MAILBOXES = List.of("li.wei", "zhang.min", "wang.fang", "liu.yang", "chen.jie",
+      "yang.lei", "zhao.xin", "huang.ting", "zhou.hao", "wu.lan", "xu.ming", "sun.li", "ma.jun", "zhu.hong",
+      "hu.bin", "guo.jing", "he.ping", "lin.na", "gao.yan", "luo.qiang");
 
   private final DemoDriver demo;
   private final ComplaintService complaints;
@@ -78,11 +71,13 @@ class DemoStory implements SmartLifecycle {
   private final AppClock clock;
   private final Database database;
   private final JdbcTemplate jdbc;
+  private final InstallationTexts texts;
   private volatile boolean running;
   private int told;
 
   DemoStory(DemoDriver demo, ComplaintService complaints, AwardService awards, AwardPublication publication,
-      AppClock clock, Database database, JdbcTemplate jdbc) {
+      AppClock clock, Database database, JdbcTemplate jdbc, InstallationTexts texts) {
+    this.texts = texts;
     this.demo = demo;
     this.complaints = complaints;
     this.awards = awards;
@@ -177,30 +172,29 @@ class DemoStory implements SmartLifecycle {
     }
     if (plot == Plot.COMPENSATED || plot == Plot.COMPENSATED_BY_MANAGER) {
       later(Duration.ofHours(2));
-      approve(complaint.reference(), "APPROVE", null, "A fair refund for the damage the customer proved.", null);
+      approve(complaint.reference(), "APPROVE", null, words("demo.approvalReason"), null);
     } else if (plot == Plot.LOWERED) {
       later(Duration.ofHours(2));
-      approve(complaint.reference(), "LOWER", "800.00", "The voucher covers the visit; 800.00 is our usual rate.",
-          null);
+      approve(complaint.reference(), "LOWER", "800.00", words("demo.loweringReason"), null);
     }
     later(Duration.ofDays(1));
     if (plot == Plot.UNANSWERED) {
       demo.at(demo.surveyDue(complaint).plus(Duration.ofHours(1)));
       demo.runDueJobs();
     } else if (plot == Plot.REOPENED) {
-      demo.answerSurvey(complaint, 1, "Nothing changed, the same thing happened again.");
+      demo.answerSurvey(complaint, 1, words("demo.survey.unhappy"));
       later(Duration.ofHours(4));
       handle(complaint, DemoIdentities.memberOf(Groups.SUPERVISORS), null);
       later(Duration.ofDays(1));
-      demo.answerSurvey(complaint, 4, "Sorted out at last, thank you.");
+      demo.answerSurvey(complaint, 4, words("demo.survey.happyAtLast"));
     } else {
-      demo.answerSurvey(complaint, 3 + n % 3, n % 2 == 0 ? "Quick and polite." : null);
+      demo.answerSurvey(complaint, 3 + n % 3, n % 2 == 0 ? words("demo.survey.polite") : null);
     }
     later(Duration.ofDays(1));
     Map<String, Object> review = new HashMap<>(Map.of("qualityScore", 3 + (n + 1) % 3, "innovative", innovative,
-        "reviewComment", "Clear answer; the root cause is named."));
+        "reviewComment", words("demo.review.comment")));
     if (innovative) {
-      review.put("innovationReason", "Set up a callback rota so that the customer never had to call twice.");
+      review.put("innovationReason", words("demo.review.innovation"));
     }
     demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_REVIEW_QUALITY, null, review);
     told++;
@@ -218,12 +212,12 @@ class DemoStory implements SmartLifecycle {
   /** The handling task, by its team's demo user or {@code user}; {@code compensation} e.g. "REFUND 300.00". */
   private String handle(DemoDriver.Case complaint, String user, String compensation) {
     Map<String, Object> outcome = new HashMap<>(Map.of("rootCause", "STAFF_ERROR", "resolution",
-        "Apologised, sent the team back to put it right and changed the checklist so that it does not recur.",
+        words("demo.resolution"),
         "serviceFailureAcknowledged", true, "compensationType", "NONE"));
     if (compensation != null) {
       String[] typeAndAmount = compensation.split(" ");
       outcome.putAll(Map.of("compensationType", typeAndAmount[0], "compensationAmount", typeAndAmount[1],
-          "compensationCurrency", "CNY", "compensationReason", "The customer paid for a service we did not deliver."));
+          "compensationCurrency", "CNY", "compensationReason", words("demo.compensationReason")));
     }
     return demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_HANDLE, user, outcome);
   }
@@ -264,22 +258,20 @@ class DemoStory implements SmartLifecycle {
     if (innovator != null && demo.hasOpenTask(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS)) {
       demo.complete(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS, null, Map.of("nominationAction",
           "ADD_INNOVATION", "nominee", innovator, "nominationReason",
-          "Set up a callback rota that cut repeat calls; customers praised it in their surveys."));
+          words("demo.award.innovation")));
     }
     if (demo.hasOpenTask(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS)) {
       demo.complete(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS, null, Map.of("nominationAction", "CONFIRM"));
       later(step.multipliedBy(2));
       demo.complete(run, EmployeeAwardProcess.TASK_APPROVE_AWARDS, null, Map.of("awardAction", "APPROVE"));
       later(step.multipliedBy(2));
-      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_BILLING),
-          "Billing complaints take longer to resolve by nature; the timeliness weight is unfair to our team.");
+      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_BILLING), words("demo.award.objection"));
       demo.runDueJobs();
       later(step.multipliedBy(2));
       demo.complete(run, EmployeeAwardProcess.TASK_DECIDE_OBJECTION, null, Map.of("objectionDecision", "DISMISS",
-          "awardReason", "Every team's SLA already depends on the category; the weights stay as published."));
+          "awardReason", words("demo.award.dismissal")));
       later(step.multipliedBy(4));
-      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_SAFETY),
-          "The innovation award should name the whole team that ran the callback rota, not one person.");
+      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_SAFETY), words("demo.award.openObjection"));
       demo.runDueJobs();
     }
     LOG.info("Demo: award run {} is {}", run, awards.get(run).status());
@@ -306,8 +298,7 @@ class DemoStory implements SmartLifecycle {
       later(Duration.ofMinutes(20));
       DemoDriver.Case compensated = demo.submit(complaint(Category.DAMAGE, 120 + told));
       handle(compensated, null, proposal.getKey());
-      approve(compensated.reference(), "APPROVE", null, "The damage is proven; the amount matches the invoice.",
-          proposal.getValue());
+      approve(compensated.reference(), "APPROVE", null, words("demo.inFlightApprovalReason"), proposal.getValue());
       told++;
     }
     // resolved and answered: waiting for the quality review
@@ -315,20 +306,24 @@ class DemoStory implements SmartLifecycle {
     DemoDriver.Case answered = demo.submit(complaint(Category.DELAY, 130 + told));
     handle(answered, null, null);
     later(Duration.ofMinutes(30));
-    demo.answerSurvey(answered, 5, "Fast and friendly.");
+    demo.answerSurvey(answered, 5, words("demo.survey.fast"));
     told++;
   }
 
+  /** A customer of the story complains, in the installation's language, and reads Redress's e-mails in it. */
   private NewComplaint complaint(Category category, int n) {
-    String name = CUSTOMERS.get(n % CUSTOMERS.size());
-    String[] text = SUBJECTS.get(category);
+    String name = words("demo.customers").split(",")[n % MAILBOXES.size()];
     Channel channel = Channel.values()[n % Channel.values().length];
     CustomerTier tier = CustomerTier.values()[n % CustomerTier.values().length];
     String customerId = "C-" + (2000 + n);
-    String email = name.toLowerCase().replace(' ', '.') + (2000 + n) + "@example.com";
+    String email = MAILBOXES.get(n % MAILBOXES.size()) + (2000 + n) + "@example.com";
     return new NewComplaint(new NewComplaint.Customer(customerId, name, email, null, tier), channel, category,
-        text[0], text[1], "ORD-" + (70000 + n * 7 + told), new Money(new BigDecimal(120 + n % 9 * 95 + ".00"), "CNY"),
-        null, null, Language.EN); // the story's customers write English
+        words("demo.subject." + category), words("demo.description." + category), "ORD-" + (70000 + n * 7 + told),
+        new Money(new BigDecimal(120 + n % 9 * 95 + ".00"), "CNY"), null, null, texts.language());
+  }
+
+  private String words(String key) {
+    return texts.text(key);
   }
 
   private void later(Duration by) {

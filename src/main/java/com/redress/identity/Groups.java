@@ -1,7 +1,7 @@
 package com.redress.identity;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+
 
 /** The Camunda groups of Redress (docs/security.md §3), by id, with the names Admin shows. */
 public final class Groups {
@@ -24,25 +24,11 @@ public final class Groups {
   /** Created by Camunda's admin-user setting with every permission. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
-  /** Every group Redress creates, with its display name. */
-  public static final Map<String, String> ALL = new LinkedHashMap<>();
-
-  static {
-    ALL.put(INTAKE_AGENTS, "Intake agents");
-    ALL.put(DISPATCHERS, "Dispatchers");
-    ALL.put(TEAM_SERVICE, "Service team");
-    ALL.put(TEAM_BILLING, "Billing team");
-    ALL.put(TEAM_LOGISTICS, "Logistics team");
-    ALL.put(TEAM_SAFETY, "Safety team");
-    ALL.put(SUPERVISORS, "Supervisors");
-    ALL.put(SERVICE_MANAGERS, "Service managers");
-    ALL.put(FINANCE, "Finance");
-    ALL.put(QUALITY_REVIEWERS, "Quality reviewers");
-    ALL.put(AWARD_COMMITTEE, "Award committee");
-    ALL.put(AUDITORS, "Auditors");
-    ALL.put(PROCESS_ANALYSTS, "Process analysts");
-    ALL.put(PRIVACY_OFFICERS, "Privacy officers");
-  }
+  /**
+   * Every group Redress creates. Their display names are {@code group.<id>} in the message bundles,
+   * in the installation's language (IdentitySetup).
+   */
+  public static final List<String> ALL = List.of(INTAKE_AGENTS, DISPATCHERS, TEAM_SERVICE, TEAM_BILLING, TEAM_LOGISTICS, TEAM_SAFETY, SUPERVISORS, SERVICE_MANAGERS, FINANCE, QUALITY_REVIEWERS, AWARD_COMMITTEE, AUDITORS, PROCESS_ANALYSTS, PRIVACY_OFFICERS);
 
   private Groups() {
   }

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import com.redress.award.EmployeeAwardProcess;
 import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.language.InstallationTexts;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,8 +19,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +36,10 @@ class IdentitySetup {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final InstallationTexts texts;
 
-  IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+  IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, InstallationTexts texts) {
+    this.texts = texts;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
   }
@@ -45,7 +48,7 @@ class IdentitySetup {
   @Order(1)
   public void setUp() {
     Groups.ALL.forEach(this::ensureGroup);
-    for (String group : Groups.ALL.keySet()) {
+    for (String group : Groups.ALL) {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       // lets Tasklist show the process name next to each task
       for (String process : List.of(ComplaintHandlingProcess.KEY, CompensationApprovalProcess.KEY,
@@ -80,13 +83,18 @@ class IdentitySetup {
     grant(Groups.PROCESS_ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
   }
 
-  private void ensureGroup(String id, String name) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
+  /** The group, named in the installation's language; renamed when the language changed. */
+  private void ensureGroup(String id) {
+    String name = texts.text("group." + id);
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(id);
       group.setType("WORKFLOW");
-      identityService.saveGroup(group);
+    } else if (name.equals(group.getName())) {
+      return;
     }
+    group.setName(name);
+    identityService.saveGroup(group);
   }
 
   /** Grants the permissions, adding any that an existing grant for this resource lacks. */

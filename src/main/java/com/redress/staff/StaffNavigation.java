@@ -2,6 +2,7 @@ package com.redress.staff;
 
 import com.redress.award.AwardService;
 import com.redress.identity.StaffArea;
+import com.redress.language.InstallationTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the signed-in member of staff may open, for the home page and the navigation of every staff
  * page (templates call {@code @staffNavigation.links()}): only links whose page would not refuse them.
+ * Labels and purposes are {@code staff.nav.*} messages in the installation's language.
  */
 @Component("staffNavigation")
 public class StaffNavigation {
@@ -23,9 +25,11 @@ public class StaffNavigation {
   }
 
   private final AwardService awards;
+  private final InstallationTexts texts;
 
-  StaffNavigation(AwardService awards) {
+  StaffNavigation(AwardService awards, InstallationTexts texts) {
     this.awards = awards;
+    this.texts = texts;
   }
 
   public List<Link> links() {
@@ -33,28 +37,33 @@ public class StaffNavigation {
     Set<String> groups = user == null ? Set.of() : user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
         .collect(Collectors.toSet());
     List<Link> links = new ArrayList<>();
-    links.add(new Link("Tasklist", "/camunda/app/tasklist/", "Claim and complete the tasks of your teams."));
-    awards.latestPublished().ifPresent(run -> links.add(new Link("Award results", "/awards/" + run.id(),
-        "The published awards of " + run.period() + ", how each score was made, and objections.")));
+    links.add(link("tasklist", "/camunda/app/tasklist/"));
+    awards.latestPublished().ifPresent(run -> links.add(new Link(texts.text("staff.nav.awards.label"),
+        "/awards/" + run.id(), texts.text("staff.nav.awards.purpose", run.period()))));
     if (StaffArea.AUDIT.openTo(groups)) {
-      links.add(new Link("Audit search", "/audit", "Find a complaint and read its story, its diagram path and its record."));
-      links.add(new Link("Integrity", "/audit/integrity", "Check that no audit record was changed or removed."));
+      links.add(link("audit", "/audit"));
+      links.add(link("integrity", "/audit/integrity"));
     }
     if (StaffArea.REPORTS.openTo(groups)) {
-      links.add(new Link("KPI dashboard", "/reports/kpis", "Volumes, SLA compliance, satisfaction and costs by month."));
+      links.add(link("kpis", "/reports/kpis"));
     }
     if (StaffArea.ANALYSIS.openTo(groups)) {
-      links.add(new Link("What-if", "/analysis/what-if", "Replay past complaints against a changed decision table."));
+      links.add(link("whatIf", "/analysis/what-if"));
     }
     if (StaffArea.PRIVACY.openTo(groups)) {
-      links.add(new Link("Customers' data", "/privacy", "Find a customer's data to export it or correct it."));
+      links.add(link("privacy", "/privacy"));
     }
     if (StaffArea.COCKPIT.openTo(groups)) {
-      links.add(new Link("Cockpit", "/camunda/app/cockpit/", "Running and finished processes, incidents, decisions."));
+      links.add(link("cockpit", "/camunda/app/cockpit/"));
     }
     if (StaffArea.ADMIN.openTo(groups)) {
-      links.add(new Link("Admin", "/camunda/app/admin/", "Users, groups and authorizations."));
+      links.add(link("admin", "/camunda/app/admin/"));
     }
     return links;
+  }
+
+  /** The destination named {@code staff.nav.<name>.label} and {@code staff.nav.<name>.purpose}. */
+  private Link link(String name, String href) {
+    return new Link(texts.text("staff.nav." + name + ".label"), href, texts.text("staff.nav." + name + ".purpose"));
   }
 }

@@ -56,6 +56,11 @@ abstract class BrowserTest extends ApplicationTest {
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
+  /** Where the application the browser works with listens: the test's own, unless a test starts another. */
+  protected int appPort() {
+    return port;
+  }
+
   /** The browser's languages, most preferred first. */
   protected String languages() {
     return "en-US,en";
@@ -96,8 +101,19 @@ abstract class BrowserTest extends ApplicationTest {
 
   // --- Tasklist
 
+  /** What Tasklist's filter and buttons are called: Redress's filter names follow redress.language. */
+  record TasklistWords(String groupTasks, String claim, String complete) {
+  }
+
+  static final TasklistWords ENGLISH_TASKLIST = new TasklistWords("My group tasks", "Claim", "Complete");
+
+  /** The words of the installation and browser language this test uses. */
+  protected TasklistWords tasklistWords() {
+    return ENGLISH_TASKLIST;
+  }
+
   protected void openGroupTask(String reference) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("My group tasks"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(tasklistWords().groupTasks()))).click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(),'" + reference + "')]]//a")))
         .click();
@@ -105,11 +121,13 @@ abstract class BrowserTest extends ApplicationTest {
 
   protected void claimTask() {
     wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//button[normalize-space()='Claim'] | //a[normalize-space()='Claim']"))).click();
+        By.xpath("//button[normalize-space()='" + tasklistWords().claim() + "'] | //a[normalize-space()='"
+            + tasklistWords().claim() + "']"))).click();
   }
 
   protected void completeTask() {
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Complete']"))));
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space()='" + tasklistWords().complete() + "']"))));
   }
 
   protected void logIn(String user) {
@@ -118,10 +136,14 @@ abstract class BrowserTest extends ApplicationTest {
 
   /** Signs in to one of Camunda's webapps: tasklist, cockpit or admin. */
   protected void logInTo(String webapp, String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/" + webapp + "/");
+    logInTo(webapp, user, TestUsers.PASSWORD);
+  }
+
+  protected void logInTo(String webapp, String user, String password) {
+    browser.get("http://localhost:" + appPort() + "/camunda/app/" + webapp + "/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form input[type='text']")))
         .sendKeys(user);
-    browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(TestUsers.PASSWORD);
+    browser.findElement(By.cssSelector("form input[type='password']")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
   }
 

@@ -50,7 +50,7 @@ class ComplaintAccessTest extends ApplicationTest {
   private static final String EMAIL = "wang.fang@example.com";
   private static final String PHONE = "+86 138 0013 8000";
   private static final List<String> GROUPS =
-      Stream.concat(Groups.ALL.keySet().stream(), Stream.of(CAMUNDA_ADMIN)).toList();
+      Stream.concat(Groups.ALL.stream(), Stream.of(CAMUNDA_ADMIN)).toList();
 
   @Autowired ComplaintService complaints;
   @Autowired IdentityService identity;

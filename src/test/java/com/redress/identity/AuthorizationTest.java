@@ -141,7 +141,7 @@ class AuthorizationTest extends ApplicationTest {
 
   @Test
   void everyGroupOfTheDesignExistsWithTasklistAccess() {
-    for (String group : Groups.ALL.keySet()) {
+    for (String group : Groups.ALL) {
       assertThat(identity.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
       assertThat(engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(group)
           .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).resourceId("tasklist").count())

@@ -38,7 +38,7 @@ class EngineRestAllowListTest extends ApplicationTest {
   @Test
   void everyEndpointAnswersAsTheAllowListSaysForEveryGroup() {
     Map<String, String> members = new LinkedHashMap<>();
-    for (String group : Groups.ALL.keySet()) {
+    for (String group : Groups.ALL) {
       members.put(group, TestUsers.ensure(engine.getIdentityService(), "walk-" + group, group));
     }
     members.put(Groups.CAMUNDA_ADMIN, TestUsers.ensure(engine.getIdentityService(), "walk-admin", Groups.CAMUNDA_ADMIN));

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every text Redress shows customers and API callers exists in Chinese, with the same
@@ -22,10 +24,12 @@ class LanguageBundlesTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
-  @Test
-  void everyEnglishMessageHasItsChineseWithTheSamePlaceholders() throws IOException {
-    Properties english = load("messages.properties");
-    Properties chinese = load("messages_zh_CN.properties");
+  /** The bundles of spring.messages.basename: customer pages and e-mails, staff pages, the demo story. */
+  @ParameterizedTest
+  @ValueSource(strings = {"messages", "staff", "demo"})
+  void everyEnglishTextHasItsChineseWithTheSamePlaceholders(String bundle) throws IOException {
+    Properties english = load(bundle + ".properties");
+    Properties chinese = load(bundle + "_zh_CN.properties");
     for (String key : english.stringPropertyNames()) {
       assertThat(chinese.getProperty(key)).as("the Chinese of %s", key).isNotNull();
       assertThat(placeholders(chinese.getProperty(key))).as("the placeholders of %s", key)

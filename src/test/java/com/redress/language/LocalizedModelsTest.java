@@ -38,7 +38,8 @@ class LocalizedModelsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** What a form says to people; everything else (keys, types, validation, option values, conditions) must match. */
-  private static final Set<String> WORDS = Set.of("label", "description", "text", "placeholder", "title");
+  private static final Set<String> WORDS = Set.of("label", "description", "text", "placeholder", "title", "dateLabel",
+      "timeLabel");
 
   @Test
   void everyNamedElementOfEveryProcessHasItsChineseName() {

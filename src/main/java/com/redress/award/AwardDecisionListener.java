@@ -1,6 +1,7 @@
 package com.redress.award;
 
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
@@ -10,10 +11,16 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 abstract class AwardDecisionListener implements ExecutionListener {
 
+  private final CompletionChecks checks;
+
+  AwardDecisionListener(CompletionChecks checks) {
+    this.checks = checks;
+  }
+
   @Override
   public final void notify(DelegateExecution execution) {
     if (CompletionCheck.isCompletion(execution)) {
-      decide(execution, execution.getProcessBusinessKey(), new CompletionCheck(execution));
+      decide(execution, execution.getProcessBusinessKey(), checks.of(execution));
     }
   }
 

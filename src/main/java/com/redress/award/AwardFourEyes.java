@@ -1,6 +1,8 @@
 package com.redress.award;
 
 import com.redress.identity.FourEyesRule;
+import com.redress.language.Phrase;
+import com.redress.language.Wording;
 import com.redress.shared.CompletionCheck;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,7 +26,9 @@ class AwardFourEyes implements FourEyesRule {
 
   @Override
   public String refusal(DelegateTask task, String user) {
-    return refusal(task.getExecution().getProcessBusinessKey(), user);
+    // in English: the audit trail keeps it, and the guards refusing the task's work say it
+    Wording refusal = refusal(task.getExecution().getProcessBusinessKey(), user);
+    return refusal == null ? null : refusal.english();
   }
 
   /**
@@ -33,9 +37,9 @@ class AwardFourEyes implements FourEyesRule {
    */
   String actingDecider(CompletionCheck check, String runId, String field) {
     String user = check.actingUser();
-    String refusal = refusal(runId, user);
+    Wording refusal = refusal(runId, user);
     if (user == null) {
-      check.problem(field, "is unknown: claim the task or complete it as a signed-in user");
+      check.problem(field, Phrase.USER_UNKNOWN);
     } else if (refusal != null) {
       check.problem(field, refusal);
     }
@@ -43,9 +47,9 @@ class AwardFourEyes implements FourEyesRule {
   }
 
   /** Why {@code user} may not decide on run {@code runId}, or null when they may. */
-  String refusal(String runId, String user) {
+  Wording refusal(String runId, String user) {
     return user != null && awards.isNominated(runId, user)
-        ? user + " is a nominee of " + runId + " and cannot decide on its awards (four-eyes principle)"
+        ? Phrase.FOUR_EYES_AWARD_NOMINEE.with(user, runId)
         : null;
   }
 }

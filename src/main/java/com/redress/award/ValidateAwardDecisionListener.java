@@ -5,7 +5,9 @@ import static com.redress.award.EmployeeAwardProcess.AWARD_REASON;
 import static com.redress.award.EmployeeAwardProcess.CUT_AWARD;
 import static com.redress.award.EmployeeAwardProcess.CUT_HANDLER;
 
+import com.redress.language.Phrase;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,7 +30,9 @@ class ValidateAwardDecisionListener extends AwardDecisionListener {
   private final AwardFourEyes fourEyes;
   private final RecordAwardDecisionDelegate record;
 
-  ValidateAwardDecisionListener(AwardService awards, AwardFourEyes fourEyes, RecordAwardDecisionDelegate record) {
+  ValidateAwardDecisionListener(AwardService awards, AwardFourEyes fourEyes, RecordAwardDecisionDelegate record,
+      CompletionChecks checks) {
+    super(checks);
     this.awards = awards;
     this.fourEyes = fourEyes;
     this.record = record;
@@ -46,14 +50,13 @@ class ValidateAwardDecisionListener extends AwardDecisionListener {
       String award = check.text(CUT_AWARD.name(), 1, 30);
       if (handler != null && award != null && !handler.isEmpty() && !award.isEmpty()
           && !awards.hasAward(runId, handler, award, "PROPOSED")) {
-        check.problem(CUT_AWARD.name(), handler + " has no proposed " + award + " award to cut");
+        check.problem(CUT_AWARD.name(), Phrase.NO_PROPOSED_AWARD, handler, award);
       }
     }
     if (APPROVE.equals(action) && !awards.withinBudgetOrExcessApproved(runId)) {
-      check.problem(AWARD_ACTION.name(), "the awards cost more than the period's budget: cut awards or ask finance "
-          + "to approve the excess");
+      check.problem(AWARD_ACTION.name(), Phrase.AWARDS_OVER_BUDGET);
     }
-    check.refuseIfInvalid("Award decision refused");
+    check.refuseIfInvalid(Phrase.REFUSED_AWARD_DECISION);
     EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_AWARD_DECISION, record::execute);
   }
 }

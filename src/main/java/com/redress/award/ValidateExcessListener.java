@@ -3,7 +3,9 @@ package com.redress.award;
 import static com.redress.award.EmployeeAwardProcess.EXCESS_DECISION;
 import static com.redress.award.EmployeeAwardProcess.EXCESS_REASON;
 
+import com.redress.language.Phrase;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +24,8 @@ class ValidateExcessListener extends AwardDecisionListener {
   private final AwardFourEyes fourEyes;
   private final RecordExcessDecisionDelegate record;
 
-  ValidateExcessListener(AwardFourEyes fourEyes, RecordExcessDecisionDelegate record) {
+  ValidateExcessListener(AwardFourEyes fourEyes, RecordExcessDecisionDelegate record, CompletionChecks checks) {
+    super(checks);
     this.fourEyes = fourEyes;
     this.record = record;
   }
@@ -32,7 +35,7 @@ class ValidateExcessListener extends AwardDecisionListener {
     fourEyes.actingDecider(check, runId, "finance");
     check.oneOf(EXCESS_DECISION.name(), List.of(APPROVE, REFUSE));
     check.text(EXCESS_REASON.name(), ValidateNominationChangeListener.MIN_REASON, ValidateNominationChangeListener.MAX_REASON);
-    check.refuseIfInvalid("Decision on the excess refused");
+    check.refuseIfInvalid(Phrase.REFUSED_EXCESS_DECISION);
     EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_EXCESS_DECISION, record::execute);
   }
 }

@@ -5,7 +5,9 @@ import static com.redress.award.EmployeeAwardProcess.NOMINATION_KIND;
 import static com.redress.award.EmployeeAwardProcess.NOMINATION_REASON;
 import static com.redress.award.EmployeeAwardProcess.NOMINEE;
 
+import com.redress.language.Phrase;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,10 +31,13 @@ class ValidateNominationChangeListener implements ExecutionListener {
 
   private final AwardService awards;
   private final RecordNominationChangeDelegate record;
+  private final CompletionChecks checks;
 
-  ValidateNominationChangeListener(AwardService awards, RecordNominationChangeDelegate record) {
+  ValidateNominationChangeListener(AwardService awards, RecordNominationChangeDelegate record,
+      CompletionChecks checks) {
     this.awards = awards;
     this.record = record;
+    this.checks = checks;
   }
 
   @Override
@@ -42,13 +47,12 @@ class ValidateNominationChangeListener implements ExecutionListener {
     }
     // the run is the process's business key: a variable sent with the completion could name another run
     String runId = execution.getProcessBusinessKey();
-    CompletionCheck check = new CompletionCheck(execution);
+    CompletionCheck check = checks.of(execution);
     String manager = check.actingUser();
     String action = check.oneOf(NOMINATION_ACTION.name(), List.of(CONFIRM, REMOVE, ADD_INNOVATION));
     Nomination.Kind kind = Nomination.Kind.SCORE;
     if (CONFIRM.equals(action) && manager != null && awards.isNominated(runId, manager)) {
-      check.problem("manager", manager + " is nominated in this run and cannot confirm its nominations "
-          + "(four-eyes principle): another manager must");
+      check.problem("manager", Phrase.FOUR_EYES_CONFIRM_OWN_RUN, manager);
     }
     if (REMOVE.equals(action) || ADD_INNOVATION.equals(action)) {
       String nominee = check.text(NOMINEE.name(), 1, 64);
@@ -57,22 +61,22 @@ class ValidateNominationChangeListener implements ExecutionListener {
         kind = check.enumValue(NOMINATION_KIND.name(), Nomination.Kind.class);
       }
       if (manager == null) {
-        check.problem("manager", "is unknown: claim the task or complete it as a signed-in user");
+        check.problem("manager", Phrase.USER_UNKNOWN);
       } else if (manager.equals(nominee)) {
-        check.problem(NOMINEE.name(), manager + " cannot " + (REMOVE.equals(action) ? "remove" : "nominate")
-            + " themselves (four-eyes principle): another manager must");
+        check.problem(NOMINEE.name(),
+            REMOVE.equals(action) ? Phrase.FOUR_EYES_REMOVE_SELF : Phrase.FOUR_EYES_NOMINATE_SELF, manager);
       } else if (nominee != null && !nominee.isEmpty() && ADD_INNOVATION.equals(action)) {
         if (!awards.handledInPeriod(runId, nominee)) {
-          check.problem(NOMINEE.name(), nominee + " handled no complaint closed in this period");
+          check.problem(NOMINEE.name(), Phrase.NOMINEE_HANDLED_NONE, nominee);
         } else if (awards.nominatedForInnovation(runId, nominee)) {
-          check.problem(NOMINEE.name(), nominee + " is nominated for innovation already");
+          check.problem(NOMINEE.name(), Phrase.NOMINEE_ALREADY_INNOVATION, nominee);
         }
       } else if (REMOVE.equals(action) && nominee != null && !nominee.isEmpty() && kind != null
           && !awards.hasNomination(runId, nominee, kind)) {
-        check.problem(NOMINEE.name(), nominee + " has no " + kind + " nomination to remove");
+        check.problem(NOMINEE.name(), Phrase.NOMINEE_NO_SUCH_NOMINATION, nominee, kind);
       }
     }
-    check.refuseIfInvalid("Nomination change refused");
+    check.refuseIfInvalid(Phrase.REFUSED_NOMINATION_CHANGE);
     EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_NOMINATION_CHANGE, record::execute);
   }
 }

@@ -6,7 +6,9 @@ import static com.redress.award.EmployeeAwardProcess.CUT_HANDLER;
 import static com.redress.award.EmployeeAwardProcess.OBJECTION_DECISION;
 import static com.redress.award.EmployeeAwardProcess.OBJECTION_ID;
 
+import com.redress.language.Phrase;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import com.redress.shared.EarlierModels;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,7 +28,8 @@ class ValidateObjectionDecisionListener extends AwardDecisionListener {
   private final RecordObjectionDecisionDelegate record;
 
   ValidateObjectionDecisionListener(AwardPublication publication, AwardService awards, AwardFourEyes fourEyes,
-      RecordObjectionDecisionDelegate record) {
+      RecordObjectionDecisionDelegate record, CompletionChecks checks) {
+    super(checks);
     this.publication = publication;
     this.awards = awards;
     this.fourEyes = fourEyes;
@@ -48,10 +51,10 @@ class ValidateObjectionDecisionListener extends AwardDecisionListener {
       String award = check.text(CUT_AWARD.name(), 1, 30);
       if (handler != null && award != null && !handler.isEmpty() && !award.isEmpty()
           && !awards.hasAward(runId, handler, award, "APPROVED")) {
-        check.problem(CUT_AWARD.name(), handler + " has no approved " + award + " award");
+        check.problem(CUT_AWARD.name(), Phrase.NO_APPROVED_AWARD, handler, award);
       }
     }
-    check.refuseIfInvalid("Objection decision refused");
+    check.refuseIfInvalid(Phrase.REFUSED_OBJECTION_DECISION);
     EarlierModels.recordWithoutStep(execution, EmployeeAwardProcess.TASK_RECORD_OBJECTION_DECISION, record::execute);
   }
 }

@@ -3,6 +3,8 @@ package com.redress.compensation;
 import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
 
 import com.redress.identity.FourEyesRule;
+import com.redress.language.Phrase;
+import com.redress.language.Wording;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -24,21 +26,22 @@ class ApprovalFourEyes implements FourEyesRule {
 
   @Override
   public String refusal(DelegateTask task, String user) {
-    return refusal(PROPOSAL_ID.require(task), user);
+    // in English: the audit trail keeps it, and the guards refusing the task's work say it
+    Wording refusal = refusal(PROPOSAL_ID.require(task), user);
+    return refusal == null ? null : refusal.english();
   }
 
   /** Why {@code user} may not approve proposal {@code id}, or null when they may. */
-  String refusal(String id, String user) {
+  Wording refusal(String id, String user) {
     if (user == null) {
       return null;
     }
     Compensation c = compensations.get(id);
     if (user.equals(c.proposedBy())) {
-      return user + " proposed compensation " + id + " and cannot approve it (four-eyes principle)";
+      return Phrase.FOUR_EYES_OWN_PROPOSAL.with(user, id);
     }
     if (compensations.decisions(id).stream().anyMatch(d -> user.equals(d.decidedBy()))) {
-      return user + " already approved compensation " + id
-          + " at an earlier level and cannot approve it again (four-eyes principle)";
+      return Phrase.FOUR_EYES_APPROVED_BEFORE.with(user, id);
     }
     return null;
   }

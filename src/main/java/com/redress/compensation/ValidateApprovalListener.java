@@ -6,7 +6,9 @@ import static com.redress.compensation.CompensationApprovalProcess.DECISION_REAS
 import static com.redress.compensation.CompensationApprovalProcess.LOWERED_AMOUNT;
 import static com.redress.compensation.CompensationApprovalProcess.PROPOSAL_ID;
 
+import com.redress.language.Wording;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import com.redress.shared.EarlierModels;
 import com.redress.shared.Money;
 import java.math.BigDecimal;
@@ -29,12 +31,14 @@ class ValidateApprovalListener implements ExecutionListener {
   private final CompensationService compensations;
   private final ApprovalFourEyes fourEyes;
   private final RecordApprovalDecisionDelegate record;
+  private final CompletionChecks checks;
 
   ValidateApprovalListener(CompensationService compensations, ApprovalFourEyes fourEyes,
-      RecordApprovalDecisionDelegate record) {
+      RecordApprovalDecisionDelegate record, CompletionChecks checks) {
     this.compensations = compensations;
     this.fourEyes = fourEyes;
     this.record = record;
+    this.checks = checks;
   }
 
   @Override
@@ -49,11 +53,11 @@ class ValidateApprovalListener implements ExecutionListener {
     if (!proposal.complaintReference().equals(execution.getProcessBusinessKey())) {
       throw new IllegalStateException("Proposal " + id + " does not belong to " + execution.getProcessBusinessKey());
     }
-    CompletionCheck check = new CompletionCheck(execution);
+    CompletionCheck check = checks.of(execution);
     String approver = check.actingUser();
-    String refusal = fourEyes.refusal(id, approver);
+    Wording refusal = fourEyes.refusal(id, approver);
     if (approver == null) {
-      check.problem("approver", "is unknown: claim the task or complete it as a signed-in user");
+      check.problem("approver", Phrase.USER_UNKNOWN);
     } else if (refusal != null) {
       check.problem("approver", refusal);
     }
@@ -61,14 +65,16 @@ class ValidateApprovalListener implements ExecutionListener {
     BigDecimal current = proposal.currentAmount();
     if (verdict == Compensation.Verdict.LOWER) {
       Object text = LOWERED_AMOUNT.get(execution);
+      Wording problem = text == null ? Phrase.REQUIRED_WHEN_LOWERING.with() : null;
       Phrase invalid = text == null ? null : Money.amountProblem(text.toString());
-      String problem = text == null ? "is required when lowering" : invalid == null ? null : invalid.english();
-      if (problem == null) {
+      if (invalid != null) {
+        problem = invalid.with();
+      } else if (text != null) {
         BigDecimal lowered = new BigDecimal(text.toString().strip());
         if (lowered.signum() <= 0) {
-          problem = "must be more than 0; reject the proposal instead";
+          problem = Phrase.LOWERED_NOT_POSITIVE.with();
         } else if (lowered.compareTo(current) >= 0) {
-          problem = "must be below the current " + current.toPlainString() + " (an approver can lower, never raise)";
+          problem = Phrase.LOWERED_NOT_BELOW.with(current.toPlainString());
         }
       }
       if (problem != null) {
@@ -81,7 +87,7 @@ class ValidateApprovalListener implements ExecutionListener {
     } else {
       check.optionalText(DECISION_REASON.name(), MIN_REASON, MAX_REASON);
     }
-    check.refuseIfInvalid("Compensation decision refused");
+    check.refuseIfInvalid(Phrase.REFUSED_COMPENSATION_DECISION);
     EarlierModels.recordWithoutStep(execution, CompensationApprovalProcess.TASK_RECORD_DECISION, record::execute);
   }
 }

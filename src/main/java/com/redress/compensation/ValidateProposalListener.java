@@ -5,7 +5,9 @@ import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_CURREN
 import static com.redress.complaint.ComplaintHandlingProcess.COMPENSATION_TYPE;
 
 import com.redress.complaint.CompensationType;
+import com.redress.language.Phrase;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import com.redress.shared.Money;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Component;
 class ValidateProposalListener implements ExecutionListener {
 
   private final CompensationSettings settings;
+  private final CompletionChecks checks;
 
-  ValidateProposalListener(CompensationSettings settings) {
+  ValidateProposalListener(CompensationSettings settings, CompletionChecks checks) {
     this.settings = settings;
+    this.checks = checks;
   }
 
   @Override
@@ -30,19 +34,18 @@ class ValidateProposalListener implements ExecutionListener {
     if (!CompletionCheck.isCompletion(execution) || type == null || CompensationType.NONE.name().equals(type)) {
       return;
     }
-    CompletionCheck check = new CompletionCheck(execution);
+    CompletionCheck check = checks.of(execution);
     Money amount = check.money(COMPENSATION_AMOUNT.name(), COMPENSATION_CURRENCY.name());
     if (amount != null) {
       if (!settings.currency().equals(amount.currency())) {
-        check.problem(COMPENSATION_CURRENCY.name(), "must be " + settings.currency() + ", the compensation budget's currency");
+        check.problem(COMPENSATION_CURRENCY.name(), Phrase.BUDGET_CURRENCY, settings.currency());
       }
       if (amount.amount().signum() <= 0) {
-        check.problem(COMPENSATION_AMOUNT.name(), "must be more than 0; propose no compensation instead");
+        check.problem(COMPENSATION_AMOUNT.name(), Phrase.PROPOSAL_NOT_POSITIVE);
       } else if (amount.amount().compareTo(settings.maxAmount()) > 0) {
-        check.problem(COMPENSATION_AMOUNT.name(), "must be at most " + settings.maxAmount().toPlainString()
-            + ": no approval band covers more");
+        check.problem(COMPENSATION_AMOUNT.name(), Phrase.PROPOSAL_ABOVE_BANDS, settings.maxAmount().toPlainString());
       }
     }
-    check.refuseIfInvalid("The proposed compensation is refused");
+    check.refuseIfInvalid(Phrase.REFUSED_PROPOSAL);
   }
 }

@@ -10,7 +10,9 @@ import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION;
 import static com.redress.complaint.ComplaintHandlingProcess.ROOT_CAUSE;
 import static com.redress.complaint.ComplaintHandlingProcess.SERVICE_FAILURE_ACKNOWLEDGED;
 
+import com.redress.language.Phrase;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -25,17 +27,22 @@ class ValidateHandlingOutcomeListener implements ExecutionListener {
   static final int MIN_RESOLUTION = 10;
   static final int MAX_COMPENSATION_REASON = 2000;
 
+  private final CompletionChecks checks;
+
+  ValidateHandlingOutcomeListener(CompletionChecks checks) {
+    this.checks = checks;
+  }
+
   @Override
   public void notify(DelegateExecution execution) {
     if (!CompletionCheck.isCompletion(execution)) {
       return;
     }
-    CompletionCheck check = new CompletionCheck(execution);
+    CompletionCheck check = checks.of(execution);
     RootCause rootCause = check.enumValue(ROOT_CAUSE.name(), RootCause.class);
     Category category = Category.valueOf(CATEGORY.require(execution));
     if (rootCause != null && !RootCause.allowedFor(category).contains(rootCause)) {
-      check.problem(ROOT_CAUSE.name(), "does not apply to a " + category + " complaint; choose one of "
-          + RootCause.allowedFor(category));
+      check.problem(ROOT_CAUSE.name(), Phrase.ROOT_CAUSE_NOT_FOR_CATEGORY, category, RootCause.allowedFor(category));
     }
     check.text(RESOLUTION.name(), MIN_RESOLUTION, ComplaintValidator.MAX_DESCRIPTION);
     check.flag(SERVICE_FAILURE_ACKNOWLEDGED.name());
@@ -48,7 +55,7 @@ class ValidateHandlingOutcomeListener implements ExecutionListener {
       check.money(COMPENSATION_AMOUNT.name(), COMPENSATION_CURRENCY.name());
       check.text(COMPENSATION_REASON.name(), MIN_RESOLUTION, MAX_COMPENSATION_REASON);
     }
-    check.refuseIfInvalid("The complaint cannot be marked as handled");
+    check.refuseIfInvalid(Phrase.REFUSED_HANDLING_OUTCOME);
     HANDLED_BY.set(execution, check.actingUser());
   }
 }

@@ -1,7 +1,8 @@
 package com.redress.language;
 
 /**
- * What Redress tells a customer (or any API caller) when it refuses a request: each phrase in
+ * What Redress tells a customer (or any API caller) when it refuses a request, and staff when it
+ * refuses a task's completion ({@code CompletionCheck}, in the installation's language): each phrase in
  * English here, in the other languages under {@code phrase.<NAME>} in {@code messages_<lang>.properties}.
  * Placeholders are {@link java.text.MessageFormat}'s ({@code {0}}, quotes doubled); a phrase without
  * arguments is used as written.
@@ -58,7 +59,50 @@ public enum Phrase {
   SURVEY_NOT_AWAITED("No survey is awaited for complaint {0}."),
   TOO_MANY_FOR_ADDRESS("Too many complaints for this e-mail address; please try again later."),
   TOO_MANY_COMPLAINTS("Too many complaints from your network; please try again later."),
-  TOO_MANY_REQUESTS("Too many requests from your network; please try again later.");
+  TOO_MANY_REQUESTS("Too many requests from your network; please try again later."),
+
+  // ---- staff's task completions (CompletionCheck): said in the installation's language ----
+  // what is wrong with one field of a completed task
+  MUST_BE_TEXT("must be text"),
+  TRUE_OR_FALSE("must be true or false"),
+  WHOLE_NUMBER("must be a whole number from {0} to {1}"),
+  TEXT_AT_MOST_CHARACTERS("must be text of at most {0} characters"),
+  USER_UNKNOWN("is unknown: claim the task or complete it as a signed-in user"),
+  FIRST_RESPONSE_AFTER_RESOLUTION("must not exceed resolutionSlaHours"),
+  ROOT_CAUSE_NOT_FOR_CATEGORY("does not apply to a {0} complaint; choose one of {1}"),
+  BUDGET_CURRENCY("must be {0}, the compensation budget''s currency"),
+  PROPOSAL_NOT_POSITIVE("must be more than 0; propose no compensation instead"),
+  PROPOSAL_ABOVE_BANDS("must be at most {0}: no approval band covers more"),
+  REQUIRED_WHEN_LOWERING("is required when lowering"),
+  LOWERED_NOT_POSITIVE("must be more than 0; reject the proposal instead"),
+  LOWERED_NOT_BELOW("must be below the current {0} (an approver can lower, never raise)"),
+  NOMINEE_HANDLED_NONE("{0} handled no complaint closed in this period"),
+  NOMINEE_ALREADY_INNOVATION("{0} is nominated for innovation already"),
+  NOMINEE_NO_SUCH_NOMINATION("{0} has no {1} nomination to remove"),
+  NO_PROPOSED_AWARD("{0} has no proposed {1} award to cut"),
+  NO_APPROVED_AWARD("{0} has no approved {1} award"),
+  AWARDS_OVER_BUDGET("the awards cost more than the period's budget: cut awards or ask finance to approve the excess"),
+  // the four-eyes principle (English also in the audit trail's four-eyes-refused events)
+  FOUR_EYES_QUALITY_REVIEW("{0} handled complaint {1} and cannot review its quality (four-eyes principle): "
+      + "another quality reviewer must take it"),
+  FOUR_EYES_OWN_PROPOSAL("{0} proposed compensation {1} and cannot approve it (four-eyes principle)"),
+  FOUR_EYES_APPROVED_BEFORE("{0} already approved compensation {1} at an earlier level and cannot approve it again "
+      + "(four-eyes principle)"),
+  FOUR_EYES_CONFIRM_OWN_RUN("{0} is nominated in this run and cannot confirm its nominations (four-eyes principle): "
+      + "another manager must"),
+  FOUR_EYES_REMOVE_SELF("{0} cannot remove themselves (four-eyes principle): another manager must"),
+  FOUR_EYES_NOMINATE_SELF("{0} cannot nominate themselves (four-eyes principle): another manager must"),
+  FOUR_EYES_AWARD_NOMINEE("{0} is a nominee of {1} and cannot decide on its awards (four-eyes principle)"),
+  // the refusal's title, one per task
+  REFUSED_TRIAGE("The triage cannot be completed"),
+  REFUSED_HANDLING_OUTCOME("The complaint cannot be marked as handled"),
+  REFUSED_PROPOSAL("The proposed compensation is refused"),
+  REFUSED_COMPENSATION_DECISION("Compensation decision refused"),
+  REFUSED_QUALITY_REVIEW("Quality review refused"),
+  REFUSED_NOMINATION_CHANGE("Nomination change refused"),
+  REFUSED_AWARD_DECISION("Award decision refused"),
+  REFUSED_EXCESS_DECISION("Decision on the excess refused"),
+  REFUSED_OBJECTION_DECISION("Objection decision refused");
 
   private final String english;
 

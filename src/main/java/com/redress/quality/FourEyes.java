@@ -4,6 +4,8 @@ package com.redress.quality;
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
 import com.redress.identity.FourEyesRule;
+import com.redress.language.Phrase;
+import com.redress.language.Wording;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -26,15 +28,15 @@ class FourEyes implements FourEyesRule {
   @Override
   public String refusal(DelegateTask task, String user) {
     String reference = ComplaintHandlingProcess.reference(task);
-    return handled(reference, user) ? refusal(user, reference) : null;
+    // in English: the audit trail keeps it, and the guards refusing the task's work say it
+    return handled(reference, user) ? refusal(user, reference).english() : null;
   }
 
   boolean handled(String reference, String user) {
     return user != null && complaints.handlers(reference).contains(user);
   }
 
-  static String refusal(String user, String reference) {
-    return user + " handled complaint " + reference
-        + " and cannot review its quality (four-eyes principle): another quality reviewer must take it";
+  static Wording refusal(String user, String reference) {
+    return Phrase.FOUR_EYES_QUALITY_REVIEW.with(user, reference);
   }
 }

@@ -6,7 +6,9 @@ import static com.redress.complaint.ComplaintHandlingProcess.INNOVATIVE;
 import static com.redress.complaint.ComplaintHandlingProcess.QUALITY_SCORE;
 import static com.redress.complaint.ComplaintHandlingProcess.REVIEW_COMMENT;
 
+import com.redress.language.Phrase;
 import com.redress.shared.CompletionCheck;
+import com.redress.shared.CompletionChecks;
 import com.redress.shared.EarlierModels;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -24,10 +26,12 @@ class ValidateQualityReviewListener implements ExecutionListener {
 
   private final FourEyes fourEyes;
   private final RecordQualityReviewDelegate record;
+  private final CompletionChecks checks;
 
-  ValidateQualityReviewListener(FourEyes fourEyes, RecordQualityReviewDelegate record) {
+  ValidateQualityReviewListener(FourEyes fourEyes, RecordQualityReviewDelegate record, CompletionChecks checks) {
     this.fourEyes = fourEyes;
     this.record = record;
+    this.checks = checks;
   }
 
   @Override
@@ -36,10 +40,10 @@ class ValidateQualityReviewListener implements ExecutionListener {
       return;
     }
     String reference = ComplaintHandlingProcess.reference(execution);
-    CompletionCheck check = new CompletionCheck(execution);
+    CompletionCheck check = checks.of(execution);
     String reviewer = check.actingUser();
     if (reviewer == null) {
-      check.problem("reviewer", "is unknown: claim the task or complete it as a signed-in user");
+      check.problem("reviewer", Phrase.USER_UNKNOWN);
     } else if (fourEyes.handled(reference, reviewer)) {
       check.problem("reviewer", FourEyes.refusal(reviewer, reference));
     }
@@ -50,9 +54,9 @@ class ValidateQualityReviewListener implements ExecutionListener {
     }
     Object comment = execution.getVariable(REVIEW_COMMENT.name());
     if (comment != null && (!(comment instanceof String text) || text.strip().length() > MAX_TEXT)) {
-      check.problem(REVIEW_COMMENT.name(), "must be text of at most " + MAX_TEXT + " characters");
+      check.problem(REVIEW_COMMENT.name(), Phrase.TEXT_AT_MOST_CHARACTERS, MAX_TEXT);
     }
-    check.refuseIfInvalid("Quality review refused");
+    check.refuseIfInvalid(Phrase.REFUSED_QUALITY_REVIEW);
     EarlierModels.recordWithoutStep(execution, ComplaintHandlingProcess.TASK_RECORD_QUALITY_REVIEW, record::execute);
   }
 }

@@ -1,10 +1,13 @@
 package com.redress.shared;
 
 import com.redress.language.Phrase;
+import com.redress.language.Phrases;
+import com.redress.language.Wording;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -20,16 +23,22 @@ import org.slf4j.LoggerFactory;
  * {@link FormFieldValidationException}, which the engine passes through unwrapped (engine REST
  * answers 400 with the reason, Tasklist shows it) and the completion rolls back untouched.
  * Task listeners are not used for this: the engine wraps their exceptions into a 500.
+ * Every problem and the refusal's title are {@link Phrase}s: the refusal is said in the
+ * installation's language, its log line in English. Made by {@link CompletionChecks}.
  */
 public final class CompletionCheck {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompletionCheck.class);
 
   private final DelegateExecution execution;
+  private final Phrases phrases;
+  private final Locale locale;
   private final List<FieldProblem> problems = new ArrayList<>();
 
-  public CompletionCheck(DelegateExecution execution) {
+  CompletionCheck(DelegateExecution execution, Phrases phrases, Locale locale) {
     this.execution = execution;
+    this.phrases = phrases;
+    this.locale = locale;
   }
 
   /** False when the task ends because it was cancelled (e.g. by a boundary event): nothing to check. */
@@ -40,14 +49,14 @@ public final class CompletionCheck {
   public String text(String name, int minLength, int maxLength) {
     Object value = execution.getVariable(name);
     if (value != null && !(value instanceof String)) {
-      problems.add(new FieldProblem(name, "must be text"));
+      problem(name, Phrase.MUST_BE_TEXT);
       return null;
     }
     String text = value == null ? "" : ((String) value).strip();
     if (text.isEmpty()) {
-      problems.add(new FieldProblem(name, "is required"));
+      problem(name, Phrase.REQUIRED);
     } else if (text.length() < minLength || text.length() > maxLength) {
-      problems.add(new FieldProblem(name, "must be " + minLength + " to " + maxLength + " characters"));
+      problem(name, Phrase.LENGTH_BETWEEN, minLength, maxLength);
     }
     return text;
   }
@@ -61,14 +70,14 @@ public final class CompletionCheck {
   public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
     Object value = execution.getVariable(name);
     if (value == null || value.toString().isBlank()) {
-      problems.add(new FieldProblem(name, "is required"));
+      problem(name, Phrase.REQUIRED);
       return null;
     }
     try {
       return Enum.valueOf(type, value.toString());
     } catch (IllegalArgumentException e) {
-      problems.add(new FieldProblem(name, "must be one of "
-          + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+      problem(name, Phrase.ONE_OF,
+          Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
       return null;
     }
   }
@@ -76,7 +85,7 @@ public final class CompletionCheck {
   public String oneOf(String name, List<String> allowed) {
     Object value = execution.getVariable(name);
     if (value == null || !allowed.contains(value.toString())) {
-      problems.add(new FieldProblem(name, "must be one of " + String.join(", ", allowed)));
+      problem(name, Phrase.ONE_OF, String.join(", ", allowed));
       return null;
     }
     return value.toString();
@@ -93,7 +102,7 @@ public final class CompletionCheck {
     }
     if (number == null || number.stripTrailingZeros().scale() > 0
         || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-      problems.add(new FieldProblem(name, "must be a whole number from " + min + " to " + max));
+      problem(name, Phrase.WHOLE_NUMBER, min, max);
       return null;
     }
     int whole = number.intValueExact();
@@ -108,10 +117,10 @@ public final class CompletionCheck {
     Phrase amountProblem = amount instanceof String text ? Money.amountProblem(text) : Phrase.DECIMAL_AS_TEXT;
     Phrase currencyProblem = Money.currencyProblem(currency == null ? null : currency.toString());
     if (amountProblem != null) {
-      problems.add(FieldProblem.of(amountName, amountProblem));
+      problem(amountName, amountProblem);
     }
     if (currencyProblem != null) {
-      problems.add(FieldProblem.of(currencyName, currencyProblem));
+      problem(currencyName, currencyProblem);
     }
     return amountProblem == null && currencyProblem == null ? Money.parse((String) amount, currency.toString()) : null;
   }
@@ -121,12 +130,18 @@ public final class CompletionCheck {
     if (value instanceof Boolean flag) {
       return flag;
     }
-    problems.add(new FieldProblem(name, "must be true or false"));
+    problem(name, Phrase.TRUE_OR_FALSE);
     return null;
   }
 
-  public void problem(String field, String message) {
-    problems.add(new FieldProblem(field, message));
+  /** A problem of {@code field}: {@code phrase} with its arguments (numbers and names as they are). */
+  public void problem(String field, Phrase phrase, Object... arguments) {
+    problems.add(FieldProblem.of(field, phrase, arguments));
+  }
+
+  /** A problem of {@code field} worded elsewhere (e.g. a four-eyes rule's refusal). */
+  public void problem(String field, Wording wording) {
+    problems.add(new FieldProblem(field, wording.english(), wording));
   }
 
   /** Whether {@code failure} is a refusal this check (or the start form) threw: a 400 to the user, not a fault. */
@@ -134,15 +149,23 @@ public final class CompletionCheck {
     return failure instanceof FormFieldValidationException;
   }
 
-  /** Throws with every problem found so far; the caller's title leads the message. */
-  public void refuseIfInvalid(String title) {
+  /**
+   * Throws with every problem found so far, said in the installation's language; the caller's title
+   * leads the message ("title: field problem; field problem").
+   */
+  public void refuseIfInvalid(Phrase title) {
     if (!problems.isEmpty()) {
-      String details = problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
-      // the one line an expected refusal gets (the engine's stack trace of it is filtered: ExpectedRefusals)
+      // the one line an expected refusal gets (the engine's stack trace of it is filtered: ExpectedRefusals),
+      // in English whatever the installation's language
       LOG.info("Refused completing '{}' of {} by {}: {}", execution.getCurrentActivityName(),
-          execution.getProcessBusinessKey(), actingUser(), details);
-      throw new FormFieldValidationException(List.copyOf(problems), title + ": " + details);
+          execution.getProcessBusinessKey(), actingUser(), details(problems));
+      List<FieldProblem> said = problems.stream().map(p -> p.in(phrases, locale)).toList();
+      throw new FormFieldValidationException(said, phrases.say(title.with(), locale) + ": " + details(said));
     }
+  }
+
+  private static String details(List<FieldProblem> problems) {
+    return problems.stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; "));
   }
 
   /** Who completes the task: the authenticated caller, else (engine API without identity) its last assignee. */

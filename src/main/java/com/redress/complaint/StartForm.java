@@ -1,11 +1,13 @@
 package com.redress.complaint;
 
 import com.redress.language.InstallationLanguage;
+import com.redress.language.Phrase;
+import com.redress.language.Phrases;
+import com.redress.shared.CompletionCheck;
 import com.redress.shared.InvalidRequestException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +44,11 @@ class StartForm {
   private final IdentityService identityService;
 
   private final InstallationLanguage installation;
+  private final Phrases phrases;
 
-  StartForm(ComplaintValidator validator, IdentityService identityService, InstallationLanguage installation) {
+  StartForm(ComplaintValidator validator, IdentityService identityService, InstallationLanguage installation,
+      Phrases phrases) {
+    this.phrases = phrases;
     this.validator = validator;
     this.installation = installation;
     this.identityService = identityService;
@@ -63,7 +68,7 @@ class StartForm {
       return validator.validate(submission, currentUser(), installation.get());
     } catch (InvalidRequestException e) {
       LOG.info("Refused a complaint from the start form by {}: {}", currentUser(), e.getMessage());
-      throw new FormFieldValidationException(e.problems(), "The complaint cannot be recorded: " + e.getMessage());
+      throw CompletionCheck.refusal(Phrase.COMPLAINT_NOT_RECORDED, e.problems(), phrases, installation.get().locale());
     }
   }
 

@@ -102,7 +102,9 @@ public enum Phrase {
   REFUSED_NOMINATION_CHANGE("Nomination change refused"),
   REFUSED_AWARD_DECISION("Award decision refused"),
   REFUSED_EXCESS_DECISION("Decision on the excess refused"),
-  REFUSED_OBJECTION_DECISION("Objection decision refused");
+  REFUSED_OBJECTION_DECISION("Objection decision refused"),
+  // the title of a refused start form (Tasklist's "Start process")
+  COMPLAINT_NOT_RECORDED("The complaint cannot be recorded");
 
   private final String english;
 

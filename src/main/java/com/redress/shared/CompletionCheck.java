@@ -159,9 +159,15 @@ public final class CompletionCheck {
       // in English whatever the installation's language
       LOG.info("Refused completing '{}' of {} by {}: {}", execution.getCurrentActivityName(),
           execution.getProcessBusinessKey(), actingUser(), details(problems));
-      List<FieldProblem> said = problems.stream().map(p -> p.in(phrases, locale)).toList();
-      throw new FormFieldValidationException(said, phrases.say(title.with(), locale) + ": " + details(said));
+      throw refusal(title, problems, phrases, locale);
     }
+  }
+
+  /** The refusal Tasklist shows: {@code title} and each problem, in {@code locale}'s language. */
+  public static FormFieldValidationException refusal(Phrase title, List<FieldProblem> problems, Phrases phrases,
+      Locale locale) {
+    List<FieldProblem> said = problems.stream().map(p -> p.in(phrases, locale)).toList();
+    return new FormFieldValidationException(said, phrases.say(title.with(), locale) + ": " + details(said));
   }
 
   private static String details(List<FieldProblem> problems) {

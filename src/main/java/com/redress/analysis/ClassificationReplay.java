@@ -11,6 +11,7 @@ import static com.redress.complaint.ComplaintHandlingProcess.ORDER_AMOUNT_UNITS;
 import static com.redress.complaint.ComplaintHandlingProcess.RESOLUTION_SLA_HOURS;
 import static com.redress.complaint.ComplaintHandlingProcess.SEVERITY;
 
+import com.redress.language.InstallationTexts;
 import com.redress.shared.AppClock;
 import com.redress.shared.DayRange;
 import com.redress.shared.DeployedDecisions;
@@ -33,7 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ClassificationReplay implements DecisionReplay {
 
-  static final String NO_RULE = "no rule (triage)";
   private static final List<String> DIMENSIONS = List.of(SEVERITY.name(), "team");
 
   private record Case(String reference, Map<String, Object> inputs, Map<String, Object> outcome) {
@@ -42,8 +42,13 @@ class ClassificationReplay implements DecisionReplay {
   private final JdbcClient jdbc;
   private final AppClock clock;
   private final DeployedDecisions decisions;
+  /** What the report shows where no rule matched, in the installation's language. */
+  private final String noRule;
+  private final InstallationTexts texts;
 
-  ClassificationReplay(JdbcClient jdbc, AppClock clock, DeployedDecisions decisions) {
+  ClassificationReplay(JdbcClient jdbc, AppClock clock, DeployedDecisions decisions, InstallationTexts texts) {
+    this.texts = texts;
+    this.noRule = texts.text("staff.whatIf.noRule");
     this.jdbc = jdbc;
     this.clock = clock;
     this.decisions = decisions;
@@ -91,22 +96,22 @@ class ClassificationReplay implements DecisionReplay {
           (String) result.get(HANDLER_GROUP.name()), number(result.get(FIRST_RESPONSE_SLA_HOURS.name())),
           number(result.get(RESOLUTION_SLA_HOURS.name())));
     }, progress, failures, (c, after) -> {
-      triage[0] += NO_RULE.equals(c.outcome().get(SEVERITY.name())) ? 1 : 0;
-      triage[1] += NO_RULE.equals(after.get(SEVERITY.name())) ? 1 : 0;
+      triage[0] += noRule.equals(c.outcome().get(SEVERITY.name())) ? 1 : 0;
+      triage[1] += noRule.equals(after.get(SEVERITY.name())) ? 1 : 0;
       tally.add(c.reference(), c.outcome(), after, DIMENSIONS);
     });
     return new WhatIfReport(DECISION_CLASSIFICATION, period.from(), period.to(), cases.size(), skipped,
         failures.count(), failures.messages(), tally.changed(), tally.groups(),
-        List.of(new WhatIfReport.Figure("complaints left to triage", String.valueOf(triage[0]),
+        List.of(new WhatIfReport.Figure(texts.text("staff.whatIf.figure.leftToTriage"), String.valueOf(triage[0]),
             String.valueOf(triage[1]), String.valueOf(triage[1] - triage[0]))),
         tally.changedCases());
   }
 
   /** What the rules decided; all "no rule" when they matched none. */
-  private static Map<String, Object> outcome(String severity, String team, Integer firstResponse, Integer resolution) {
+  private Map<String, Object> outcome(String severity, String team, Integer firstResponse, Integer resolution) {
     Map<String, Object> outcome = new LinkedHashMap<>();
-    outcome.put(SEVERITY.name(), severity == null ? NO_RULE : severity);
-    outcome.put("team", severity == null ? NO_RULE : team);
+    outcome.put(SEVERITY.name(), severity == null ? noRule : severity);
+    outcome.put("team", severity == null ? noRule : team);
     outcome.put(FIRST_RESPONSE_SLA_HOURS.name(), severity == null ? null : firstResponse);
     outcome.put(RESOLUTION_SLA_HOURS.name(), severity == null ? null : resolution);
     return outcome;

@@ -10,6 +10,7 @@ import static com.redress.complaint.ComplaintHandlingProcess.SEVERITY;
 
 import com.redress.compensation.ApprovalChain;
 import com.redress.compensation.CompensationSettings;
+import com.redress.language.InstallationTexts;
 import com.redress.shared.AppClock;
 import com.redress.shared.DayRange;
 import com.redress.shared.DeployedDecisions;
@@ -75,8 +76,11 @@ class CompensationReplay implements DecisionReplay {
   private final RepositoryService repository;
   private final CompensationSettings settings;
 
+  private final InstallationTexts texts;
+
   CompensationReplay(JdbcClient jdbc, AppClock clock, DeployedDecisions decisions, RepositoryService repository,
-      CompensationSettings settings) {
+      CompensationSettings settings, InstallationTexts texts) {
+    this.texts = texts;
     this.jdbc = jdbc;
     this.clock = clock;
     this.decisions = decisions;
@@ -112,11 +116,11 @@ class CompensationReplay implements DecisionReplay {
       totals.add(c, chain);
       tally.add(c.id(), outcome(c.bandName(), c.chain(), c), outcome(band.name(), chain, c), DIMENSIONS);
     });
-    String money = "compensation issued (" + settings.currency() + ")";
+    String money = texts.text("staff.whatIf.figure.issued", settings.currency());
     return new WhatIfReport(DECISION_POLICY, period.from(), period.to(), cases.size(), skipped, failures.count(),
         failures.messages(), tally.changed(), tally.groups(), List.of(
-            count("approval tasks", totals.tasksBefore, totals.tasksAfter),
-            count("proposals within the handler's own authority", totals.ownBefore, totals.ownAfter),
+            count(texts.text("staff.whatIf.figure.approvalTasks"), totals.tasksBefore, totals.tasksAfter),
+            count(texts.text("staff.whatIf.figure.ownAuthority"), totals.ownBefore, totals.ownAfter),
             new WhatIfReport.Figure(money, totals.costBefore.toPlainString(), totals.costAfter.toPlainString(),
                 totals.costAfter.subtract(totals.costBefore).toPlainString())),
         tally.changedCases());
@@ -168,10 +172,11 @@ class CompensationReplay implements DecisionReplay {
     }
   }
 
-  private static Map<String, Object> outcome(String bandName, List<String> chain, Case c) {
+  private Map<String, Object> outcome(String bandName, List<String> chain, Case c) {
     Map<String, Object> outcome = new LinkedHashMap<>();
     outcome.put(ApprovalChain.BAND_NAME, bandName);
-    outcome.put(APPROVERS, chain.isEmpty() ? "handler's own authority" : String.join(" then ", chain));
+    outcome.put(APPROVERS, chain.isEmpty() ? texts.text("staff.whatIf.ownAuthority")
+        : String.join(texts.text("staff.whatIf.then"), chain));
     outcome.put(SEVERITY.name(), c.severity());
     outcome.put("team", c.team());
     return outcome;

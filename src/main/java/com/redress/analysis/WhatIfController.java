@@ -1,5 +1,6 @@
 package com.redress.analysis;
 
+import com.redress.language.Phrase;
 import com.redress.shared.DayRange;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
@@ -73,7 +74,7 @@ class WhatIfController {
   static WhatIfRun start(WhatIfService whatIf, MultipartFile decision, String from, String to, Principal user) {
     List<FieldProblem> problems = new ArrayList<>();
     if (decision == null || decision.isEmpty()) {
-      problems.add(new FieldProblem("decision", "is required: the changed DMN file"));
+      problems.add(FieldProblem.of("decision", Phrase.DMN_REQUIRED));
     }
     DayRange period = null;
     try {

@@ -1,7 +1,8 @@
 package com.redress.analysis;
 
-import jakarta.servlet.http.HttpServletResponse;
 import com.redress.shared.InvalidRequestException;
+import com.redress.shared.StaffRefusals;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +18,10 @@ class WhatIfPages {
 
   private final WhatIfService whatIf;
 
-  WhatIfPages(WhatIfService whatIf) {
+  private final StaffRefusals refusals;
+
+  WhatIfPages(WhatIfService whatIf, StaffRefusals refusals) {
+    this.refusals = refusals;
     this.whatIf = whatIf;
   }
 
@@ -35,7 +39,7 @@ class WhatIfPages {
     } catch (InvalidRequestException e) {
       // refused like every other form: the page again with the reasons, and a 400 for scripts
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("problems", e.problems());
+      model.addAttribute("problems", refusals.said(e.problems()));
       model.addAttribute("from", from);
       model.addAttribute("to", to);
       return form(model);

@@ -1,10 +1,12 @@
 package com.redress.analysis;
 
+import com.redress.language.Phrase;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConflictException;
 import com.redress.shared.DayRange;
 import com.redress.shared.DeployedDecisions;
 import com.redress.shared.FeelOnlyDecisions;
+import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.RequestSizeLimitFilter;
 import jakarta.annotation.PreDestroy;
@@ -58,14 +60,14 @@ public class WhatIfService {
   public WhatIfRun start(byte[] file, DayRange period, String user) {
     Map<String, DmnDecision> uploaded = parse(file);
     DecisionReplay replay = replays.stream().filter(r -> uploaded.containsKey(r.decisionKey())).findFirst()
-        .orElseThrow(() -> new InvalidRequestException("decision", "must contain decision "
-            + String.join(" or ", replays.stream().map(DecisionReplay::decisionKey).sorted().toList())
-            + "; it has " + uploaded.keySet()));
+        .orElseThrow(() -> new InvalidRequestException(List.of(FieldProblem.of("decision", Phrase.DMN_MISSING_DECISION,
+            String.join(" or ", replays.stream().map(DecisionReplay::decisionKey).sorted().toList()),
+            uploaded.keySet()))));
     WhatIfRun run = new WhatIfRun(UUID.randomUUID().toString(), replay.decisionKey(), period, user,
         clock.nowInBusinessZone());
     synchronized (runs) {
       if (runs.values().stream().filter(r -> r.snapshot().status() == WhatIfRun.Status.RUNNING).count() >= MAX_UNFINISHED) {
-        throw new ConflictException(429, MAX_UNFINISHED + " replays are waiting or running; start this one when they are done");
+        throw new ConflictException(429, Phrase.REPLAYS_BUSY.with(MAX_UNFINISHED));
       }
       runs.put(run.id(), run);
       forgetOldFinishedRuns();
@@ -97,15 +99,15 @@ public class WhatIfService {
 
   private Map<String, DmnDecision> parse(byte[] file) {
     if (file.length > MAX_FILE_BYTES) {
-      throw new InvalidRequestException("decision", "must be at most " + MAX_FILE_BYTES + " bytes");
+      throw new InvalidRequestException(List.of(FieldProblem.of("decision", Phrase.DMN_TOO_LARGE, MAX_FILE_BYTES)));
     }
     try {
       DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(file));
       List<FeelOnlyDecisions.ForeignLanguage> foreign =
           FeelOnlyDecisions.foreignLanguages(model.getDocument().getDomSource().getNode());
       if (!foreign.isEmpty()) {
-        throw new InvalidRequestException("decision", "must be written in FEEL only; " + foreign.get(0).elementId()
-            + " uses expression language '" + foreign.get(0).language() + "'");
+        throw new InvalidRequestException(List.of(FieldProblem.of("decision", Phrase.DMN_FEEL_ONLY,
+            foreign.get(0).elementId(), foreign.get(0).language())));
       }
       Map<String, DmnDecision> byKey = new LinkedHashMap<>();
       decisions.engine().parseDecisions(model).forEach(d -> byKey.put(d.getKey(), d));
@@ -113,7 +115,7 @@ public class WhatIfService {
     } catch (InvalidRequestException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new InvalidRequestException("decision", "is not a DMN file the engine can read: " + e.getMessage());
+      throw new InvalidRequestException(List.of(FieldProblem.of("decision", Phrase.DMN_UNREADABLE, e.getMessage())));
     }
   }
 

@@ -5,6 +5,7 @@ import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.ConflictException;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.NotFoundException;
+import com.redress.shared.StaffRefusals;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,10 @@ class AwardPages {
   private final AwardPublication publication;
   private final InstallationTexts texts;
 
-  AwardPages(AwardService awards, AwardPublication publication, InstallationTexts texts) {
+  private final StaffRefusals refusals;
+
+  AwardPages(AwardService awards, AwardPublication publication, InstallationTexts texts, StaffRefusals refusals) {
+    this.refusals = refusals;
     this.awards = awards;
     this.publication = publication;
     this.texts = texts;
@@ -48,10 +52,10 @@ class AwardPages {
       return "redirect:/awards/" + id + "?objected";
     } catch (InvalidRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return page(id, model, e.problems().get(0).message(), reason, response);
+      return page(id, model, refusals.said(e.problems()).get(0).message(), reason, response);
     } catch (ConflictException e) {
       response.setStatus(e.status());
-      return page(id, model, e.getMessage(), reason, response);
+      return page(id, model, refusals.said(e), reason, response);
     }
   }
 

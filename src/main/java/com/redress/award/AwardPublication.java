@@ -3,12 +3,14 @@ package com.redress.award;
 import com.redress.audit.AuditTrail;
 import com.redress.identity.Groups;
 import com.redress.language.InstallationTexts;
+import com.redress.language.Phrase;
 import com.redress.notification.NotificationService;
 import com.redress.notification.OutgoingMessage;
 import com.redress.shared.AppClock;
 import com.redress.shared.BusinessCalendar;
 import com.redress.shared.ConflictException;
 import com.redress.shared.Csv;
+import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -82,15 +84,15 @@ public class AwardPublication {
   public long object(String runId, String user, String reason) {
     String text = reason == null ? "" : reason.strip();
     if (text.length() < MIN_REASON || text.length() > MAX_REASON) {
-      throw new InvalidRequestException("reason", "must be " + MIN_REASON + " to " + MAX_REASON + " characters");
+      throw new InvalidRequestException(List.of(FieldProblem.of("reason", Phrase.LENGTH_BETWEEN, MIN_REASON, MAX_REASON)));
     }
     String status = runs.lockStatus(runId).orElseThrow(() -> new com.redress.shared.NotFoundException(
         "No award run " + runId));
     AwardRun run = awards.get(runId);
     if (!AwardRun.Status.PUBLISHED.name().equals(status) || !clock.now().isBefore(run.objectionDue().toInstant())) {
-      throw new ConflictException(409, "Objections to " + runId + " are not open"
-          + (run.objectionDue() == null ? "" : "; the window closed on "
-              + run.objectionDue().atZoneSameInstant(clock.businessZone()).toLocalDate()));
+      throw new ConflictException(409, run.objectionDue() == null ? Phrase.OBJECTIONS_NOT_OPEN.with(runId)
+          : Phrase.OBJECTION_WINDOW_CLOSED.with(runId, run.objectionDue().atZoneSameInstant(clock.businessZone())
+              .toLocalDate()));
     }
     long id = runs.insertObjection(runId, user, text, clock.nowInBusinessZone());
     audit.recordDomainChange(runId, "award-objection-filed", Map.of("objection", id, "by", user, "reason", text));

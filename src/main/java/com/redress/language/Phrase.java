@@ -104,7 +104,19 @@ public enum Phrase {
   REFUSED_EXCESS_DECISION("Decision on the excess refused"),
   REFUSED_OBJECTION_DECISION("Objection decision refused"),
   // the title of a refused start form (Tasklist's "Start process")
-  COMPLAINT_NOT_RECORDED("The complaint cannot be recorded");
+  COMPLAINT_NOT_RECORDED("The complaint cannot be recorded"),
+  // staff's refusals of a period, a what-if replay and an objection (API and staff pages)
+  DATE_RANGE("must be on or after from, at most {0} days later"),
+  DATE_BETWEEN("must be between {0} and {1}"),
+  DATE_LIKE("must be a date like 2026-10-01"),
+  DMN_REQUIRED("is required: the changed DMN file"),
+  DMN_TOO_LARGE("must be at most {0} bytes"),
+  DMN_MISSING_DECISION("must contain decision {0}; it has {1}"),
+  DMN_FEEL_ONLY("must be written in FEEL only; {0} uses expression language ''{1}''"),
+  DMN_UNREADABLE("is not a DMN file the engine can read: {0}"),
+  REPLAYS_BUSY("{0} replays are waiting or running; start this one when they are done"),
+  OBJECTIONS_NOT_OPEN("Objections to {0} are not open"),
+  OBJECTION_WINDOW_CLOSED("Objections to {0} are not open; the window closed on {1}");
 
   private final String english;
 

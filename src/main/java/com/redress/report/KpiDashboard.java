@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.AppClock;
 import com.redress.shared.DayRange;
 import com.redress.shared.InvalidRequestException;
+import com.redress.shared.StaffRefusals;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -26,7 +27,10 @@ class KpiDashboard {
   private final AppClock clock;
   private final ObjectMapper json;
 
-  KpiDashboard(KpiReport report, AppClock clock, ObjectMapper json) {
+  private final StaffRefusals refusals;
+
+  KpiDashboard(KpiReport report, AppClock clock, ObjectMapper json, StaffRefusals refusals) {
+    this.refusals = refusals;
     this.report = report;
     this.clock = clock;
     this.json = json;
@@ -41,7 +45,7 @@ class KpiDashboard {
       period = DayRange.parse(from == null ? today.withDayOfMonth(1).toString() : from,
           to == null ? today.toString() : to, KpiController.MAX_DAYS);
     } catch (InvalidRequestException e) {
-      model.addAttribute("problems", e.problems());
+      model.addAttribute("problems", refusals.said(e.problems()));
       period = new DayRange(today.withDayOfMonth(1), today);
     }
     KpiReport.Report figures = report.between(period.from(), period.to());

@@ -1,5 +1,6 @@
 package com.redress.shared;
 
+import com.redress.language.Phrase;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ public record DayRange(LocalDate from, LocalDate to) {
     LocalDate first = day(problems, "from", from);
     LocalDate last = day(problems, "to", to);
     if (first != null && last != null && (last.isBefore(first) || first.plusDays(maxDays).isBefore(last))) {
-      problems.add(new FieldProblem("to", "must be on or after from, at most " + maxDays + " days later"));
+      problems.add(FieldProblem.of("to", Phrase.DATE_RANGE, maxDays));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
@@ -41,12 +42,12 @@ public record DayRange(LocalDate from, LocalDate to) {
     try {
       LocalDate day = LocalDate.parse(value == null ? "" : value);
       if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
-        problems.add(new FieldProblem(name, "must be between " + EARLIEST + " and " + LATEST));
+        problems.add(FieldProblem.of(name, Phrase.DATE_BETWEEN, EARLIEST, LATEST));
         return null;
       }
       return day;
     } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(name, "must be a date like 2026-10-01"));
+      problems.add(FieldProblem.of(name, Phrase.DATE_LIKE));
       return null;
     }
   }

@@ -163,6 +163,8 @@ class ChineseInstallationBrowserTest extends BrowserTest {
     staff.signIn("max", "demo");
     assertThat(staff.get("/staff").body()).contains("欢迎您，").contains("任务列表").doesNotContain(">Tasklist<");
     assertThat(staff.get("/reports/kpis").body()).contains("<html lang=\"zh-CN\">");
+    assertThat(staff.get("/reports/kpis?from=yesterday").body()).as("a refusal on a staff page")
+        .contains("须为日期，例如 2026-10-01");
   }
 
   private static Http as(String user) {

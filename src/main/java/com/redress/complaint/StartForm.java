@@ -2,9 +2,9 @@ package com.redress.complaint;
 
 import com.redress.language.InstallationLanguage;
 import com.redress.language.Phrase;
-import com.redress.language.Phrases;
 import com.redress.shared.CompletionCheck;
 import com.redress.shared.InvalidRequestException;
+import com.redress.shared.StaffRefusals;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -44,11 +44,11 @@ class StartForm {
   private final IdentityService identityService;
 
   private final InstallationLanguage installation;
-  private final Phrases phrases;
+  private final StaffRefusals refusals;
 
   StartForm(ComplaintValidator validator, IdentityService identityService, InstallationLanguage installation,
-      Phrases phrases) {
-    this.phrases = phrases;
+      StaffRefusals refusals) {
+    this.refusals = refusals;
     this.validator = validator;
     this.installation = installation;
     this.identityService = identityService;
@@ -68,7 +68,7 @@ class StartForm {
       return validator.validate(submission, currentUser(), installation.get());
     } catch (InvalidRequestException e) {
       LOG.info("Refused a complaint from the start form by {}: {}", currentUser(), e.getMessage());
-      throw CompletionCheck.refusal(Phrase.COMPLAINT_NOT_RECORDED, e.problems(), phrases, installation.get().locale());
+      throw CompletionCheck.refusal(Phrase.COMPLAINT_NOT_RECORDED, e.problems(), refusals);
     }
   }
 

@@ -9,21 +9,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.camunda.bpm.engine.spring.SpringProcessEnginePlugin;
+import java.util.Set;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
-import org.springframework.core.annotation.Order;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultDeploymentConfiguration;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -36,11 +34,11 @@ import org.springframework.stereotype.Component;
  * folder ({@code forms/<tag>/}) where it has one. Every resource keeps its plain file name, so both
  * languages deploy the same names and form ids: {@code formRefBinding="deployment"} finds the form
  * deployed with its process, a changed setting deploys everything anew, and running instances keep
- * the deployment, and so the forms, they started with.
+ * the deployment, and so the forms, they started with. It takes the place of the starter's
+ * deployment configuration, whose resource patterns it reads.
  */
 @Component
-@Order(Ordering.DEFAULT_ORDER + 1) // after the starter has listed the resources of its patterns
-class LocalizedModels extends SpringProcessEnginePlugin {
+class LocalizedModels extends DefaultDeploymentConfiguration {
 
   static final String NAMES = "processes/names_%s.properties";
 
@@ -50,12 +48,10 @@ class LocalizedModels extends SpringProcessEnginePlugin {
     this.installation = installation;
   }
 
+  /** What the starter's patterns ({@code camunda.bpm.deployment-resource-pattern}) find, in the installation's language. */
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration instanceof SpringProcessEngineConfiguration spring && spring.getDeploymentResources() != null) {
-      spring.setDeploymentResources(in(installation.get(), List.of(spring.getDeploymentResources()))
-          .toArray(Resource[]::new));
-    }
+  public Set<Resource> getDeploymentResources() {
+    return new LinkedHashSet<>(in(installation.get(), List.copyOf(super.getDeploymentResources())));
   }
 
   /** The resources to deploy for {@code language}, from those the deployment patterns found. */

@@ -1,13 +1,11 @@
 package com.redress.shared;
 
 import com.redress.language.Phrase;
-import com.redress.language.Phrases;
 import com.redress.language.Wording;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -31,14 +29,12 @@ public final class CompletionCheck {
   private static final Logger LOG = LoggerFactory.getLogger(CompletionCheck.class);
 
   private final DelegateExecution execution;
-  private final Phrases phrases;
-  private final Locale locale;
+  private final StaffRefusals refusals;
   private final List<FieldProblem> problems = new ArrayList<>();
 
-  CompletionCheck(DelegateExecution execution, Phrases phrases, Locale locale) {
+  CompletionCheck(DelegateExecution execution, StaffRefusals refusals) {
     this.execution = execution;
-    this.phrases = phrases;
-    this.locale = locale;
+    this.refusals = refusals;
   }
 
   /** False when the task ends because it was cancelled (e.g. by a boundary event): nothing to check. */
@@ -159,15 +155,15 @@ public final class CompletionCheck {
       // in English whatever the installation's language
       LOG.info("Refused completing '{}' of {} by {}: {}", execution.getCurrentActivityName(),
           execution.getProcessBusinessKey(), actingUser(), details(problems));
-      throw refusal(title, problems, phrases, locale);
+      throw refusal(title, problems, refusals);
     }
   }
 
-  /** The refusal Tasklist shows: {@code title} and each problem, in {@code locale}'s language. */
-  public static FormFieldValidationException refusal(Phrase title, List<FieldProblem> problems, Phrases phrases,
-      Locale locale) {
-    List<FieldProblem> said = problems.stream().map(p -> p.in(phrases, locale)).toList();
-    return new FormFieldValidationException(said, phrases.say(title.with(), locale) + ": " + details(said));
+  /** The refusal Tasklist shows: {@code title} and each problem, in the installation's language. */
+  public static FormFieldValidationException refusal(Phrase title, List<FieldProblem> problems,
+      StaffRefusals refusals) {
+    List<FieldProblem> said = refusals.said(problems);
+    return new FormFieldValidationException(said, refusals.say(title.with()) + ": " + details(said));
   }
 
   private static String details(List<FieldProblem> problems) {

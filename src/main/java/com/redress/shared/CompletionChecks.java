@@ -1,8 +1,5 @@
 package com.redress.shared;
 
-import com.redress.language.InstallationLanguage;
-import com.redress.language.Phrases;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompletionChecks {
 
-  private final Phrases phrases;
-  private final Locale locale;
+  private final StaffRefusals refusals;
 
-  public CompletionChecks(Phrases phrases, InstallationLanguage language) {
-    this.phrases = phrases;
-    this.locale = language.get().locale();
+  public CompletionChecks(StaffRefusals refusals) {
+    this.refusals = refusals;
   }
 
   /** A check of the task that {@code execution} is completing. */
   public CompletionCheck of(DelegateExecution execution) {
-    return new CompletionCheck(execution, phrases, locale);
+    return new CompletionCheck(execution, refusals);
   }
 }

@@ -102,7 +102,7 @@ class CompletionCheckLanguageTest {
       + "compensationCurrency is not a known ISO 4217 currency code";
 
   private FormFieldValidationException refuse(String installationLanguage) {
-    CompletionCheck check = new CompletionChecks(phrases, new InstallationLanguage(installationLanguage))
+    CompletionCheck check = new CompletionChecks(new StaffRefusals(phrases, new InstallationLanguage(installationLanguage)))
         .of(completing(BAD_VALUES));
     check.problem("reviewer", Phrase.FOUR_EYES_QUALITY_REVIEW.with(check.actingUser(), "C-2031-000042"));
     check.wholeNumber("qualityScore", 1, 5);

@@ -1,5 +1,6 @@
 package com.redress.audit;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.redress.shared.NotFoundException;
@@ -20,7 +21,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditIntegrity {
 
   /** Where a chain first breaks: {@code expected} is what the chain demands, {@code found} what is stored. */
-  public record BrokenLink(String chain, long seq, String problem, String expected, String found) {
+  public record BrokenLink(String chain, long seq, Problem problem, String expected, String found) {
+  }
+
+  /** What is wrong at a broken link: English in the API, the integrity page's own words on the page. */
+  public enum Problem {
+    HEAD_REMOVED("chain head removed"),
+    ROW_MISSING("row missing or out of order"),
+    PREVIOUS_HASH("previous hash does not match"),
+    CONTENT_CHANGED("content changed"),
+    ROWS_MISSING_AT_END("rows missing at the end of the chain");
+
+    private final String english;
+
+    Problem(String english) {
+      this.english = english;
+    }
+
+    @JsonValue
+    public String english() {
+      return english;
+    }
   }
 
   /**
@@ -50,7 +71,7 @@ public class AuditIntegrity {
     List<AuditRepository.ChainHead> heads = repository.heads();
     if (!headless.isEmpty()) {
       return new Report(false, heads.size() + headless.size(), 0,
-          new BrokenLink(headless.get(0), 0, "chain head removed", "a head row", "none"), List.of());
+          new BrokenLink(headless.get(0), 0, Problem.HEAD_REMOVED, "a head row", "none"), List.of());
     }
     return verify(heads);
   }
@@ -113,14 +134,14 @@ public class AuditIntegrity {
         return;
       }
       if (row.seq() != expectedSeq) {
-        broken = new BrokenLink(head.chainKey(), expectedSeq, "row missing or out of order",
+        broken = new BrokenLink(head.chainKey(), expectedSeq, Problem.ROW_MISSING,
             "seq " + expectedSeq, "seq " + row.seq());
       } else if (!row.prevHash().equals(expectedPrev)) {
-        broken = new BrokenLink(head.chainKey(), row.seq(), "previous hash does not match", expectedPrev, row.prevHash());
+        broken = new BrokenLink(head.chainKey(), row.seq(), Problem.PREVIOUS_HASH, expectedPrev, row.prevHash());
       } else {
         String recomputed = row.recomputedHash(expectedPrev);
         if (!recomputed.equals(row.hash())) {
-          broken = new BrokenLink(head.chainKey(), row.seq(), "content changed", recomputed, row.hash());
+          broken = new BrokenLink(head.chainKey(), row.seq(), Problem.CONTENT_CHANGED, recomputed, row.hash());
         } else {
           expectedSeq++;
           expectedPrev = row.hash();
@@ -130,7 +151,7 @@ public class AuditIntegrity {
 
     BrokenLink finish() {
       if (broken == null && (expectedSeq - 1 != head.lastSeq() || !expectedPrev.equals(head.lastHash()))) {
-        broken = new BrokenLink(head.chainKey(), expectedSeq, "rows missing at the end of the chain",
+        broken = new BrokenLink(head.chainKey(), expectedSeq, Problem.ROWS_MISSING_AT_END,
             "seq " + head.lastSeq() + " " + head.lastHash(), "seq " + (expectedSeq - 1) + " " + expectedPrev);
       }
       return broken;

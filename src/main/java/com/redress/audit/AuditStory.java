@@ -1,6 +1,9 @@
 package com.redress.audit;
 
 import com.redress.language.InstallationTexts;
+import com.redress.language.Phrase;
+import com.redress.language.Wording;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +56,14 @@ final class AuditStory {
       case "incident-delete" -> t("incidentRemoved", v(d, "incidentType"));
       case AuditHistoryEventHandler.CASE_TERMINATED -> t("terminated", v(d, "processDefinitionKey"))
           + (d.containsKey("reason") ? t("terminated.reason", v(d, "reason")) : "");
-      case "four-eyes-refused" -> t("fourEyesRefused", v(d, "user"), v(d, "attempt"), v(d, "taskName"),
-          v(d, "reason"));
+      case "four-eyes-refused" -> t("fourEyesRefused", v(d, "user"), recorded("fourEyesRefused.attempt", d, "attempt"),
+          v(d, "taskName"), phrased(d, "reason"));
       case "engine-call-refused" -> t("engineCallRefused", v(d, "user"), v(d, "method"), v(d, "path"),
           v(d, "reason"));
       case "message-sent" -> t("messageSent", v(d, "kind"), v(d, "recipient"), v(d, "subject"));
       case "award-run-opened" -> t("awardRunOpened", v(d, "period"))
-          + (d.containsKey("by") ? t("awardRunOpened.by", v(d, "by")) : t("awardRunOpened.start", v(d, "start")));
+          + (d.containsKey("by") ? t("awardRunOpened.by", v(d, "by"))
+              : t("awardRunOpened.start", recorded("awardRunOpened.start", d, "start")));
       case "award-scored" -> t("awardScored", v(d, "handlers"), v(d, "complaints"), v(d, "weights"),
           v(d, "eligible"))
           + (d.containsKey("first") ? t("awardScored.first", v(d, "first")) : "");
@@ -124,7 +128,8 @@ final class AuditStory {
 
   private String compensationDecision(String actor, Map<String, Object> d) {
     if (d.containsKey("by")) {
-      return t("compensationDecision.standing", v(d, "amount"), v(d, "currency"), v(d, "by"));
+      return t("compensationDecision.standing", v(d, "amount"), v(d, "currency"),
+          recorded("compensationDecision.standing", d, "by"));
     }
     String verb = switch (v(d, "decision")) {
       case "APPROVE" -> t("compensationDecision.APPROVE");
@@ -184,6 +189,24 @@ final class AuditStory {
           + (d.containsKey("newValue") ? " " + v(d, "newValue") : "");
     }
     return line;
+  }
+
+  /**
+   * A fixed English value the event recorded ("monthly timer"), told by its own story text
+   * {@code staff.story.<key>.<value, words joined by dashes>}; a value without one as recorded.
+   */
+  private String recorded(String key, Map<String, Object> d, String field) {
+    String value = v(d, field);
+    return texts.textOr(PREFIX + key + "." + value.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", ""), value);
+  }
+
+  /** A refusal recorded with its phrase (newer events), said again in the installation's language. */
+  private String phrased(Map<String, Object> d, String field) {
+    if (d.get(field + "Phrase") instanceof String name && d.get(field + "Arguments") instanceof List<?> arguments
+        && Arrays.stream(Phrase.values()).anyMatch(p -> p.name().equals(name))) {
+      return texts.say(new Wording(Phrase.valueOf(name), arguments.stream().map(String::valueOf).toList()));
+    }
+    return v(d, field);
   }
 
   /** The story text {@code staff.story.key} in the installation's language. */

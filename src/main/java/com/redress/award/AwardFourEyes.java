@@ -25,10 +25,8 @@ class AwardFourEyes implements FourEyesRule {
   }
 
   @Override
-  public String refusal(DelegateTask task, String user) {
-    // in English: the audit trail keeps it, and the guards refusing the task's work say it
-    Wording refusal = refusal(task.getExecution().getProcessBusinessKey(), user);
-    return refusal == null ? null : refusal.english();
+  public Wording refusal(DelegateTask task, String user) {
+    return refusal(task.getExecution().getProcessBusinessKey(), user);
   }
 
   /**

@@ -25,10 +25,8 @@ class ApprovalFourEyes implements FourEyesRule {
   }
 
   @Override
-  public String refusal(DelegateTask task, String user) {
-    // in English: the audit trail keeps it, and the guards refusing the task's work say it
-    Wording refusal = refusal(PROPOSAL_ID.require(task), user);
-    return refusal == null ? null : refusal.english();
+  public Wording refusal(DelegateTask task, String user) {
+    return refusal(PROPOSAL_ID.require(task), user);
   }
 
   /** Why {@code user} may not approve proposal {@code id}, or null when they may. */

@@ -3,6 +3,8 @@ package com.redress.complaint;
 import com.redress.audit.AuditTimeline;
 import com.redress.audit.AuditTrail;
 import com.redress.identity.AsRedress;
+import com.redress.language.Phrase;
+import com.redress.language.Wording;
 import com.redress.notification.NotificationService;
 import com.redress.shared.AppClock;
 import com.redress.shared.PersonalData;
@@ -144,17 +146,15 @@ public class CustomerRecords {
   }
 
   /** Why the personal data of these complaints is still needed; empty when it may be erased. */
-  public Optional<String> stillNeeded(Collection<Complaint> theirs) {
+  public Optional<Wording> stillNeeded(Collection<Complaint> theirs) {
     for (Complaint complaint : theirs) {
       if (!ENDED.contains(complaint.status()) || stillRunning(complaint.reference())) {
-        return Optional.of("Complaint " + complaint.reference() + " is still open (" + complaint.status()
-            + "): its handling needs the customer's data.");
+        return Optional.of(Phrase.ERASURE_CASE_OPEN.with(complaint.reference(), complaint.status()));
       }
       Optional<String> unpaid = compensations.latest(complaint.reference()).map(CompensationInfo.Summary::state)
           .filter(UNPAID::contains);
       if (unpaid.isPresent()) {
-        return Optional.of("The compensation of complaint " + complaint.reference() + " is not paid yet ("
-            + unpaid.get() + "): paying it needs the customer's data.");
+        return Optional.of(Phrase.ERASURE_COMPENSATION_UNPAID.with(complaint.reference(), unpaid.get()));
       }
     }
     return Optional.empty();

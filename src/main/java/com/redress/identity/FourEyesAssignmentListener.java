@@ -20,7 +20,7 @@ class FourEyesAssignmentListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    refusals.refusal(task, task.getAssignee(), "be given the task").ifPresent(refusal -> {
+    refusals.refusal(task, task.getAssignee(), FourEyesRefusals.ATTEMPT_BE_GIVEN).ifPresent(refusal -> {
       throw new AuthorizationException(refusal);
     });
   }

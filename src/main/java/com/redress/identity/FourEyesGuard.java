@@ -62,7 +62,7 @@ class FourEyesGuard extends AbstractProcessEnginePlugin {
     if (authentication == null) {
       return; // Redress's own steps
     }
-    refusals.getObject().refusal(task, authentication.getUserId(), "work on the task").ifPresent(refusal -> {
+    refusals.getObject().refusal(task, authentication.getUserId(), FourEyesRefusals.ATTEMPT_WORK).ifPresent(refusal -> {
       throw new AuthorizationException(refusal);
     });
   }

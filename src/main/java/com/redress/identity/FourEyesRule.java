@@ -1,5 +1,6 @@
 package com.redress.identity;
 
+import com.redress.language.Wording;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -15,5 +16,5 @@ public interface FourEyesRule {
   Set<String> taskDefinitionKeys();
 
   /** Why {@code user} may not decide {@code task}, or null when they may. */
-  String refusal(DelegateTask task, String user);
+  Wording refusal(DelegateTask task, String user);
 }

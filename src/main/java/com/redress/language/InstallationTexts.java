@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 public class InstallationTexts {
 
   private final MessageSource messages;
+  private final Phrases phrases;
   private final InstallationLanguage installation;
 
-  InstallationTexts(MessageSource messages, InstallationLanguage installation) {
+  InstallationTexts(MessageSource messages, Phrases phrases, InstallationLanguage installation) {
     this.messages = messages;
+    this.phrases = phrases;
     this.installation = installation;
   }
 
@@ -27,5 +29,15 @@ public class InstallationTexts {
   public String text(String key, Object... arguments) {
     return messages.getMessage(key, arguments.length == 0 ? null : Arrays.stream(arguments).map(String::valueOf)
         .toArray(), installation.get().locale());
+  }
+
+  /** The text of {@code key} without arguments, or {@code otherwise} where there is none. */
+  public String textOr(String key, String otherwise) {
+    return messages.getMessage(key, null, otherwise, installation.get().locale());
+  }
+
+  /** A refusal's words as staff read them. */
+  public String say(Wording wording) {
+    return phrases.say(wording, installation.get().locale());
   }
 }

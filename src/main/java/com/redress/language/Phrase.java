@@ -116,7 +116,11 @@ public enum Phrase {
   DMN_UNREADABLE("is not a DMN file the engine can read: {0}"),
   REPLAYS_BUSY("{0} replays are waiting or running; start this one when they are done"),
   OBJECTIONS_NOT_OPEN("Objections to {0} are not open"),
-  OBJECTION_WINDOW_CLOSED("Objections to {0} are not open; the window closed on {1}");
+  OBJECTION_WINDOW_CLOSED("Objections to {0} are not open; the window closed on {1}"),
+  // a privacy officer's erasure refused while the data is still needed
+  ERASURE_CASE_OPEN("Complaint {0} is still open ({1}): its handling needs the customer''s data. Nothing was erased."),
+  ERASURE_COMPENSATION_UNPAID("The compensation of complaint {0} is not paid yet ({1}): paying it needs the "
+      + "customer''s data. Nothing was erased.");
 
   private final String english;
 

@@ -63,8 +63,8 @@ public class Erasure {
     }
     List<Complaint> kept = customers.keptComplaintsOf(customerId);
     customers.stillNeeded(kept).ifPresent(why -> {
-      LOG.info("Erasure of customer {}'s data for {} refused: {}", customerId, officer, why);
-      throw new ConflictException(409, why + " Nothing was erased.");
+      LOG.info("Erasure of customer {}'s data for {} refused: {}", customerId, officer, why.english());
+      throw new ConflictException(409, why);
     });
     Map<String, Object> reason = new LinkedHashMap<>();
     reason.put("reason", "the customer's request");

@@ -2,6 +2,7 @@ package com.redress.privacy;
 
 import com.redress.complaint.ComplaintAccess;
 import com.redress.shared.ConflictException;
+import com.redress.shared.StaffRefusals;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -30,10 +31,12 @@ class PrivacyPages {
 
   private final CustomerRights rights;
   private final Erasure erasure;
+  private final StaffRefusals refusals;
 
-  PrivacyPages(CustomerRights rights, Erasure erasure) {
+  PrivacyPages(CustomerRights rights, Erasure erasure, StaffRefusals refusals) {
     this.rights = rights;
     this.erasure = erasure;
+    this.refusals = refusals;
   }
 
   @GetMapping("/privacy")
@@ -67,7 +70,7 @@ class PrivacyPages {
     try {
       redirect.addFlashAttribute("erased", erasure.eraseCustomer(customerId, authentication.getName()));
     } catch (ConflictException refused) {
-      redirect.addFlashAttribute("refused", refused.getMessage());
+      redirect.addFlashAttribute("refused", refusals.said(refused));
     }
     return "redirect:/privacy/customers/" + UriUtils.encodePathSegment(customerId, StandardCharsets.UTF_8);
   }

@@ -26,10 +26,9 @@ class FourEyes implements FourEyesRule {
   }
 
   @Override
-  public String refusal(DelegateTask task, String user) {
+  public Wording refusal(DelegateTask task, String user) {
     String reference = ComplaintHandlingProcess.reference(task);
-    // in English: the audit trail keeps it, and the guards refusing the task's work say it
-    return handled(reference, user) ? refusal(user, reference).english() : null;
+    return handled(reference, user) ? refusal(user, reference) : null;
   }
 
   boolean handled(String reference, String user) {

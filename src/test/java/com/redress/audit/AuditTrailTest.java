@@ -13,29 +13,30 @@ import com.redress.support.ApplicationTest;
 import com.redress.support.Complaints;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
+import com.redress.support.StaffSession;
 import com.redress.support.TestUsers;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail: captured from the engine's history pipeline and domain changes, hash-chained, readable. */
 class AuditTrailTest extends ApplicationTest {
@@ -169,6 +170,10 @@ class AuditTrailTest extends ApplicationTest {
         String.class, reference);
     jdbc.update("UPDATE audit_event SET details = ? WHERE chain_key = ? AND seq = 5", details + " ", reference);
     assertBrokenAt(reference, 5, "content changed");
+    StaffSession page = new StaffSession(port);
+    page.signIn("audit-auditor", TestUsers.PASSWORD);
+    assertThat(page.submit("/audit/integrity", "/audit/integrity").body()).as("the integrity page")
+        .contains("Broken: chain " + reference + " at position 5: content changed");
     jdbc.update("UPDATE audit_event SET details = ? WHERE chain_key = ? AND seq = 5", details, reference);
     assertThat(integrity.verifyChain(reference).verified()).isTrue();
 
@@ -362,7 +367,7 @@ class AuditTrailTest extends ApplicationTest {
       AuditIntegrity.Report report = integrity.verifyAll();
       assertThat(report.verified()).isFalse();
       assertThat(report.firstBrokenLink().chain()).isEqualTo(reference);
-      assertThat(report.firstBrokenLink().problem()).isEqualTo("chain head removed");
+      assertThat(report.firstBrokenLink().problem()).isEqualTo(AuditIntegrity.Problem.HEAD_REMOVED);
     } finally {
       jdbc.update("INSERT INTO audit_chain (chain_key, last_seq, last_hash, sealed_seq, sealed_hash) VALUES (?, ?, ?, ?, ?)",
           head.get("CHAIN_KEY"), head.get("LAST_SEQ"), head.get("LAST_HASH"), head.get("SEALED_SEQ"),
@@ -381,7 +386,7 @@ class AuditTrailTest extends ApplicationTest {
     assertThat(report.verified()).isFalse();
     assertThat(report.firstBrokenLink().chain()).isEqualTo(chain);
     assertThat(report.firstBrokenLink().seq()).isEqualTo(seq);
-    assertThat(report.firstBrokenLink().problem()).isEqualTo(problem);
+    assertThat(report.firstBrokenLink().problem().english()).isEqualTo(problem);
   }
 
   private void restore(Map<String, Object> row) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.identity.Groups;
 import com.redress.support.Http;
 import com.redress.support.RedressNode;
 import com.redress.support.StaffSession;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -165,6 +167,29 @@ class ChineseInstallationBrowserTest extends BrowserTest {
     assertThat(staff.get("/reports/kpis").body()).contains("<html lang=\"zh-CN\">");
     assertThat(staff.get("/reports/kpis?from=yesterday").body()).as("a refusal on a staff page")
         .contains("须为日期，例如 2026-10-01");
+  }
+
+  @Test
+  @Order(4)
+  void aFourEyesRefusalIsSaidInChineseInTasklistAndInTheAuditStory() {
+    JsonNode review = Http.json(as("quinn").get("/engine-rest/task?candidateUser=quinn&taskDefinitionKey="
+        + ComplaintHandlingProcess.TASK_REVIEW_QUALITY + "&maxResults=1")).get(0);
+    String reference = Http.json(as("quinn").get("/engine-rest/task/" + review.get("id").asText() + "/localVariables/"
+        + ComplaintHandlingProcess.COMPLAINT_REFERENCE.name())).get("value").asText();
+    String handler = Http.json(as("audrey").get("/api/complaints/" + reference)).findValue("handlers").get(0).asText();
+    String membership = "/engine-rest/group/" + Groups.QUALITY_REVIEWERS + "/members/" + handler;
+    assertThat(as("admin").put(membership, "").statusCode()).isEqualTo(204);
+    try {
+      HttpResponse<String> claim = as(handler).postJson("/engine-rest/task/" + review.get("id").asText() + "/claim",
+          "{\"userId\": \"" + handler + "\"}");
+      assertThat(claim.statusCode()).isEqualTo(403);
+      assertThat(Http.json(claim).get("message").asText()).as("what Tasklist shows")
+          .contains(handler + " 处理过投诉 " + reference + "，不能评审其处理质量（四眼原则）");
+    } finally {
+      assertThat(as("admin").delete(membership).statusCode()).isEqualTo(204);
+    }
+    assertThat(as("audrey").get("/audit/complaints/" + reference, "text/html").body()).as("the audit story")
+        .contains("四眼原则拒绝了 " + handler + " 对任务“评审处理质量”的操作（处理任务）：" + handler + " 处理过投诉");
   }
 
   private static Http as(String user) {

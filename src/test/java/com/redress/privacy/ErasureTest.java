@@ -162,6 +162,9 @@ class ErasureTest extends ApplicationTest {
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(Http.json(refused).get("detail").asText()).contains(reference, "still open", "Nothing was erased");
+    assertThat(Http.json(officer().postJson("/api/privacy/customers/" + customer.id() + "/erasure",
+        "{\"customerId\": \"" + customer.id() + "\"}", "Accept-Language", "zh-CN")).get("detail").asText())
+        .as("in the officer's language").startsWith("投诉 " + reference + " 仍在处理中（").endsWith("未删除任何数据。");
     assertThat(complaints.get(reference).customer().name()).isEqualTo(customer.name());
     assertThat(DatabaseDump.placesHolding(dataSource, table -> table.equals("AUDIT_EVENT"), "personal-data-erased"))
         .as("no erasure recorded").doesNotContain("AUDIT_EVENT.EVENT_TYPE");

@@ -60,6 +60,10 @@ final class AuditStory {
           v(d, "taskName"), phrased(d, "reason"));
       case "engine-call-refused" -> t("engineCallRefused", v(d, "user"), v(d, "method"), v(d, "path"),
           v(d, "reason"));
+      case "mail-needs-attention" -> t("mailNeedsAttention", v(d, "mail"),
+          texts.textOr("staff.intake.mail.reason." + v(d, "reason"), v(d, "reason")));
+      case "mail-settled" -> t("mailSettled", who, v(d, "mail"))
+          + (d.containsKey("note") ? t("mailSettled.note", v(d, "note")) : "");
       case "message-sent" -> t("messageSent", v(d, "kind"), v(d, "recipient"), v(d, "subject"));
       case "award-run-opened" -> t("awardRunOpened", v(d, "period"))
           + (d.containsKey("by") ? t("awardRunOpened.by", v(d, "by"))

@@ -17,6 +17,8 @@ public enum StaffArea {
   REPORTS("/reports/**", Groups.SERVICE_MANAGERS, Groups.AUDITORS, Groups.CAMUNDA_ADMIN),
   ANALYSIS("/analysis/**", Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN),
   PRIVACY("/privacy/**", Groups.PRIVACY_OFFICERS, Groups.CAMUNDA_ADMIN),
+  /** Mails to the intake mailbox that became no complaint: for the agents who record complaints. */
+  INTAKE("/intake/**", Groups.INTAKE_AGENTS, Groups.CAMUNDA_ADMIN),
   /** Metrics describe the running system: for its operators (managers have the KPI dashboard). */
   METRICS("/actuator/**", Groups.CAMUNDA_ADMIN),
   /**
@@ -31,7 +33,8 @@ public enum StaffArea {
   public static final String HOME = "/staff";
 
   /** The areas Redress's own security rules guard (Cockpit and Admin guard themselves). */
-  static final List<StaffArea> PAGES = List.of(STAFF, AWARDS, AUDIT, REPORTS, ANALYSIS, PRIVACY, METRICS);
+  static final List<StaffArea> PAGES = List.of(STAFF, AWARDS, AUDIT, REPORTS, ANALYSIS, PRIVACY, INTAKE,
+      METRICS);
 
   private final String pattern;
   private final List<String> groups;

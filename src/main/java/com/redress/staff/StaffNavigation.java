@@ -50,6 +50,9 @@ public class StaffNavigation {
     if (StaffArea.ANALYSIS.openTo(groups)) {
       links.add(link("whatIf", "/analysis/what-if"));
     }
+    if (StaffArea.INTAKE.openTo(groups)) {
+      links.add(link("mailIntake", "/intake/mail"));
+    }
     if (StaffArea.PRIVACY.openTo(groups)) {
       links.add(link("privacy", "/privacy"));
     }

@@ -39,8 +39,18 @@ public abstract class ApplicationTest {
    */
   protected static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
+  /**
+   * The intake mailbox (IMAP), one for the test JVM too. Redress polls it once an hour in tests, so
+   * never by itself: mail tests poll it when they have delivered their mails.
+   */
+  protected static final GreenMail IMAP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+  protected static final String INTAKE_ADDRESS = "complaints@redress.test";
+  protected static final String INTAKE_PASSWORD = "intake-secret-41";
+
   static {
     SMTP.start();
+    IMAP.start();
+    IMAP.setUser(INTAKE_ADDRESS, INTAKE_ADDRESS, INTAKE_PASSWORD);
   }
 
   private static int freePort() {
@@ -55,6 +65,9 @@ public abstract class ApplicationTest {
   static void smtp(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    registry.add("redress.intake.mail.url", () -> "imap://" + INTAKE_ADDRESS.replace("@", "%40") + ":" + INTAKE_PASSWORD
+        + "@127.0.0.1:" + IMAP.getImap().getPort() + "/INBOX");
+    registry.add("redress.intake.mail.poll-interval", () -> "PT1H");
   }
 
   @LocalServerPort

@@ -2,6 +2,7 @@ package com.redress.support;
 
 import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.identity.Groups;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,12 @@ public final class Handling {
   public static final String RESOLUTION = "Closed the socket cover and checked the wiring.";
 
   private Handling() {
+  }
+
+  /** A dispatcher sends a complaint no rule classified to the service team, low severity. */
+  public static void triage(ProcessEngine engine, String reference, String dispatcher) {
+    complete(engine, reference, ComplaintHandlingProcess.TASK_TRIAGE, dispatcher, Map.of("severity", "LOW",
+        "handlerGroup", Groups.TEAM_SERVICE, "firstResponseSlaHours", 8, "resolutionSlaHours", 40));
   }
 
   /** The handler (claiming it if nobody has) records a plain outcome without compensation. */

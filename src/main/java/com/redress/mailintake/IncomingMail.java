@@ -1,0 +1,20 @@
+package com.redress.mailintake;
+
+/**
+ * A mail as the intake reads it, decoded: who sent it, what it says, and what marks it as no
+ * complaint. {@code key} identifies it across reads and nodes: SHA-256 of its Message-ID, or of
+ * its headers and size when it has none.
+ *
+ * @param text the text part, or the text of its HTML part when it has none; null when not read
+ *     (too large)
+ * @param notAComplaint why it is no complaint whatever it says (an auto-reply, a bounce, too large),
+ *     or null
+ */
+record IncomingMail(String key, String messageId, String sender, String senderName, String subject, String text,
+    long size, Reason notAComplaint, String detail) {
+
+  /** Why a mail needs an intake agent's attention instead of becoming a complaint. */
+  enum Reason {
+    AUTO_REPLY, BOUNCE, TOO_LARGE, NO_SENDER, EMPTY, NOT_VALID, TOO_MANY
+  }
+}

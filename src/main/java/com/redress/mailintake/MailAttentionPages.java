@@ -1,0 +1,61 @@
+package com.redress.mailintake;
+
+import com.redress.audit.AuditTrail;
+import com.redress.shared.AppClock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The intake agents' list of mails that became no complaint: what each says and why it was not
+ * taken. An agent records the complaint with Tasklist's start form where there is one, answers
+ * the sender, or finds nothing to do, and then settles the mail with a note; the audit trail keeps
+ * who settled which mail.
+ */
+@Controller
+class MailAttentionPages {
+
+  private static final int SHOWN = 200;
+
+  private final IncomingMails mails;
+  private final AuditTrail audit;
+  private final AppClock clock;
+
+  MailAttentionPages(IncomingMails mails, AuditTrail audit, AppClock clock) {
+    this.mails = mails;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @GetMapping("/intake/mail")
+  String waiting(Model model) {
+    model.addAttribute("mails", mails.waiting(SHOWN));
+    return "intake/mail";
+  }
+
+  @PostMapping("/intake/mail/{key}/settled")
+  @Transactional
+  public String settle(@PathVariable String key, @RequestParam(defaultValue = "") String note,
+      Authentication authentication, RedirectAttributes redirect) {
+    boolean settled = mails.settle(key, authentication.getName(), note.isBlank() ? null : note.strip(),
+        clock.nowInBusinessZone());
+    if (settled) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("mail", key);
+      if (!note.isBlank()) {
+        details.put("note", note.strip());
+      }
+      audit.recordDomainChange(MailIntake.CHAIN, "mail-settled", details);
+    }
+    redirect.addFlashAttribute(settled ? "settled" : "gone", key);
+    return "redirect:/intake/mail";
+  }
+}

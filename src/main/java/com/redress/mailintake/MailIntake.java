@@ -1,0 +1,154 @@
+package com.redress.mailintake;
+
+import com.redress.audit.AuditTrail;
+import com.redress.complaint.Category;
+import com.redress.complaint.Channel;
+import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintIntake;
+import com.redress.complaint.ComplaintSubmission;
+import com.redress.complaint.CustomerRecords;
+import com.redress.complaint.CustomerTier;
+import com.redress.complaint.NewComplaint;
+import com.redress.language.Language;
+import com.redress.mailintake.IncomingMail.Reason;
+import com.redress.shared.AppClock;
+import com.redress.shared.FieldProblem;
+import com.redress.shared.Hashing;
+import com.redress.shared.InvalidRequestException;
+import com.redress.shared.TooManyRequestsException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a mail read from the intake mailbox, once: a complaint with channel EMAIL, through the
+ * same validation, limits, classification and acknowledgement as the web form's; or, when it is
+ * none (an auto-reply, a bounce, an empty or oversized mail, one the validation refuses), a mail
+ * waiting for an intake agent ({@code /intake/mail}), never dropped.
+ */
+@Service
+class MailIntake {
+
+  /** The audit chain of the intake mailbox: mails that needed an agent, and what the agents did. */
+  static final String CHAIN = "MAIL-INTAKE";
+  /** Subjects are short; a longer one is cut (the text keeps everything). */
+  private static final int MAX_SUBJECT = 200;
+  private static final int DERIVED_SUBJECT = 80;
+  private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+  private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+  enum Outcome {
+    COMPLAINT, NEEDS_ATTENTION, ALREADY_TAKEN
+  }
+
+  record Taken(Outcome outcome, String reference, Reason reason) {
+  }
+
+  private final IncomingMails mails;
+  private final ComplaintIntake intake;
+  private final CustomerRecords customers;
+  private final AuditTrail audit;
+  private final AppClock clock;
+
+  MailIntake(IncomingMails mails, ComplaintIntake intake, CustomerRecords customers, AuditTrail audit, AppClock clock) {
+    this.mails = mails;
+    this.intake = intake;
+    this.customers = customers;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * One transaction: the mail's row, then the complaint. A twin on another node waits on the row
+   * and then fails on its key ({@code DataIntegrityViolationException}): the mail was taken.
+   */
+  @Transactional
+  public Taken take(IncomingMail mail) {
+    if (mails.known(mail.key())) {
+      return new Taken(Outcome.ALREADY_TAKEN, null, null);
+    }
+    mails.claim(mail, clock.nowInBusinessZone());
+    if (mail.notAComplaint() != null) {
+      return attention(mail, mail.notAComplaint(), mail.detail());
+    }
+    try {
+      String reference = intake.submit(submission(mail), null, languageOf(mail)).submitted().reference();
+      mails.becameComplaint(mail.key(), reference);
+      LOG.info("Mail {} became complaint {}", mail.key(), reference);
+      return new Taken(Outcome.COMPLAINT, reference, null);
+    } catch (InvalidRequestException refused) {
+      return attention(mail, Reason.NOT_VALID, refused.problems().stream()
+          .map(MailIntake::said).collect(Collectors.joining("; ")));
+    } catch (TooManyRequestsException overLimit) {
+      return attention(mail, Reason.TOO_MANY, overLimit.getMessage());
+    }
+  }
+
+  private Taken attention(IncomingMail mail, Reason reason, String detail) {
+    mails.needsAttention(mail, reason, detail);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("mail", mail.key());
+    details.put("reason", reason.name());
+    details.put("size", mail.size());
+    audit.recordDomainChange(CHAIN, "mail-needs-attention", details);
+    LOG.info("Mail {} needs an intake agent: {}{}", mail.key(), reason, detail == null ? "" : " (" + detail + ")");
+    return new Taken(Outcome.NEEDS_ATTENTION, null, reason);
+  }
+
+  /**
+   * The complaint the mail tells: its sender is the customer (the one known by this address, else a
+   * new one), its subject the subject, its text the description. What it is about is for the
+   * dispatchers to say: category OTHER goes to triage.
+   */
+  private ComplaintSubmission submission(IncomingMail mail) {
+    NewComplaint.Customer known = knownCustomer(mail.sender()).orElse(null);
+    String text = mail.text().strip();
+    String subject = mail.subject() == null || mail.subject().isBlank() ? firstLine(text) : mail.subject().strip();
+    ComplaintSubmission.CustomerInput customer = known != null
+        ? new ComplaintSubmission.CustomerInput(known.id(), known.name(), mail.sender(), known.phone(),
+            known.tier().name())
+        : new ComplaintSubmission.CustomerInput(newCustomerId(mail.sender()),
+            mail.senderName() != null ? mail.senderName() : mail.sender().substring(0, mail.sender().indexOf('@')),
+            mail.sender(), null, CustomerTier.STANDARD.name());
+    return new ComplaintSubmission(customer, Channel.EMAIL.name(), Category.OTHER.name(),
+        shorten(subject, MAX_SUBJECT), text, null, null, null);
+  }
+
+  /** The customer who last complained from this address. */
+  private Optional<NewComplaint.Customer> knownCustomer(String email) {
+    return customers.customersWithEmail(email).stream().flatMap(id -> customers.complaintsOf(id).stream())
+        .max(Comparator.comparing(Complaint::receivedAt)).map(Complaint::customer);
+  }
+
+  /** A customer first known by their e-mail address: always the same id for the same address. */
+  static String newCustomerId(String email) {
+    return "M-" + Hashing.sha256Hex(email.strip().toLowerCase(Locale.ROOT)).substring(0, 12).toUpperCase(Locale.ROOT);
+  }
+
+  /** Chinese for a mail with Chinese in it, English otherwise: the language of every reply. */
+  static Language languageOf(IncomingMail mail) {
+    return CHINESE.matcher(mail.text() + " " + (mail.subject() == null ? "" : mail.subject())).find()
+        ? Language.ZH_CN : Language.EN;
+  }
+
+  private static String firstLine(String text) {
+    return shorten(text.lines().filter(line -> !line.isBlank()).findFirst().orElse(text).strip(), DERIVED_SUBJECT);
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  /** A field problem in English, as the agent's list and the log show it. */
+  private static String said(FieldProblem problem) {
+    return problem.field() + " " + problem.message();
+  }
+}

@@ -1,0 +1,201 @@
+package com.redress.mailintake;
+
+import com.redress.mailintake.IncomingMail.Reason;
+import com.redress.shared.Hashing;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Reads a mail as the intake needs it. Chinese mail often declares GB2312 (or GBK) and uses
+ * characters only GB18030 has, which Java's GB2312 decoder turns into question marks; GB18030 is a
+ * superset of both, so every mail declaring either is read as GB18030, bodies and encoded-word
+ * headers alike. An HTML-only mail is reduced to its text: no markup, script or style survives.
+ */
+final class MailReader {
+
+  /** The names GB2312 and GBK go by in mail, all read as GB18030. */
+  private static final Set<String> GB_CHARSETS = Set.of("gb2312", "gbk", "x-gbk", "cp936", "ms936", "windows-936",
+      "euc-cn", "x-euc-cn", "csgb2312", "gb_2312-80");
+  private static final Charset GB18030 = Charset.forName("GB18030");
+  private static final Pattern GB_ENCODED_WORD = Pattern.compile(
+      "=\\?(?:gb2312|gbk|x-gbk|cp936|euc-cn)(\\*[^?]*)?\\?", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> AUTOMATIC_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
+  private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster");
+
+  private final long maxSize;
+
+  MailReader(long maxSize) {
+    this.maxSize = maxSize;
+  }
+
+  IncomingMail read(MimeMessage mail) throws MessagingException, IOException {
+    long size = Math.max(mail.getSize(), 0);
+    String messageId = blankToNull(mail.getMessageID());
+    InternetAddress from = sender(mail);
+    String subject = header(mail, "Subject");
+    String key = Hashing.sha256Hex(messageId != null ? messageId.strip()
+        : String.join("\n", raw(mail, "From"), raw(mail, "To"), raw(mail, "Date"), raw(mail, "Subject"),
+            Long.toString(size)));
+    String sender = from == null ? null : from.getAddress();
+    String senderName = from == null ? null : blankToNull(from.getPersonal());
+    if (size > maxSize) {
+      // not downloaded: the mail stays in the mailbox for an agent to read there
+      return new IncomingMail(key, messageId, sender, senderName, subject, null, size, Reason.TOO_LARGE,
+          size + " bytes, more than " + maxSize);
+    }
+    Reason reason = null;
+    String detail = null;
+    String autoSubmitted = header(mail, "Auto-Submitted");
+    String precedence = header(mail, "Precedence");
+    if (mail.isMimeType("multipart/report") || sender != null
+        && BOUNCE_SENDERS.contains(sender.substring(0, Math.max(sender.indexOf('@'), 0)).toLowerCase(Locale.ROOT))
+        || "<>".equals(header(mail, "Return-Path"))) {
+      reason = Reason.BOUNCE;
+    } else if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+      reason = Reason.AUTO_REPLY;
+      detail = "Auto-Submitted: " + autoSubmitted.strip();
+    } else if (precedence != null && AUTOMATIC_PRECEDENCE.contains(precedence.strip().toLowerCase(Locale.ROOT))) {
+      reason = Reason.AUTO_REPLY;
+      detail = "Precedence: " + precedence.strip();
+    } else if (header(mail, "X-Autoreply") != null || header(mail, "X-Autorespond") != null) {
+      reason = Reason.AUTO_REPLY;
+    } else if (sender == null) {
+      reason = Reason.NO_SENDER;
+    }
+    String text = text(mail);
+    if (reason == null && (text == null || text.isBlank())) {
+      reason = Reason.EMPTY;
+    }
+    return new IncomingMail(key, messageId, sender, senderName, subject, text, size, reason, detail);
+  }
+
+  private static InternetAddress sender(MimeMessage mail) throws MessagingException {
+    String from = raw(mail, "From");
+    if (from.isEmpty()) {
+      return null;
+    }
+    try {
+      InternetAddress[] addresses = InternetAddress.parseHeader(gbAsGb18030(MimeUtility.unfold(from)), false);
+      return addresses.length == 0 || blankToNull(addresses[0].getAddress()) == null ? null : addresses[0];
+    } catch (jakarta.mail.internet.AddressException unreadable) {
+      return null;
+    }
+  }
+
+  /** The header, encoded words decoded; null when absent. */
+  private static String header(MimeMessage mail, String name) throws MessagingException {
+    String raw = mail.getHeader(name, " ");
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return MimeUtility.decodeText(gbAsGb18030(MimeUtility.unfold(raw))).strip();
+    } catch (UnsupportedEncodingException unknownCharset) {
+      return MimeUtility.unfold(raw).strip();
+    }
+  }
+
+  private static String raw(MimeMessage mail, String name) throws MessagingException {
+    String raw = mail.getHeader(name, " ");
+    return raw == null ? "" : raw;
+  }
+
+  private static String gbAsGb18030(String header) {
+    return GB_ENCODED_WORD.matcher(header).replaceAll("=?GB18030$1?");
+  }
+
+  /** The first plain text part that is no attachment, else the text of the first HTML one. */
+  private static String text(Part part) throws MessagingException, IOException {
+    String plain = first(part, "text/plain");
+    if (plain != null) {
+      return plain;
+    }
+    String html = first(part, "text/html");
+    return html == null ? null : htmlToText(html);
+  }
+
+  private static String first(Part part, String type) throws MessagingException, IOException {
+    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart child = multipart.getBodyPart(i);
+        String found = first(child, type);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      return new String(part.getInputStream().readAllBytes(), charsetOf(part));
+    }
+    return null;
+  }
+
+  private static Charset charsetOf(Part part) throws MessagingException {
+    String declared;
+    try {
+      declared = new ContentType(part.getContentType()).getParameter("charset");
+    } catch (ParseException unreadable) {
+      declared = null;
+    }
+    if (declared == null) {
+      return StandardCharsets.UTF_8;
+    }
+    String name = declared.strip().toLowerCase(Locale.ROOT);
+    if (GB_CHARSETS.contains(name)) {
+      return GB18030;
+    }
+    try {
+      return Charset.forName(MimeUtility.javaCharset(name));
+    } catch (IllegalArgumentException unknown) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  /** The text of an HTML body: text nodes only (jsoup keeps script and style apart), a line per block. */
+  static String htmlToText(String html) {
+    StringBuilder text = new StringBuilder();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode words) {
+          text.append(words.text());
+        } else if (node instanceof Element element && element.nameIs("br")) {
+          text.append('\n');
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element element && element.isBlock() && !element.nameIs("br")) {
+          text.append('\n');
+        }
+      }
+    }, Jsoup.parse(html).body());
+    return text.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

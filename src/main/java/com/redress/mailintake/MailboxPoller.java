@@ -1,0 +1,204 @@
+package com.redress.mailintake;
+
+import com.redress.mailintake.MailIntake.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.URLName;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Reads the intake mailbox ({@code redress.intake.mail.url}, IMAP or IMAPS) every poll interval:
+ * each unseen mail is taken ({@link MailIntake}) and only then marked seen, so a mail is never
+ * lost between the two: read again, it is recognised by its key. Mail is read with PEEK, never
+ * deleted or moved. A mailbox out of reach is retried at the next poll; the outage shows in the
+ * log once and in the metrics ({@code redress_mail_intake_failing_polls}), not in the health check
+ * that load balancers ask. Without a URL there is no intake and nothing is logged.
+ */
+@Component
+class MailboxPoller implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
+
+  /** What one poll did. */
+  record Polled(Map<Outcome, Integer> taken) {
+    int count(Outcome outcome) {
+      return taken.getOrDefault(outcome, 0);
+    }
+  }
+
+  private final URLName mailbox;
+  private final Duration interval;
+  private final MailReader reader;
+  private final MailIntake intake;
+  private final Session session;
+  private final AtomicInteger failing = new AtomicInteger();
+  private final Counter succeeded;
+  private final Counter failed;
+  private final Map<Outcome, Counter> mails = new EnumMap<>(Outcome.class);
+  private ScheduledExecutorService scheduler;
+
+  MailboxPoller(@Value("${redress.intake.mail.url:}") String url,
+      @Value("${redress.intake.mail.poll-interval:PT30S}") Duration interval,
+      @Value("${redress.intake.mail.max-size:10MB}") DataSize maxSize, MailIntake intake, MeterRegistry meters) {
+    this.mailbox = url.isBlank() ? null : new URLName(url.strip());
+    this.interval = interval;
+    this.reader = new MailReader(maxSize.toBytes());
+    this.intake = intake;
+    this.session = Session.getInstance(sessionProperties());
+    this.succeeded = meters.counter("redress.mail.intake.polls", "outcome", "success");
+    this.failed = meters.counter("redress.mail.intake.polls", "outcome", "failure");
+    Gauge.builder("redress.mail.intake.failing.polls", failing, AtomicInteger::get)
+        .description("Polls of the intake mailbox that failed in a row").register(meters);
+    for (Outcome outcome : Outcome.values()) {
+      mails.put(outcome, meters.counter("redress.mail.intake.mails", "outcome", outcome.name()));
+    }
+  }
+
+  private static Properties sessionProperties() {
+    Properties properties = new Properties();
+    for (String protocol : new String[] {"imap", "imaps"}) {
+      // PEEK: reading a mail must not mark it seen; only its taking does, after the commit
+      properties.put("mail." + protocol + ".peek", "true");
+      // a server that accepts and then hangs must not hold the intake for ever
+      properties.put("mail." + protocol + ".connectiontimeout", "10000");
+      properties.put("mail." + protocol + ".timeout", "20000");
+    }
+    return properties;
+  }
+
+  /** Reads every unseen mail once; throws when the mailbox is out of reach (nothing was marked then). */
+  synchronized Polled poll() throws MessagingException, IOException {
+    Map<Outcome, Integer> taken = new EnumMap<>(Outcome.class);
+    Store store = session.getStore(mailbox);
+    store.connect();
+    try {
+      Folder folder = store.getFolder(mailbox.getFile() == null || mailbox.getFile().isBlank() ? "INBOX"
+          : mailbox.getFile());
+      folder.open(Folder.READ_WRITE);
+      try {
+        Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        FetchProfile headers = new FetchProfile();
+        headers.add(FetchProfile.Item.ENVELOPE);
+        headers.add(FetchProfile.Item.SIZE);
+        folder.fetch(unseen, headers);
+        for (Message message : unseen) {
+          Outcome outcome = take((MimeMessage) message);
+          message.setFlag(Flags.Flag.SEEN, true);
+          taken.merge(outcome, 1, Integer::sum);
+          mails.get(outcome).increment();
+        }
+      } finally {
+        folder.close(false);
+      }
+    } finally {
+      store.close();
+    }
+    return new Polled(taken);
+  }
+
+  private Outcome take(MimeMessage message) throws MessagingException, IOException {
+    IncomingMail mail = reader.read(message);
+    try {
+      return intake.take(mail).outcome();
+    } catch (DataIntegrityViolationException | ConcurrencyFailureException takenByATwin) {
+      // another node took this mail in the meantime: its key is there now
+      return Outcome.ALREADY_TAKEN;
+    }
+  }
+
+  /** A poll as the schedule runs it: counted, an outage logged once, nothing thrown. */
+  void pollAndCount() {
+    try {
+      Polled polled = poll();
+      succeeded.increment();
+      if (failing.getAndSet(0) > 0) {
+        LOG.info("Intake mailbox {} is reachable again", described());
+      }
+      if (!polled.taken().isEmpty()) {
+        LOG.info("Intake mailbox {}: {}", described(), polled.taken());
+      }
+    } catch (MessagingException | IOException | RuntimeException e) {
+      failed.increment();
+      // once per outage: the metric counts the polls that failed in a row
+      if (failing.getAndIncrement() == 0) {
+        LOG.warn("Intake mailbox {} cannot be read; retrying every {}: {}", described(), interval, withoutPassword(e));
+      }
+    }
+  }
+
+  /** The mailbox as logs may name it: never its password. */
+  private String described() {
+    return mailbox.getProtocol() + "://" + mailbox.getHost() + (mailbox.getPort() > 0 ? ":" + mailbox.getPort() : "")
+        + "/" + (mailbox.getFile() == null ? "" : mailbox.getFile());
+  }
+
+  private String withoutPassword(Exception e) {
+    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    String password = mailbox.getPassword();
+    return password == null || password.isEmpty() ? message : message.replace(password, "****");
+  }
+
+  @Override
+  public synchronized void start() {
+    if (mailbox == null || scheduler != null) {
+      return;
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "mail-intake");
+      thread.setDaemon(true);
+      return thread;
+    });
+    scheduler.scheduleWithFixedDelay(this::pollAndCount, interval.toMillis(), interval.toMillis(),
+        TimeUnit.MILLISECONDS);
+    LOG.info("Reading intake mailbox {} every {}", described(), interval);
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService running;
+    synchronized (this) {
+      running = scheduler;
+      scheduler = null;
+    }
+    if (running != null) {
+      running.shutdown();
+      try {
+        // a poll under way finishes its mail: taken and marked, or neither
+        running.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return scheduler != null;
+  }
+}

@@ -1,0 +1,316 @@
+package com.redress.mailintake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.redress.complaint.Channel;
+import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.ComplaintStatus;
+import com.redress.complaint.CustomerRecords;
+import com.redress.identity.Groups;
+import com.redress.language.Language;
+import com.redress.mailintake.MailIntake.Outcome;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Handling;
+import com.redress.support.Jobs;
+import com.redress.support.StaffSession;
+import com.redress.support.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Complaints by e-mail, against a real IMAP server (GreenMail): a mail becomes one complaint
+ * however often and by however many nodes it is read; mail that is no complaint waits for an
+ * intake agent; Chinese mail declaring GB2312 reads right; a mailbox out of reach loses nothing.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MailIntakeTest extends ApplicationTest {
+
+  private static final Session MAIL = Session.getInstance(new Properties());
+
+  @Autowired
+  private MailboxPoller poller;
+  @Autowired
+  private MailIntake intake;
+  @Autowired
+  private CustomerRecords customers;
+  @Autowired
+  private MeterRegistry meters;
+
+  @Test
+  void aNewMailBecomesOneComplaintAcknowledgedToItsSenderAndReadingItAgainChangesNothing() throws Exception {
+    String sender = unique("mail-customer");
+    int mailsBefore = mailsSoFar();
+    deliver(plain(sender, "Wang Fang", "Broken vase after cleaning",
+        "Your cleaner broke my vase on Monday.\nOrder ORD-7781."));
+
+    assertThat(poller.poll().count(Outcome.COMPLAINT)).isEqualTo(1);
+    Complaint complaint = onlyComplaintOf(sender);
+    assertThat(complaint.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(complaint.subject()).isEqualTo("Broken vase after cleaning");
+    assertThat(complaint.description()).isEqualTo("Your cleaner broke my vase on Monday.\nOrder ORD-7781.");
+    assertThat(complaint.customer().name()).isEqualTo("Wang Fang");
+    assertThat(complaint.customer().id()).isEqualTo(MailIntake.newCustomerId(sender));
+    assertThat(complaint.language()).isEqualTo(Language.EN);
+
+    // the same classification and acknowledgement as any complaint: nothing classifies OTHER, triage does
+    Jobs.continueAfterRegistration(engine, complaint.reference());
+    assertThat(bean(ComplaintService.class).get(complaint.reference()).status())
+        .isEqualTo(ComplaintStatus.TRIAGE);
+    Handling.triage(engine, complaint.reference(),
+        TestUsers.ensure(engine.getIdentityService(), "mail-dispatcher", Groups.DISPATCHERS));
+    Jobs.deliverMessages(engine, complaint.reference());
+    assertThat(mailsSince(mailsBefore)).filteredOn(mail -> to(mail).equals(sender)).singleElement()
+        .satisfies(mail -> assertThat(mail.getSubject()).contains(complaint.reference()));
+
+    // read again (marked unseen by someone, or a restart before the mark): still one complaint
+    markAllUnseen();
+    MailboxPoller.Polled again = poller.poll();
+    assertThat(again.count(Outcome.ALREADY_TAKEN)).isPositive();
+    assertThat(again.count(Outcome.COMPLAINT) + again.count(Outcome.NEEDS_ATTENTION)).isZero();
+    assertThat(customers.complaintsOf(complaint.customer().id())).hasSize(1);
+  }
+
+  @Test
+  void theSameMailReadByTwoNodesAtOnceIsOneComplaint() throws Exception {
+    String sender = unique("two-nodes");
+    deliver(plain(sender, null, "Late delivery", "Three days late."));
+    MailboxPoller otherNode = new MailboxPoller(intakeUrl(), Duration.ofHours(1), DataSize.ofMegabytes(10),
+        intake, meters);
+
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      Future<MailboxPoller.Polled> one = nodes.submit(poller::poll);
+      Future<MailboxPoller.Polled> two = nodes.submit(otherNode::poll);
+      List<MailboxPoller.Polled> both = List.of(one.get(), two.get());
+      assertThat(both.stream().mapToInt(p -> p.count(Outcome.COMPLAINT)).sum()).isLessThanOrEqualTo(1);
+    } finally {
+      nodes.shutdown();
+    }
+    assertThat(customers.complaintsOf(MailIntake.newCustomerId(sender))).as("one complaint").hasSize(1);
+  }
+
+  @Test
+  void autoRepliesBouncesAndEmptyMailWaitForAnIntakeAgentWhoSettlesThem() throws Exception {
+    String robot = unique("away");
+    MimeMessage autoReply = plain(robot, null, "Out of office", "I am away until Monday.");
+    autoReply.setHeader("Auto-Submitted", "auto-replied");
+    autoReply.saveChanges();
+    String quiet = unique("quiet");
+    deliver(autoReply);
+    deliver(plain(quiet, null, "", ""));
+
+    MailboxPoller.Polled polled = poller.poll();
+    assertThat(polled.count(Outcome.NEEDS_ATTENTION)).isEqualTo(2);
+    assertThat(polled.count(Outcome.COMPLAINT)).isZero();
+    assertThat(customers.customersWithEmail(robot)).isEmpty();
+
+    StaffSession agent = new StaffSession(port);
+    agent.signIn(TestUsers.ensure(engine.getIdentityService(), "mail-agent", Groups.INTAKE_AGENTS), TestUsers.PASSWORD);
+    String page = agent.get("/intake/mail").body();
+    assertThat(page).contains(robot, "An automatic reply (Auto-Submitted: auto-replied)", "I am away until Monday.")
+        .contains(quiet, "No text");
+    String key = page.replaceAll("(?s).*id=\"mail-([0-9a-f]{64})\"[^>]*>\\s*<h2>Out of office.*", "$1");
+    assertThat(agent.submit("/intake/mail", "/intake/mail/" + key + "/settled").statusCode()).isEqualTo(302);
+    assertThat(agent.get("/intake/mail").body()).doesNotContain("I am away until Monday.").contains(quiet);
+
+    // a handler has no business there
+    StaffSession handler = new StaffSession(port);
+    handler.signIn(TestUsers.ensure(engine.getIdentityService(), "mail-handler", Groups.TEAM_SERVICE), TestUsers.PASSWORD);
+    assertThat(handler.get("/intake/mail").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aMailWithATwelveMegabyteAttachmentIsRefusedAndKept() throws Exception {
+    String sender = unique("big");
+    MimeMessage big = new MimeMessage(MAIL);
+    big.setFrom(new InternetAddress(sender));
+    big.setRecipients(Message.RecipientType.TO, INTAKE_ADDRESS);
+    big.setSubject("Photos of the damage");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("See the photos.", "UTF-8");
+    MimeBodyPart photos = new MimeBodyPart();
+    byte[] twelveMegabytes = new byte[12 * 1024 * 1024];
+    new Random(7).nextBytes(twelveMegabytes);
+    photos.setDataHandler(new DataHandler(new ByteArrayDataSource(twelveMegabytes, "image/jpeg")));
+    photos.setFileName("damage.jpg");
+    big.setContent(new MimeMultipart(text, photos));
+    big.saveChanges();
+    deliver(big);
+
+    assertThat(poller.poll().count(Outcome.NEEDS_ATTENTION)).isEqualTo(1);
+    assertThat(customers.customersWithEmail(sender)).isEmpty();
+    StaffSession agent = new StaffSession(port);
+    agent.signIn(TestUsers.ensure(engine.getIdentityService(), "mail-agent", Groups.INTAKE_AGENTS), TestUsers.PASSWORD);
+    assertThat(agent.get("/intake/mail").body()).contains(sender, "Photos of the damage",
+        "Too large to read: open it in the mailbox");
+    assertThat(subjectsInMailbox()).as("the mail is kept").contains("Photos of the damage");
+  }
+
+  @Test
+  void aChineseMailDeclaringGb2312WithGb18030CharactersReadsRight() throws Exception {
+    String sender = unique("zhu");
+    // 镕 and 𠀀 are not in GB2312; Chinese mailers declare GB2312 and send GBK or GB18030 anyway
+    String subject = "朱镕基先生的投诉：保洁打碎了花瓶";
+    String text = "您好，\n上周一保洁人员打碎了我的花瓶𠀀，请尽快处理。";
+    Charset gb18030 = Charset.forName("GB18030");
+    String raw = "From: =?gb2312?B?" + Base64.getEncoder().encodeToString("朱镕基".getBytes(gb18030)) + "?= <" + sender + ">\r\n"
+        + "To: " + INTAKE_ADDRESS + "\r\n"
+        + "Subject: =?GB2312?B?" + Base64.getEncoder().encodeToString(subject.getBytes(gb18030)) + "?=\r\n"
+        + "Message-ID: <" + UUID.randomUUID() + "@mail.example.cn>\r\n"
+        + "MIME-Version: 1.0\r\n"
+        + "Content-Type: text/plain; charset=\"gb2312\"\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n"
+        + Base64.getMimeEncoder().encodeToString(text.getBytes(gb18030)) + "\r\n";
+    deliver(new MimeMessage(MAIL, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
+
+    assertThat(poller.poll().count(Outcome.COMPLAINT)).isEqualTo(1);
+    Complaint complaint = onlyComplaintOf(sender);
+    assertThat(complaint.subject()).isEqualTo(subject);
+    assertThat(complaint.description()).isEqualTo(text);
+    assertThat(complaint.customer().name()).isEqualTo("朱镕基");
+    assertThat(complaint.language()).as("replies in Chinese").isEqualTo(Language.ZH_CN);
+  }
+
+  @Test
+  void anHtmlOnlyMailBecomesTextWithoutMarkupOrScript() throws Exception {
+    String sender = unique("html");
+    MimeMessage html = new MimeMessage(MAIL);
+    html.setFrom(new InternetAddress(sender));
+    html.setRecipients(Message.RecipientType.TO, INTAKE_ADDRESS);
+    html.setSubject("Rude technician");
+    html.setContent("<html><head><style>p{color:red}</style><script>alert('x')</script></head><body>"
+        + "<p>The technician was <b>rude</b>.</p><p>Please call me.<br>Li</p></body></html>", "text/html; charset=UTF-8");
+    html.saveChanges();
+    deliver(html);
+
+    poller.poll();
+    assertThat(onlyComplaintOf(sender).description()).isEqualTo("The technician was rude.\nPlease call me.\nLi");
+  }
+
+  @Test
+  void aMailboxOutOfReachLosesNothingAndShowsInTheMetricsNotInTheHealthCheck(CapturedOutput log) throws Exception {
+    IMAP.stop();
+    try {
+      assertThatThrownBy(poller::poll).isInstanceOf(MessagingException.class);
+      poller.pollAndCount();
+      poller.pollAndCount();
+      assertThat(meters.get("redress.mail.intake.failing.polls").gauge().value()).isEqualTo(2);
+      assertThat(http.get("/actuator/health").statusCode()).as("still in the load balancer").isEqualTo(200);
+      assertThat(log.getAll()).contains("cannot be read; retrying every PT1H").doesNotContain(INTAKE_PASSWORD);
+    } finally {
+      IMAP.start();
+      IMAP.setUser(INTAKE_ADDRESS, INTAKE_ADDRESS, INTAKE_PASSWORD);
+    }
+    String sender = unique("after-outage");
+    deliver(plain(sender, null, "Billing error", "Charged twice."));
+    poller.pollAndCount();
+    assertThat(meters.get("redress.mail.intake.failing.polls").gauge().value()).isZero();
+    assertThat(customers.customersWithEmail(sender)).hasSize(1);
+    assertThat(log.getAll()).contains("is reachable again").doesNotContain(INTAKE_PASSWORD);
+  }
+
+  private Complaint onlyComplaintOf(String email) {
+    List<String> ids = customers.customersWithEmail(email);
+    assertThat(ids).hasSize(1);
+    List<Complaint> theirs = customers.complaintsOf(ids.get(0));
+    assertThat(theirs).hasSize(1);
+    return theirs.get(0);
+  }
+
+  private static String unique(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  private static MimeMessage plain(String from, String name, String subject, String text) throws Exception {
+    MimeMessage mail = new MimeMessage(MAIL);
+    mail.setFrom(name == null ? new InternetAddress(from) : new InternetAddress(from, name, "UTF-8"));
+    mail.setRecipients(Message.RecipientType.TO, INTAKE_ADDRESS);
+    mail.setSubject(subject, "UTF-8");
+    mail.setText(text, "UTF-8");
+    mail.saveChanges();
+    return mail;
+  }
+
+  private static void deliver(MimeMessage mail) {
+    IMAP.getUserManager().getUser(INTAKE_ADDRESS).deliver(mail);
+  }
+
+  private static String intakeUrl() {
+    return "imap://" + INTAKE_ADDRESS.replace("@", "%40") + ":" + INTAKE_PASSWORD + "@127.0.0.1:"
+        + IMAP.getImap().getPort() + "/INBOX";
+  }
+
+  private static String to(MimeMessage mail) {
+    try {
+      return ((InternetAddress) mail.getAllRecipients()[0]).getAddress();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void markAllUnseen() throws MessagingException {
+    withInbox(inbox -> inbox.setFlags(1, inbox.getMessageCount(), new Flags(Flags.Flag.SEEN), false));
+  }
+
+  private static List<String> subjectsInMailbox() throws MessagingException {
+    List<String> subjects = new ArrayList<>();
+    withInbox(inbox -> {
+      for (Message message : inbox.getMessages()) {
+        subjects.add(message.getSubject());
+      }
+    });
+    return subjects;
+  }
+
+  private interface InboxWork {
+    void on(Folder inbox) throws MessagingException;
+  }
+
+  private static void withInbox(InboxWork work) throws MessagingException {
+    Store store = MAIL.getStore("imap");
+    store.connect("127.0.0.1", IMAP.getImap().getPort(), INTAKE_ADDRESS, INTAKE_PASSWORD);
+    try {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_WRITE);
+      try {
+        work.on(inbox);
+      } finally {
+        inbox.close(false);
+      }
+    } finally {
+      store.close();
+    }
+  }
+}

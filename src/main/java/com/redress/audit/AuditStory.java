@@ -60,6 +60,7 @@ final class AuditStory {
           v(d, "taskName"), phrased(d, "reason"));
       case "engine-call-refused" -> t("engineCallRefused", v(d, "user"), v(d, "method"), v(d, "path"),
           v(d, "reason"));
+      case "customer-replied" -> t("customerReplied", recorded("customerReplied", d, "threadedBy"), v(d, "text"));
       case "mail-needs-attention" -> t("mailNeedsAttention", v(d, "mail"),
           texts.textOr("staff.intake.mail.reason." + v(d, "reason"), v(d, "reason")));
       case "mail-settled" -> t("mailSettled", who, v(d, "mail"))

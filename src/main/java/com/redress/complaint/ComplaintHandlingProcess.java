@@ -49,6 +49,10 @@ public final class ComplaintHandlingProcess {
   public static final String TIMER_SLA_BREACHED = "Timer_SlaBreached";
   public static final String TASK_ESCALATE = "Task_EscalateComplaint";
   public static final String END_ESCALATED = "End_Escalated";
+  /** A customer's reply threaded in by the mail intake joins the conversation (non-interrupting). */
+  public static final String SUBPROCESS_CUSTOMER_REPLIED = "SubProcess_CustomerReplied";
+  public static final String MESSAGE_CUSTOMER_REPLIED = "Msg_CustomerReplied";
+  public static final String TASK_ADD_TO_CONVERSATION = "Task_AddToConversation";
 
   public static final String DECISION_CLASSIFICATION = "ComplaintClassification";
   public static final String FORM_START = "StartComplaint";
@@ -130,6 +134,8 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<Integer> SURVEY_SCORE = ProcessVariable.of("surveyScore", Integer.class);
   public static final ProcessVariable<Integer> REOPEN_COUNT = ProcessVariable.of("reopenCount", Integer.class);
   public static final ProcessVariable<Integer> MAX_REOPENINGS = ProcessVariable.of("maxReopenings", Integer.class);
+  /** Shown in the handling form: the customer's replies by e-mail so far, oldest first. */
+  public static final ProcessVariable<String> CONVERSATION = ProcessVariable.of("conversation", String.class);
   /** Shown in the handling form of a reopened complaint: what was done before and what the customer said. */
   public static final ProcessVariable<String> PREVIOUS_OUTCOME = ProcessVariable.of("previousOutcome", String.class);
 

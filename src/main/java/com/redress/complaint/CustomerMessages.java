@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * its own access token, issued here, since stored tokens cannot be read back.
  */
 @Component
-class CustomerMessages {
+public class CustomerMessages {
 
   private static final Logger LOG = LoggerFactory.getLogger(CustomerMessages.class);
 
@@ -26,7 +26,7 @@ class CustomerMessages {
   private static final String DUPLICATE_NOTICE = "DUPLICATE_NOTICE";
   private static final String RESOLUTION = "RESOLUTION";
   /** The kinds of message that go to the customer (the others go to staff). */
-  static final Set<String> KINDS = Set.of(ACKNOWLEDGEMENT, DUPLICATE_NOTICE, RESOLUTION);
+  public static final Set<String> KINDS = Set.of(ACKNOWLEDGEMENT, DUPLICATE_NOTICE, RESOLUTION);
 
   private final ComplaintService complaints;
   private final AccessTokens tokens;

@@ -1,5 +1,7 @@
 package com.redress.mailintake;
 
+import java.util.List;
+
 /**
  * A mail as the intake reads it, decoded: who sent it, what it says, and what marks it as no
  * complaint. {@code key} identifies it across reads and nodes: SHA-256 of its Message-ID, or of
@@ -9,12 +11,19 @@ package com.redress.mailintake;
  *     (too large)
  * @param notAComplaint why it is no complaint whatever it says (an auto-reply, a bounce, too large),
  *     or null
+ * @param answers the Message-IDs it answers (In-Reply-To, then References)
+ * @param recipients the addresses it was sent to (To, Cc, Delivered-To, X-Original-To)
  */
 record IncomingMail(String key, String messageId, String sender, String senderName, String subject, String text,
-    long size, Reason notAComplaint, String detail) {
+    long size, Reason notAComplaint, String detail, List<String> answers, List<String> recipients) {
 
-  /** Why a mail needs an intake agent's attention instead of becoming a complaint. */
+  IncomingMail {
+    answers = List.copyOf(answers);
+    recipients = List.copyOf(recipients);
+  }
+
+  /** Why a mail needs an intake agent's attention instead of becoming a complaint or a reply. */
   enum Reason {
-    AUTO_REPLY, BOUNCE, TOO_LARGE, NO_SENDER, EMPTY, NOT_VALID, TOO_MANY
+    AUTO_REPLY, BOUNCE, TOO_LARGE, NO_SENDER, EMPTY, NOT_VALID, TOO_MANY, REPLY_TO_CLOSED
   }
 }

@@ -12,12 +12,18 @@ class IncomingMails {
 
   static final String COMPLAINT = "COMPLAINT";
   static final String NEEDS_ATTENTION = "NEEDS_ATTENTION";
+  /** A customer's reply, threaded into its complaint's conversation. */
+  static final String REPLY = "REPLY";
   /** Claimed by a transaction still deciding; never seen once it commits. */
   private static final String TAKING = "TAKING";
 
-  /** A mail that needs an intake agent, as their list shows it. */
+  /** A mail that needs an intake agent, as their list shows it; {@code complaint} where it answers one. */
   record Attention(String key, OffsetDateTime receivedAt, String sender, String senderName, String subject,
-      String body, long size, Reason reason, String detail) {
+      String body, long size, Reason reason, String detail, String complaint) {
+  }
+
+  /** A reply in a complaint's conversation. */
+  record Reply(OffsetDateTime receivedAt, String sender, String senderName, String text) {
   }
 
   private final JdbcClient jdbc;
@@ -51,23 +57,45 @@ class IncomingMails {
         .param("outcome", COMPLAINT).param("reference", reference).param("key", key).update();
   }
 
-  void needsAttention(IncomingMail mail, Reason reason, String detail) {
+  void becameReply(IncomingMail mail, String reference) {
     jdbc.sql("""
-        UPDATE incoming_mail SET outcome = :outcome, reason = :reason, detail = :detail, body = :body
+        UPDATE incoming_mail SET outcome = :outcome, complaint_reference = :reference, body = :body
+        WHERE mail_key = :key""")
+        .param("outcome", REPLY).param("reference", reference).param("body", cut(mail.text(), 20_000))
+        .param("key", mail.key()).update();
+  }
+
+  /** {@code complaint}: the complaint it answers, where there is one. */
+  void needsAttention(IncomingMail mail, Reason reason, String detail, String complaint) {
+    jdbc.sql("""
+        UPDATE incoming_mail SET outcome = :outcome, reason = :reason, detail = :detail, body = :body,
+          complaint_reference = :complaint
         WHERE mail_key = :key""")
         .param("outcome", NEEDS_ATTENTION).param("reason", reason.name()).param("detail", cut(detail, 2000))
-        .param("body", cut(mail.text(), 20_000)).param("key", mail.key()).update();
+        .param("body", cut(mail.text(), 20_000)).param("complaint", complaint).param("key", mail.key()).update();
+  }
+
+  /** The customer's replies to this complaint, oldest first. */
+  List<Reply> replies(String reference) {
+    return jdbc.sql("""
+        SELECT received_at, sender, sender_name, body FROM incoming_mail
+        WHERE complaint_reference = :reference AND outcome = :outcome ORDER BY received_at, mail_key""")
+        .param("reference", reference).param("outcome", REPLY)
+        .query((rs, row) -> new Reply(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3),
+            rs.getString(4)))
+        .list();
   }
 
   /** The mails no agent has settled yet, oldest first. */
   List<Attention> waiting(int limit) {
     return jdbc.sql("""
-        SELECT mail_key, received_at, sender, sender_name, subject, body, size_bytes, reason, detail FROM incoming_mail
+        SELECT mail_key, received_at, sender, sender_name, subject, body, size_bytes, reason, detail, complaint_reference
+        FROM incoming_mail
         WHERE outcome = :outcome AND settled_at IS NULL ORDER BY received_at, mail_key LIMIT :limit""")
         .param("outcome", NEEDS_ATTENTION).param("limit", limit)
         .query((rs, row) -> new Attention(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
             rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), Reason.valueOf(rs.getString(8)),
-            rs.getString(9)))
+            rs.getString(9), rs.getString(10)))
         .list();
   }
 

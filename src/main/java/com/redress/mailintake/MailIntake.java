@@ -4,13 +4,17 @@ import com.redress.audit.AuditTrail;
 import com.redress.complaint.Category;
 import com.redress.complaint.Channel;
 import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintIntake;
+import com.redress.complaint.ComplaintService;
 import com.redress.complaint.ComplaintSubmission;
+import com.redress.complaint.CustomerMessages;
 import com.redress.complaint.CustomerRecords;
 import com.redress.complaint.CustomerTier;
 import com.redress.complaint.NewComplaint;
 import com.redress.language.Language;
 import com.redress.mailintake.IncomingMail.Reason;
+import com.redress.notification.NotificationService;
 import com.redress.shared.AppClock;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.Hashing;
@@ -21,18 +25,21 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a mail read from the intake mailbox, once: a complaint with channel EMAIL, through the
- * same validation, limits, classification and acknowledgement as the web form's; or, when it is
- * none (an auto-reply, a bounce, an empty or oversized mail, one the validation refuses), a mail
- * waiting for an intake agent ({@code /intake/mail}), never dropped.
+ * Takes a mail read from the intake mailbox, once: a customer's reply, threaded into its
+ * complaint's conversation; else a complaint with channel EMAIL, through the same validation,
+ * limits, classification and acknowledgement as the web form's; or, when it is neither (an
+ * auto-reply, a bounce, an empty or oversized mail, one the validation refuses, a reply to a closed
+ * case), a mail waiting for an intake agent ({@code /intake/mail}), never dropped.
  */
 @Service
 class MailIntake {
@@ -43,10 +50,24 @@ class MailIntake {
   private static final int MAX_SUBJECT = 200;
   private static final int DERIVED_SUBJECT = 80;
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+  private static final Pattern REFERENCE = Pattern.compile("CMP-\\d{4}-\\d{6}");
   private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
   enum Outcome {
-    COMPLAINT, NEEDS_ATTENTION, ALREADY_TAKEN
+    COMPLAINT, REPLY, NEEDS_ATTENTION, ALREADY_TAKEN
+  }
+
+  /** How a reply found its complaint. */
+  enum ThreadedBy {
+    /** In-Reply-To or References name a mail Redress sent the customer. */
+    ANSWERED_MAIL,
+    /** Sent to the complaint's reply address. */
+    REPLY_ADDRESS,
+    /** The complaint's reference in the subject, from the complaint's own customer. */
+    SUBJECT_REFERENCE
+  }
+
+  private record Threaded(String reference, ThreadedBy by) {
   }
 
   record Taken(Outcome outcome, String reference, Reason reason) {
@@ -55,13 +76,23 @@ class MailIntake {
   private final IncomingMails mails;
   private final ComplaintIntake intake;
   private final CustomerRecords customers;
+  private final ComplaintService complaints;
+  private final NotificationService notifications;
+  private final ReplyAddresses replyAddresses;
+  private final RuntimeService runtime;
   private final AuditTrail audit;
   private final AppClock clock;
 
-  MailIntake(IncomingMails mails, ComplaintIntake intake, CustomerRecords customers, AuditTrail audit, AppClock clock) {
+  MailIntake(IncomingMails mails, ComplaintIntake intake, CustomerRecords customers, ComplaintService complaints,
+      NotificationService notifications, ReplyAddresses replyAddresses, RuntimeService runtime, AuditTrail audit,
+      AppClock clock) {
     this.mails = mails;
     this.intake = intake;
     this.customers = customers;
+    this.complaints = complaints;
+    this.notifications = notifications;
+    this.replyAddresses = replyAddresses;
+    this.runtime = runtime;
     this.audit = audit;
     this.clock = clock;
   }
@@ -77,7 +108,11 @@ class MailIntake {
     }
     mails.claim(mail, clock.nowInBusinessZone());
     if (mail.notAComplaint() != null) {
-      return attention(mail, mail.notAComplaint(), mail.detail());
+      return attention(mail, mail.notAComplaint(), mail.detail(), null);
+    }
+    Optional<Threaded> thread = threadOf(mail);
+    if (thread.isPresent()) {
+      return reply(mail, thread.get());
     }
     try {
       String reference = intake.submit(submission(mail), null, languageOf(mail)).submitted().reference();
@@ -86,14 +121,57 @@ class MailIntake {
       return new Taken(Outcome.COMPLAINT, reference, null);
     } catch (InvalidRequestException refused) {
       return attention(mail, Reason.NOT_VALID, refused.problems().stream()
-          .map(MailIntake::said).collect(Collectors.joining("; ")));
+          .map(MailIntake::said).collect(Collectors.joining("; ")), null);
     } catch (TooManyRequestsException overLimit) {
-      return attention(mail, Reason.TOO_MANY, overLimit.getMessage());
+      return attention(mail, Reason.TOO_MANY, overLimit.getMessage(), null);
     }
   }
 
-  private Taken attention(IncomingMail mail, Reason reason, String detail) {
-    mails.needsAttention(mail, reason, detail);
+  /**
+   * The complaint this mail answers: by the mail of ours it names, by the reply address it was sent
+   * to, or by a reference in its subject, which only its customer's own address may use (references
+   * are sequential: anyone could write one).
+   */
+  private Optional<Threaded> threadOf(IncomingMail mail) {
+    Optional<String> answered = notifications.caseOfMessage(mail.answers(), CustomerMessages.KINDS);
+    if (answered.isPresent()) {
+      return Optional.of(new Threaded(answered.get(), ThreadedBy.ANSWERED_MAIL));
+    }
+    Optional<String> addressed = replyAddresses.complaintOf(mail.recipients());
+    if (addressed.isPresent()) {
+      return Optional.of(new Threaded(addressed.get(), ThreadedBy.REPLY_ADDRESS));
+    }
+    Matcher reference = REFERENCE.matcher(mail.subject() == null ? "" : mail.subject());
+    return reference.find() ? complaints.find(reference.group())
+        .filter(c -> c.customer().email() != null && c.customer().email().equalsIgnoreCase(mail.sender()))
+        .map(c -> new Threaded(c.reference(), ThreadedBy.SUBJECT_REFERENCE)) : Optional.empty();
+  }
+
+  /**
+   * A reply joins its complaint's conversation (Msg_CustomerReplied, which the handling form then
+   * shows) and its story; a reply to a case that has ended waits for an agent as well.
+   */
+  private Taken reply(IncomingMail mail, Threaded thread) {
+    String reference = thread.reference();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("mail", mail.key());
+    details.put("threadedBy", thread.by().name());
+    details.put("text", audit.sealed(reference, mail.text()));
+    audit.recordDomainChange(reference, "customer-replied", details);
+    boolean running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).count() > 0;
+    if (!running) {
+      return attention(mail, Reason.REPLY_TO_CLOSED, reference, reference);
+    }
+    mails.becameReply(mail, reference);
+    runtime.createMessageCorrelation(ComplaintHandlingProcess.MESSAGE_CUSTOMER_REPLIED)
+        .processInstanceBusinessKey(reference).correlateWithResult();
+    LOG.info("Mail {} is a reply to complaint {} ({})", mail.key(), reference, thread.by());
+    return new Taken(Outcome.REPLY, reference, null);
+  }
+
+  private Taken attention(IncomingMail mail, Reason reason, String detail, String complaint) {
+    mails.needsAttention(mail, reason, detail, complaint);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("mail", mail.key());
     details.put("reason", reason.name());

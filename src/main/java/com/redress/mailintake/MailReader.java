@@ -6,6 +6,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -15,8 +16,12 @@ import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -41,6 +46,7 @@ final class MailReader {
       "=\\?(?:gb2312|gbk|x-gbk|cp936|euc-cn)(\\*[^?]*)?\\?", Pattern.CASE_INSENSITIVE);
   private static final Set<String> AUTOMATIC_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
   private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster");
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
   private final long maxSize;
 
@@ -58,10 +64,12 @@ final class MailReader {
             Long.toString(size)));
     String sender = from == null ? null : from.getAddress();
     String senderName = from == null ? null : blankToNull(from.getPersonal());
+    List<String> answers = messageIds(mail, "In-Reply-To", "References");
+    List<String> recipients = addresses(mail, "To", "Cc", "Delivered-To", "X-Original-To");
     if (size > maxSize) {
       // not downloaded: the mail stays in the mailbox for an agent to read there
       return new IncomingMail(key, messageId, sender, senderName, subject, null, size, Reason.TOO_LARGE,
-          size + " bytes, more than " + maxSize);
+          size + " bytes, more than " + maxSize, answers, recipients);
     }
     Reason reason = null;
     String detail = null;
@@ -86,7 +94,40 @@ final class MailReader {
     if (reason == null && (text == null || text.isBlank())) {
       reason = Reason.EMPTY;
     }
-    return new IncomingMail(key, messageId, sender, senderName, subject, text, size, reason, detail);
+    return new IncomingMail(key, messageId, sender, senderName, subject, text, size, reason, detail, answers,
+        recipients);
+  }
+
+  /** The Message-IDs these headers name, in order, each once. */
+  private static List<String> messageIds(MimeMessage mail, String... headers) throws MessagingException {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String header : headers) {
+      Matcher id = MESSAGE_ID.matcher(raw(mail, header));
+      while (id.find()) {
+        ids.add(id.group());
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The addresses these headers name; an unreadable header names none. */
+  private static List<String> addresses(MimeMessage mail, String... headers) throws MessagingException {
+    List<String> addresses = new ArrayList<>();
+    for (String header : headers) {
+      String[] values = mail.getHeader(header);
+      for (String value : values == null ? new String[0] : values) {
+        try {
+          for (InternetAddress address : InternetAddress.parseHeader(MimeUtility.unfold(value), false)) {
+            if (address.getAddress() != null) {
+              addresses.add(address.getAddress());
+            }
+          }
+        } catch (AddressException unreadable) {
+          // a header we cannot read leads nowhere
+        }
+      }
+    }
+    return addresses;
   }
 
   private static InternetAddress sender(MimeMessage mail) throws MessagingException {
@@ -97,7 +138,7 @@ final class MailReader {
     try {
       InternetAddress[] addresses = InternetAddress.parseHeader(gbAsGb18030(MimeUtility.unfold(from)), false);
       return addresses.length == 0 || blankToNull(addresses[0].getAddress()) == null ? null : addresses[0];
-    } catch (jakarta.mail.internet.AddressException unreadable) {
+    } catch (AddressException unreadable) {
       return null;
     }
   }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,12 @@ class NotificationSender {
   private final AuditTrail audit;
   private final String from;
   private final String messageIdDomain;
+  private final ObjectProvider<ReplyAddress> replyAddress;
 
   NotificationSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> mailSender,
-      PlatformTransactionManager transactions, AppClock clock, AuditTrail audit,
+      PlatformTransactionManager transactions, AppClock clock, AuditTrail audit, ObjectProvider<ReplyAddress> replyAddress,
       @Value("${redress.mail.from:Redress <no-reply@redress.example>}") String from) throws AddressException {
+    this.replyAddress = replyAddress;
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -112,6 +115,12 @@ class NotificationSender {
     MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
     helper.setFrom(from);
     helper.setTo(message.recipient());
+    Optional<String> replyTo = replyAddress.stream().findFirst().flatMap(a -> a.of(message.caseKey(), message.kind()));
+    if (replyTo.isPresent()) {
+      helper.setReplyTo(replyTo.get());
+    }
+    // mail that answers mail: an auto-responder reading it must not answer it in turn (RFC 3834)
+    mime.setHeader("Auto-Submitted", "auto-replied");
     helper.setSubject(message.subject());
     helper.setText(message.bodyHtml(), true);
     return mime;

@@ -5,6 +5,7 @@ import com.redress.shared.PersonalData;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -65,6 +66,11 @@ public class NotificationService {
   /** The addresses messages of these kinds for these complaints went (or are to go) to, earlier ones included. */
   public List<String> recipients(Collection<String> complaintReferences, Collection<String> kinds) {
     return complaintReferences.isEmpty() ? List.of() : outbox.recipients(complaintReferences, kinds);
+  }
+
+  /** The case one of these Message-IDs (as a reply's In-Reply-To and References name them) was sent about. */
+  public Optional<String> caseOfMessage(Collection<String> messageIds, Collection<String> kinds) {
+    return messageIds.isEmpty() ? Optional.empty() : outbox.caseOfMessage(messageIds, kinds);
   }
 
   /**

@@ -98,6 +98,12 @@ class OutboxRepository {
         .param("keys", caseKeys).param("kinds", kinds).query(String.class).list();
   }
 
+  Optional<String> caseOfMessage(Collection<String> messageIds, Collection<String> kinds) {
+    return jdbc.sql("SELECT DISTINCT complaint_reference FROM notification_outbox WHERE message_id IN (:ids)"
+            + " AND kind IN (:kinds)")
+        .param("ids", messageIds).param("kinds", kinds).query(String.class).list().stream().findFirst();
+  }
+
   /**
    * Erases {@code data} from the cases' messages: the bodies (rendered from the case, they quote
    * the customer), the address where it is theirs, failure texts. Returns how many messages.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.redress.complaint.Channel;
 import com.redress.complaint.Complaint;
+import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.ComplaintStatus;
 import com.redress.complaint.CustomerRecords;
@@ -13,6 +14,7 @@ import com.redress.language.Language;
 import com.redress.mailintake.MailIntake.Outcome;
 import com.redress.support.ApplicationTest;
 import com.redress.support.Handling;
+import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.StaffSession;
 import com.redress.support.TestUsers;
@@ -34,6 +36,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -47,6 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -67,6 +71,8 @@ class MailIntakeTest extends ApplicationTest {
   private CustomerRecords customers;
   @Autowired
   private MeterRegistry meters;
+  @Autowired
+  private JdbcTemplate jdbc;
 
   @Test
   void aNewMailBecomesOneComplaintAcknowledgedToItsSenderAndReadingItAgainChangesNothing() throws Exception {
@@ -100,6 +106,62 @@ class MailIntakeTest extends ApplicationTest {
     assertThat(again.count(Outcome.ALREADY_TAKEN)).isPositive();
     assertThat(again.count(Outcome.COMPLAINT) + again.count(Outcome.NEEDS_ATTENTION)).isZero();
     assertThat(customers.complaintsOf(complaint.customer().id())).hasSize(1);
+  }
+
+  @Test
+  void aReplyToTheAcknowledgementJoinsTheConversationTheHandlerAndTheAuditorSee() throws Exception {
+    String sender = unique("replying");
+    Complaint complaint = emailedAndAcknowledged(sender);
+    MimeMessage acknowledgement = acknowledgementTo(sender);
+    String token = jdbc.queryForObject("SELECT reply_token FROM complaint WHERE reference = ?", String.class,
+        complaint.reference());
+    assertThat(acknowledgement.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+    assertThat(((InternetAddress) acknowledgement.getReplyTo()[0]).getAddress())
+        .isEqualTo("complaints+" + token + "@redress.test");
+    assertThat(token).matches("[a-z2-7]{26}");
+
+    MimeMessage reply = plain(sender, null, "Re: " + acknowledgement.getSubject(), "Here is my order number: ORD-99.");
+    reply.setHeader("In-Reply-To", acknowledgement.getMessageID());
+    reply.setHeader("References", acknowledgement.getMessageID());
+    reply.saveChanges();
+    deliver(reply);
+
+    assertThat(poller.poll().count(Outcome.REPLY)).isEqualTo(1);
+    assertThat(customers.complaintsOf(complaint.customer().id())).as("no new complaint").hasSize(1);
+    String handling = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(complaint.reference())
+        .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).singleResult().getId();
+    assertThat((String) engine.getTaskService().getVariable(handling, ComplaintHandlingProcess.CONVERSATION.name()))
+        .as("what the handling form shows").contains(sender, "Here is my order number: ORD-99.");
+    assertThat(Http.json(auditor().get("/api/audit/complaints/" + complaint.reference() + "/timeline"))
+        .findValuesAsText("story"))
+        .contains("The customer replied by e-mail (answering our mail): Here is my order number: ORD-99.");
+  }
+
+  @Test
+  void aReplyToTheReplyAddressOrNamingTheReferenceFromTheCustomersAddressIsThreadedAStrangersIsNot()
+      throws Exception {
+    String sender = unique("threads");
+    Complaint complaint = emailedAndAcknowledged(sender);
+    String token = jdbc.queryForObject("SELECT reply_token FROM complaint WHERE reference = ?", String.class,
+        complaint.reference());
+    MimeMessage byAddress = plain(sender, null, "more", "A photo follows.");
+    byAddress.setRecipients(Message.RecipientType.TO, "complaints+" + token + "@redress.test");
+    byAddress.saveChanges();
+    deliver(byAddress);
+    deliver(plain(sender, null, "About " + complaint.reference(), "They called me, thank you."));
+    String stranger = unique("stranger");
+    deliver(plain(stranger, null, "About " + complaint.reference(), "I am someone else."));
+
+    MailboxPoller.Polled polled = poller.poll();
+    assertThat(polled.count(Outcome.REPLY)).isEqualTo(2);
+    assertThat(polled.count(Outcome.COMPLAINT)).as("the stranger's mail is a complaint of their own").isEqualTo(1);
+    assertThat(customers.customersWithEmail(stranger)).hasSize(1);
+    assertThat(Http.json(auditor().get("/api/audit/complaints/" + complaint.reference() + "/timeline"))
+        .findValuesAsText("story")).contains(
+            "The customer replied by e-mail (to the complaint's reply address): A photo follows.",
+            "The customer replied by e-mail (from their own address, naming the complaint in the subject): "
+                + "They called me, thank you.")
+        .noneMatch(line -> line.contains("I am someone else."));
   }
 
   @Test
@@ -239,6 +301,27 @@ class MailIntakeTest extends ApplicationTest {
     assertThat(meters.get("redress.mail.intake.failing.polls").gauge().value()).isZero();
     assertThat(customers.customersWithEmail(sender)).hasSize(1);
     assertThat(log.getAll()).contains("is reachable again").doesNotContain(INTAKE_PASSWORD);
+  }
+
+  /** A complaint by mail, triaged and acknowledged: its handling task waits. */
+  private Complaint emailedAndAcknowledged(String sender) throws Exception {
+    deliver(plain(sender, null, "Cleaner did not come", "Nobody came on Tuesday."));
+    poller.poll();
+    Complaint complaint = onlyComplaintOf(sender);
+    Jobs.continueAfterRegistration(engine, complaint.reference());
+    Handling.triage(engine, complaint.reference(),
+        TestUsers.ensure(engine.getIdentityService(), "mail-dispatcher", Groups.DISPATCHERS));
+    Jobs.deliverMessages(engine, complaint.reference());
+    return complaint;
+  }
+
+  private static MimeMessage acknowledgementTo(String customer) {
+    return Arrays.stream(SMTP.getReceivedMessages()).filter(mail -> to(mail).equals(customer)).reduce((a, b) -> b)
+        .orElseThrow();
+  }
+
+  private Http auditor() {
+    return http.as(TestUsers.ensure(engine.getIdentityService(), "mail-auditor", Groups.AUDITORS), TestUsers.PASSWORD);
   }
 
   private Complaint onlyComplaintOf(String email) {

@@ -68,6 +68,7 @@ public abstract class ApplicationTest {
     registry.add("redress.intake.mail.url", () -> "imap://" + INTAKE_ADDRESS.replace("@", "%40") + ":" + INTAKE_PASSWORD
         + "@127.0.0.1:" + IMAP.getImap().getPort() + "/INBOX");
     registry.add("redress.intake.mail.poll-interval", () -> "PT1H");
+    registry.add("redress.intake.mail.address", () -> INTAKE_ADDRESS);
   }
 
   @LocalServerPort

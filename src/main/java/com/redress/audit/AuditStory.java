@@ -63,8 +63,7 @@ final class AuditStory {
       case "customer-replied" -> t("customerReplied", recorded("customerReplied", d, "threadedBy"), v(d, "text"));
       case "mail-needs-attention" -> t("mailNeedsAttention", v(d, "mail"),
           texts.textOr("staff.intake.mail.reason." + v(d, "reason"), v(d, "reason")));
-      case "mail-settled" -> t("mailSettled", who, v(d, "mail"))
-          + (d.containsKey("note") ? t("mailSettled.note", v(d, "note")) : "");
+      case "mail-settled" -> t("mailSettled", who, v(d, "mail"));
       case "message-sent" -> t("messageSent", v(d, "kind"), v(d, "recipient"), v(d, "subject"));
       case "award-run-opened" -> t("awardRunOpened", v(d, "period"))
           + (d.containsKey("by") ? t("awardRunOpened.by", v(d, "by"))

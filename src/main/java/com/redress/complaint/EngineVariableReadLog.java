@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +28,8 @@ class EngineVariableReadLog implements EngineVariableReads {
 
   /** The variables that are a customer's personal data (the start form's contact details only in older databases). */
   private static final Set<String> PERSONAL = Set.of(ComplaintHandlingProcess.CUSTOMER_NAME.name(),
-      ComplaintHandlingProcess.SUBJECT.name(), ComplaintHandlingProcess.DESCRIPTION.name(), StartForm.CUSTOMER_EMAIL,
-      StartForm.CUSTOMER_PHONE);
+      ComplaintHandlingProcess.SUBJECT.name(), ComplaintHandlingProcess.DESCRIPTION.name(),
+      ComplaintHandlingProcess.CONVERSATION.name(), StartForm.CUSTOMER_EMAIL, StartForm.CUSTOMER_PHONE);
 
   private final HistoryService history;
   private final RuntimeService runtime;

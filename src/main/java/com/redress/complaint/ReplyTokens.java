@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each complaint's reply token: the part of its reply address (complaints+token@…) that leads a
@@ -20,17 +23,26 @@ public class ReplyTokens {
   private static final int LENGTH = 26;
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  ReplyTokens(JdbcClient jdbc) {
+  ReplyTokens(JdbcClient jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The complaint's token; the first caller makes it, any concurrent one reads the same. */
+  /**
+   * The complaint's token; the first caller makes it, any concurrent one reads the same. Committed at
+   * once, in a transaction of its own: a mail sent with it must lead back even if the sending step
+   * rolls back, and the complaint's row is not held locked while the mail goes out.
+   */
   public String of(String reference) {
-    jdbc.sql("UPDATE complaint SET reply_token = :token WHERE reference = :reference AND reply_token IS NULL")
-        .param("token", fresh()).param("reference", reference).update();
-    return jdbc.sql("SELECT reply_token FROM complaint WHERE reference = :reference").param("reference", reference)
-        .query(String.class).single();
+    return ownTransaction.execute(tx -> {
+      jdbc.sql("UPDATE complaint SET reply_token = :token WHERE reference = :reference AND reply_token IS NULL")
+          .param("token", fresh()).param("reference", reference).update();
+      return jdbc.sql("SELECT reply_token FROM complaint WHERE reference = :reference").param("reference", reference)
+          .query(String.class).single();
+    });
   }
 
   /** The complaint this token belongs to. */

@@ -24,6 +24,6 @@ record IncomingMail(String key, String messageId, String sender, String senderNa
 
   /** Why a mail needs an intake agent's attention instead of becoming a complaint or a reply. */
   enum Reason {
-    AUTO_REPLY, BOUNCE, TOO_LARGE, NO_SENDER, EMPTY, NOT_VALID, TOO_MANY, REPLY_TO_CLOSED
+    AUTO_REPLY, BOUNCE, TOO_LARGE, NO_SENDER, EMPTY, NOT_VALID, TOO_MANY, REPLY_NOT_TAKEN, UNREADABLE
   }
 }

@@ -2,7 +2,6 @@ package com.redress.mailintake;
 
 import com.redress.audit.AuditTrail;
 import com.redress.shared.AppClock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,6 +37,7 @@ class MailAttentionPages {
   @GetMapping("/intake/mail")
   String waiting(Model model) {
     model.addAttribute("mails", mails.waiting(SHOWN));
+    model.addAttribute("zone", clock.businessZone());
     return "intake/mail";
   }
 
@@ -48,12 +48,8 @@ class MailAttentionPages {
     boolean settled = mails.settle(key, authentication.getName(), note.isBlank() ? null : note.strip(),
         clock.nowInBusinessZone());
     if (settled) {
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("mail", key);
-      if (!note.isBlank()) {
-        details.put("note", note.strip());
-      }
-      audit.recordDomainChange(MailIntake.CHAIN, "mail-settled", details);
+      // the note stays with the mail (it may quote the sender, and goes with the mail's erasure)
+      audit.recordDomainChange(MailIntake.CHAIN, "mail-settled", Map.of("mail", key));
     }
     redirect.addFlashAttribute(settled ? "settled" : "gone", key);
     return "redirect:/intake/mail";

@@ -22,6 +22,7 @@ import com.redress.shared.InvalidRequestException;
 import com.redress.shared.TooManyRequestsException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,7 +52,9 @@ class MailIntake {
   private static final int MAX_SUBJECT = 200;
   private static final int DERIVED_SUBJECT = 80;
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
-  private static final Pattern REFERENCE = Pattern.compile("CMP-\\d{4}-\\d{6}");
+  private static final Pattern REFERENCE = Pattern.compile("CMP-\\d{4}-\\d{6,}");
+  /** Message-IDs before they had a random part: anyone could guess one, so they thread only the customer's mail. */
+  private static final Pattern GUESSABLE_MESSAGE_ID = Pattern.compile("<redress\\.\\d+@[^>]*>");
   private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
   enum Outcome {
@@ -127,29 +131,52 @@ class MailIntake {
     }
   }
 
+  @Transactional(readOnly = true)
+  public boolean known(String key) {
+    return mails.known(key);
+  }
+
+  /** A mail that failed to be taken poll after poll: it waits for an agent, with what could be read of it. */
+  @Transactional
+  public Taken unreadable(IncomingMail headers, String failure) {
+    if (mails.known(headers.key())) {
+      return new Taken(Outcome.ALREADY_TAKEN, null, null);
+    }
+    mails.claim(headers, clock.nowInBusinessZone());
+    return attention(headers, Reason.UNREADABLE, failure, null);
+  }
+
   /**
    * The complaint this mail answers: by the mail of ours it names, by the reply address it was sent
    * to, or by a reference in its subject, which only its customer's own address may use (references
    * are sequential: anyone could write one).
    */
   private Optional<Threaded> threadOf(IncomingMail mail) {
-    Optional<String> answered = notifications.caseOfMessage(mail.answers(), CustomerMessages.KINDS);
-    if (answered.isPresent()) {
-      return Optional.of(new Threaded(answered.get(), ThreadedBy.ANSWERED_MAIL));
+    for (String answered : mail.answers()) {
+      Optional<String> reference = notifications.caseOfMessage(List.of(answered), CustomerMessages.KINDS)
+          .filter(r -> !GUESSABLE_MESSAGE_ID.matcher(answered).matches() || fromItsCustomer(r, mail));
+      if (reference.isPresent()) {
+        return Optional.of(new Threaded(reference.get(), ThreadedBy.ANSWERED_MAIL));
+      }
     }
     Optional<String> addressed = replyAddresses.complaintOf(mail.recipients());
     if (addressed.isPresent()) {
       return Optional.of(new Threaded(addressed.get(), ThreadedBy.REPLY_ADDRESS));
     }
     Matcher reference = REFERENCE.matcher(mail.subject() == null ? "" : mail.subject());
-    return reference.find() ? complaints.find(reference.group())
-        .filter(c -> c.customer().email() != null && c.customer().email().equalsIgnoreCase(mail.sender()))
-        .map(c -> new Threaded(c.reference(), ThreadedBy.SUBJECT_REFERENCE)) : Optional.empty();
+    return reference.find() && fromItsCustomer(reference.group(), mail)
+        ? Optional.of(new Threaded(reference.group(), ThreadedBy.SUBJECT_REFERENCE)) : Optional.empty();
+  }
+
+  private boolean fromItsCustomer(String reference, IncomingMail mail) {
+    return complaints.find(reference).map(c -> c.customer().email())
+        .filter(email -> email.equalsIgnoreCase(mail.sender())).isPresent();
   }
 
   /**
-   * A reply joins its complaint's conversation (Msg_CustomerReplied, which the handling form then
-   * shows) and its story; a reply to a case that has ended waits for an agent as well.
+   * A reply joins its complaint's story and its conversation (Msg_CustomerReplied, which the handling
+   * form then shows); a reply to a case that has ended, or whose model predates replies, waits for
+   * an agent as well.
    */
   private Taken reply(IncomingMail mail, Threaded thread) {
     String reference = thread.reference();
@@ -158,14 +185,16 @@ class MailIntake {
     details.put("threadedBy", thread.by().name());
     details.put("text", audit.sealed(reference, mail.text()));
     audit.recordDomainChange(reference, "customer-replied", details);
-    boolean running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .processDefinitionKey(ComplaintHandlingProcess.KEY).count() > 0;
-    if (!running) {
-      return attention(mail, Reason.REPLY_TO_CLOSED, reference, reference);
+    // a case that has ended, or runs on a model from before replies, has no one listening
+    List<Execution> listening = runtime.createExecutionQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY)
+        .messageEventSubscriptionName(ComplaintHandlingProcess.MESSAGE_CUSTOMER_REPLIED).list();
+    if (listening.size() != 1) {
+      return attention(mail, Reason.REPLY_NOT_TAKEN, reference, reference);
     }
     mails.becameReply(mail, reference);
     runtime.createMessageCorrelation(ComplaintHandlingProcess.MESSAGE_CUSTOMER_REPLIED)
-        .processInstanceBusinessKey(reference).correlateWithResult();
+        .processInstanceId(listening.get(0).getProcessInstanceId()).correlateWithResult();
     LOG.info("Mail {} is a reply to complaint {} ({})", mail.key(), reference, thread.by());
     return new Taken(Outcome.REPLY, reference, null);
   }

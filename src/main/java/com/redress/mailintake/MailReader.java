@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -43,10 +44,13 @@ final class MailReader {
       "euc-cn", "x-euc-cn", "csgb2312", "gb_2312-80");
   private static final Charset GB18030 = Charset.forName("GB18030");
   private static final Pattern GB_ENCODED_WORD = Pattern.compile(
-      "=\\?(?:gb2312|gbk|x-gbk|cp936|euc-cn)(\\*[^?]*)?\\?", Pattern.CASE_INSENSITIVE);
+      "=\\?(?:" + GB_CHARSETS.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")(\\*[^?]*)?\\?",
+      Pattern.CASE_INSENSITIVE);
   private static final Set<String> AUTOMATIC_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
   private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster");
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+  /** In-Reply-To and the last of the References: a thread's own mails, not a list long enough to be a probe. */
+  private static final int REFERENCES_READ = 20;
 
   private final long maxSize;
 
@@ -59,12 +63,10 @@ final class MailReader {
     String messageId = blankToNull(mail.getMessageID());
     InternetAddress from = sender(mail);
     String subject = header(mail, "Subject");
-    String key = Hashing.sha256Hex(messageId != null ? messageId.strip()
-        : String.join("\n", raw(mail, "From"), raw(mail, "To"), raw(mail, "Date"), raw(mail, "Subject"),
-            Long.toString(size)));
+    String key = keyOf(mail);
     String sender = from == null ? null : from.getAddress();
     String senderName = from == null ? null : blankToNull(from.getPersonal());
-    List<String> answers = messageIds(mail, "In-Reply-To", "References");
+    List<String> answers = messageIds(mail);
     List<String> recipients = addresses(mail, "To", "Cc", "Delivered-To", "X-Original-To");
     if (size > maxSize) {
       // not downloaded: the mail stays in the mailbox for an agent to read there
@@ -75,8 +77,8 @@ final class MailReader {
     String detail = null;
     String autoSubmitted = header(mail, "Auto-Submitted");
     String precedence = header(mail, "Precedence");
-    if (mail.isMimeType("multipart/report") || sender != null
-        && BOUNCE_SENDERS.contains(sender.substring(0, Math.max(sender.indexOf('@'), 0)).toLowerCase(Locale.ROOT))
+    if (mail.isMimeType("multipart/report") || sender != null && BOUNCE_SENDERS.contains(
+        (sender.indexOf('@') < 0 ? sender : sender.substring(0, sender.indexOf('@'))).toLowerCase(Locale.ROOT))
         || "<>".equals(header(mail, "Return-Path"))) {
       reason = Reason.BOUNCE;
     } else if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
@@ -87,7 +89,8 @@ final class MailReader {
       detail = "Precedence: " + precedence.strip();
     } else if (header(mail, "X-Autoreply") != null || header(mail, "X-Autorespond") != null) {
       reason = Reason.AUTO_REPLY;
-    } else if (sender == null) {
+    } else if (sender == null || sender.indexOf('@') < 1) {
+      // "undisclosed-recipients:;", a bare name: nobody to answer
       reason = Reason.NO_SENDER;
     }
     String text = text(mail);
@@ -98,16 +101,56 @@ final class MailReader {
         recipients);
   }
 
-  /** The Message-IDs these headers name, in order, each once. */
-  private static List<String> messageIds(MimeMessage mail, String... headers) throws MessagingException {
-    Set<String> ids = new LinkedHashSet<>();
-    for (String header : headers) {
-      Matcher id = MESSAGE_ID.matcher(raw(mail, header));
-      while (id.find()) {
-        ids.add(id.group());
-      }
+  /**
+   * The mail's key: SHA-256 of its Message-ID with its sender (another mail reusing an ID is not
+   * taken for this one), or of its headers and size when it has no Message-ID. Read apart from the
+   * rest, so that a mail that cannot be read is still known by it.
+   */
+  static String keyOf(MimeMessage mail) throws MessagingException {
+    String messageId = blankToNull(mail.getMessageID());
+    return Hashing.sha256Hex(messageId != null ? messageId.strip() + "\n" + raw(mail, "From").strip()
+        : String.join("\n", raw(mail, "From"), raw(mail, "To"), raw(mail, "Date"), raw(mail, "Subject"),
+            Long.toString(Math.max(mail.getSize(), 0))));
+  }
+
+  /** What can be read of a mail that cannot be read whole: its sender and subject where they can be. */
+  IncomingMail headersOf(MimeMessage mail, String key) {
+    String sender = null;
+    String senderName = null;
+    String subject = null;
+    String messageId = null;
+    long size = 0;
+    try {
+      InternetAddress from = sender(mail);
+      sender = from == null ? null : from.getAddress();
+      senderName = from == null ? null : blankToNull(from.getPersonal());
+      subject = header(mail, "Subject");
+      messageId = blankToNull(mail.getMessageID());
+      size = Math.max(mail.getSize(), 0);
+    } catch (MessagingException | RuntimeException unreadable) {
+      // what was read so far is all there is
+    }
+    return new IncomingMail(key, messageId, sender, senderName, subject, null, size, Reason.UNREADABLE, null,
+        List.of(), List.of());
+  }
+
+  /** In-Reply-To's Message-ID, then the last ones of References, newest first, each once. */
+  private static List<String> messageIds(MimeMessage mail) throws MessagingException {
+    Set<String> ids = new LinkedHashSet<>(ids(raw(mail, "In-Reply-To")));
+    List<String> references = ids(raw(mail, "References"));
+    for (int i = references.size() - 1; i >= 0 && ids.size() < REFERENCES_READ; i--) {
+      ids.add(references.get(i));
     }
     return List.copyOf(ids);
+  }
+
+  private static List<String> ids(String header) {
+    List<String> ids = new ArrayList<>();
+    Matcher id = MESSAGE_ID.matcher(header);
+    while (id.find()) {
+      ids.add(id.group());
+    }
+    return ids;
   }
 
   /** The addresses these headers name; an unreadable header names none. */
@@ -168,7 +211,7 @@ final class MailReader {
   /** The first plain text part that is no attachment, else the text of the first HTML one. */
   private static String text(Part part) throws MessagingException, IOException {
     String plain = first(part, "text/plain");
-    if (plain != null) {
+    if (plain != null && !plain.isBlank()) {
       return plain;
     }
     String html = first(part, "text/html");

@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -38,12 +40,15 @@ import org.springframework.util.unit.DataSize;
  * lost between the two: read again, it is recognised by its key. Mail is read with PEEK, never
  * deleted or moved. A mailbox out of reach is retried at the next poll; the outage shows in the
  * log once and in the metrics ({@code redress_mail_intake_failing_polls}), not in the health check
- * that load balancers ask. Without a URL there is no intake and nothing is logged.
+ * that load balancers ask. One mail that cannot be taken holds up no other: it stays unseen for
+ * the next polls, and after {@value #ATTEMPTS} failed ones waits for an agent as unreadable.
+ * Without a URL there is no intake and nothing is logged.
  */
 @Component
 class MailboxPoller implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
+  static final int ATTEMPTS = 3;
 
   /** What one poll did. */
   record Polled(Map<Outcome, Integer> taken) {
@@ -60,8 +65,12 @@ class MailboxPoller implements SmartLifecycle {
   private final AtomicInteger failing = new AtomicInteger();
   private final Counter succeeded;
   private final Counter failed;
+  private final Counter failedMails;
   private final Map<Outcome, Counter> mails = new EnumMap<>(Outcome.class);
-  private ScheduledExecutorService scheduler;
+  /** This node's failed attempts per mail key. */
+  private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+  private volatile ScheduledExecutorService scheduler;
+  private volatile boolean stopping;
 
   MailboxPoller(@Value("${redress.intake.mail.url:}") String url,
       @Value("${redress.intake.mail.poll-interval:PT30S}") Duration interval,
@@ -75,6 +84,7 @@ class MailboxPoller implements SmartLifecycle {
     this.failed = meters.counter("redress.mail.intake.polls", "outcome", "failure");
     Gauge.builder("redress.mail.intake.failing.polls", failing, AtomicInteger::get)
         .description("Polls of the intake mailbox that failed in a row").register(meters);
+    this.failedMails = meters.counter("redress.mail.intake.failed.mails");
     for (Outcome outcome : Outcome.values()) {
       mails.put(outcome, meters.counter("redress.mail.intake.mails", "outcome", outcome.name()));
     }
@@ -88,12 +98,16 @@ class MailboxPoller implements SmartLifecycle {
       // a server that accepts and then hangs must not hold the intake for ever
       properties.put("mail." + protocol + ".connectiontimeout", "10000");
       properties.put("mail." + protocol + ".timeout", "20000");
+      // over plain IMAP, encrypt where the server offers it
+      properties.put("mail." + protocol + ".starttls.enable", "true");
     }
+    // headers in raw UTF-8, as many mailers write them
+    properties.put("mail.mime.allowutf8", "true");
     return properties;
   }
 
-  /** Reads every unseen mail once; throws when the mailbox is out of reach (nothing was marked then). */
-  synchronized Polled poll() throws MessagingException, IOException {
+  /** Reads every unseen mail once; throws when the mailbox is out of reach (what was taken is marked). */
+  synchronized Polled poll() throws MessagingException {
     Map<Outcome, Integer> taken = new EnumMap<>(Outcome.class);
     Store store = session.getStore(mailbox);
     store.connect();
@@ -108,10 +122,15 @@ class MailboxPoller implements SmartLifecycle {
         headers.add(FetchProfile.Item.SIZE);
         folder.fetch(unseen, headers);
         for (Message message : unseen) {
-          Outcome outcome = take((MimeMessage) message);
-          message.setFlag(Flags.Flag.SEEN, true);
-          taken.merge(outcome, 1, Integer::sum);
-          mails.get(outcome).increment();
+          if (stopping) {
+            break; // the rest at the next start: they are still unseen
+          }
+          Outcome outcome = takeOrPark((MimeMessage) message);
+          if (outcome != null) {
+            message.setFlag(Flags.Flag.SEEN, true);
+            taken.merge(outcome, 1, Integer::sum);
+            mails.get(outcome).increment();
+          }
         }
       } finally {
         folder.close(false);
@@ -122,13 +141,41 @@ class MailboxPoller implements SmartLifecycle {
     return new Polled(taken);
   }
 
+  /**
+   * The mail taken; or null when it failed and is left unseen for the next poll; or, after
+   * {@value #ATTEMPTS} failed polls, parked for an agent. A lost connection fails the whole poll.
+   */
+  private Outcome takeOrPark(MimeMessage message) throws MessagingException {
+    try {
+      return take(message);
+    } catch (FolderClosedException | StoreClosedException connectionLost) {
+      throw connectionLost;
+    } catch (MessagingException | IOException | RuntimeException | StackOverflowError e) {
+      failedMails.increment();
+      String key = MailReader.keyOf(message);
+      int failed = attempts.merge(key, 1, Integer::sum);
+      if (failed == 1) {
+        LOG.warn("Mail {} could not be taken; trying again at the next polls", key, e);
+      }
+      if (failed < ATTEMPTS) {
+        return null;
+      }
+      attempts.remove(key);
+      LOG.warn("Mail {} could not be taken in {} polls: it waits for an intake agent", key, ATTEMPTS);
+      return intake.unreadable(reader.headersOf(message, key), e.toString()).outcome();
+    }
+  }
+
   private Outcome take(MimeMessage message) throws MessagingException, IOException {
     IncomingMail mail = reader.read(message);
     try {
       return intake.take(mail).outcome();
-    } catch (DataIntegrityViolationException | ConcurrencyFailureException takenByATwin) {
-      // another node took this mail in the meantime: its key is there now
-      return Outcome.ALREADY_TAKEN;
+    } catch (DataAccessException e) {
+      // a twin on another node took it (its key is there now), or something else failed
+      if (intake.known(mail.key())) {
+        return Outcome.ALREADY_TAKEN;
+      }
+      throw e;
     }
   }
 
@@ -143,7 +190,8 @@ class MailboxPoller implements SmartLifecycle {
       if (!polled.taken().isEmpty()) {
         LOG.info("Intake mailbox {}: {}", described(), polled.taken());
       }
-    } catch (MessagingException | IOException | RuntimeException e) {
+    } catch (MessagingException | RuntimeException | Error e) {
+      // an Error too: the schedule would end for good without a word
       failed.increment();
       // once per outage: the metric counts the polls that failed in a row
       if (failing.getAndIncrement() == 0) {
@@ -158,7 +206,7 @@ class MailboxPoller implements SmartLifecycle {
         + "/" + (mailbox.getFile() == null ? "" : mailbox.getFile());
   }
 
-  private String withoutPassword(Exception e) {
+  private String withoutPassword(Throwable e) {
     String message = e.getClass().getSimpleName() + ": " + e.getMessage();
     String password = mailbox.getPassword();
     return password == null || password.isEmpty() ? message : message.replace(password, "****");
@@ -169,6 +217,7 @@ class MailboxPoller implements SmartLifecycle {
     if (mailbox == null || scheduler != null) {
       return;
     }
+    stopping = false;
     scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "mail-intake");
       thread.setDaemon(true);
@@ -181,15 +230,13 @@ class MailboxPoller implements SmartLifecycle {
 
   @Override
   public void stop() {
-    ScheduledExecutorService running;
-    synchronized (this) {
-      running = scheduler;
-      scheduler = null;
-    }
+    stopping = true;
+    ScheduledExecutorService running = scheduler;
+    scheduler = null;
     if (running != null) {
       running.shutdown();
       try {
-        // a poll under way finishes its mail: taken and marked, or neither
+        // a poll under way finishes its mail (taken and marked, or neither) and stops there
         running.awaitTermination(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -198,7 +245,7 @@ class MailboxPoller implements SmartLifecycle {
   }
 
   @Override
-  public synchronized boolean isRunning() {
+  public boolean isRunning() {
     return scheduler != null;
   }
 }

@@ -9,6 +9,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ class NotificationSender {
 
   static final String AUDIT_TYPE = "message-sent";
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final AtomicBoolean smtpMissingTold = new AtomicBoolean();
 
@@ -83,7 +86,10 @@ class NotificationSender {
       }
       return;
     }
-    String messageId = "<redress." + id + "@" + messageIdDomain + ">";
+    // random beyond the message's number: replies are threaded by the Message-ID they answer, so
+    // nobody may guess one (an attempt after a failed one sends the same)
+    String messageId = message.messageId() != null ? message.messageId()
+        : "<redress." + id + "." + HexFormat.of().formatHex(randomBytes()) + "@" + messageIdDomain + ">";
     try {
       sender.send(mime(sender, message, messageId));
     } catch (MailException | MessagingException e) {
@@ -107,6 +113,12 @@ class NotificationSender {
     details.put("queuedAt", message.createdAt().toString());
     details.put("attempt", message.attempts() + 1);
     audit.recordDomainChange(message.caseKey(), AUDIT_TYPE, details);
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return bytes;
   }
 
   private MimeMessage mime(JavaMailSender sender, OutboxRepository.Queued message, String messageId)

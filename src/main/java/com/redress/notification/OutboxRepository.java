@@ -21,8 +21,9 @@ class OutboxRepository {
   /** A message whose address was removed before it was sent: it never will be. */
   static final String WITHDRAWN = "WITHDRAWN";
 
+  /** {@code messageId}: the one its first attempt used, null before it. */
   record Queued(long id, String dedupKey, String caseKey, String kind, String recipient, String subject,
-      String bodyHtml, String status, int attempts, OffsetDateTime createdAt) {
+      String bodyHtml, String status, int attempts, OffsetDateTime createdAt, String messageId) {
   }
 
   private final JdbcClient jdbc;
@@ -52,13 +53,14 @@ class OutboxRepository {
 
   Optional<Queued> find(long id) {
     return jdbc.sql("""
-        SELECT id, dedup_key, complaint_reference, kind, recipient, subject, body_html, status, attempts, created_at
+        SELECT id, dedup_key, complaint_reference, kind, recipient, subject, body_html, status, attempts, created_at,
+          message_id
         FROM notification_outbox WHERE id = :id
         """)
         .param("id", id)
         .query((rs, row) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-            rs.getObject(10, OffsetDateTime.class)))
+            rs.getObject(10, OffsetDateTime.class), rs.getString(11)))
         .optional();
   }
 

@@ -11,6 +11,7 @@ import com.redress.complaint.CustomerRecords;
 import com.redress.complaint.CustomerRecords.ContactCorrection;
 import com.redress.complaint.StaffViews;
 import com.redress.complaint.Survey;
+import com.redress.mailintake.CustomerMails;
 import com.redress.notification.NotificationService;
 import com.redress.shared.AppClock;
 import com.redress.shared.FieldProblem;
@@ -35,7 +36,8 @@ public class CustomerRights {
   /** Everything Redress holds about one customer; {@code reads}: who looked at their data before this export. */
   public record Export(String customerId, OffsetDateTime exportedAt, List<ComplaintView> complaints,
       Map<String, List<Survey>> surveys, Map<String, List<CompensationInfo.Summary>> compensations,
-      List<NotificationService.KeptMessage> messages, List<AuditTimeline.Entry> reads) {
+      List<NotificationService.KeptMessage> messages, List<CustomerMails.KeptMail> mails,
+      List<AuditTimeline.Entry> reads) {
   }
 
   private final CustomerRecords customers;
@@ -44,10 +46,12 @@ public class CustomerRights {
   private final AuditTimeline timeline;
   private final AppClock clock;
   private final AuditTrail audit;
+  private final CustomerMails mails;
 
   CustomerRights(CustomerRecords customers, StaffViews views, NotificationService notifications,
-      AuditTimeline timeline, AppClock clock, AuditTrail audit) {
+      AuditTimeline timeline, AppClock clock, AuditTrail audit, CustomerMails mails) {
     this.audit = audit;
+    this.mails = mails;
     this.customers = customers;
     this.views = views;
     this.notifications = notifications;
@@ -70,8 +74,10 @@ public class CustomerRights {
       surveys.put(complaint.reference(), customers.surveysOf(complaint.reference()));
       compensations.put(complaint.reference(), customers.compensationsOf(complaint.reference()));
     }
+    List<String> references = theirs.stream().map(Complaint::reference).toList();
     return new Export(customerId, clock.nowInBusinessZone(), complaints, surveys, compensations,
-        notifications.keptFor(theirs.stream().map(Complaint::reference).toList()), reads);
+        notifications.keptFor(references),
+        mails.of(references, theirs.stream().map(c -> c.customer().email()).distinct().toList()), reads);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.redress.compensation.CompensationService;
 import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.CustomerRecords;
+import com.redress.mailintake.CustomerMails;
 import com.redress.notification.NotificationService;
 import com.redress.shared.ConflictException;
 import com.redress.shared.NotFoundException;
@@ -41,15 +42,17 @@ public class Erasure {
   private final NotificationService notifications;
   private final EngineCopies engine;
   private final AuditErasure audit;
+  private final CustomerMails mails;
 
   Erasure(CustomerRecords customers, ComplaintService complaints, CompensationService compensations,
-      NotificationService notifications, EngineCopies engine, AuditErasure audit) {
+      NotificationService notifications, EngineCopies engine, AuditErasure audit, CustomerMails mails) {
     this.customers = customers;
     this.complaints = complaints;
     this.compensations = compensations;
     this.notifications = notifications;
     this.engine = engine;
     this.audit = audit;
+    this.mails = mails;
   }
 
   /**
@@ -96,6 +99,7 @@ public class Erasure {
       return new Result(customerId, List.of(), 0, 0, 0, 0, List.of());
     }
     compensations.eraseFromReasons(references, data);
+    mails.erase(references, theirs.stream().map(c -> c.customer().email()).toList());
     int messages = notifications.erase(references, data);
     EngineCopies.Erased fromEngine = engine.erase(references, data);
     AuditErasure.Result fromAudit = audit.erase(references, data, reason);

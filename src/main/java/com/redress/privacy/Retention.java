@@ -1,6 +1,7 @@
 package com.redress.privacy;
 
 import com.redress.complaint.CustomerRecords;
+import com.redress.mailintake.CustomerMails;
 import com.redress.shared.AppClock;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -24,12 +25,14 @@ public class Retention {
 
   private final CustomerRecords customers;
   private final Erasure erasure;
+  private final CustomerMails mails;
   private final AppClock clock;
   private final Period retention;
 
-  Retention(CustomerRecords customers, Erasure erasure, AppClock clock,
+  Retention(CustomerRecords customers, Erasure erasure, CustomerMails mails, AppClock clock,
       @Value("${redress.privacy.retention:P3Y}") Period retention) {
     this.customers = customers;
+    this.mails = mails;
     this.erasure = erasure;
     this.clock = clock;
     this.retention = retention;
@@ -66,6 +69,11 @@ public class Retention {
       after = due.get(due.size() - 1);
       LOG.info("Privacy retention: {} complaints anonymized so far (ended before {}), {} still needed or done by"
           + " another node, {} failed", erased, cutoff.toLocalDate(), skipped, failed);
+    }
+    int settledMails = mails.eraseSettledBefore(cutoff);
+    if (settledMails > 0) {
+      LOG.info("Privacy retention: {} mails that became no complaint anonymized (settled before {})", settledMails,
+          cutoff.toLocalDate());
     }
     return erased;
   }

@@ -127,6 +127,7 @@ class MailIntakeTest extends ApplicationTest {
     deliver(reply);
 
     assertThat(poller.poll().count(Outcome.REPLY)).isEqualTo(1);
+    addRepliesToConversation(complaint.reference());
     assertThat(customers.complaintsOf(complaint.customer().id())).as("no new complaint").hasSize(1);
     String handling = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(complaint.reference())
         .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).singleResult().getId();
@@ -151,17 +152,101 @@ class MailIntakeTest extends ApplicationTest {
     deliver(plain(sender, null, "About " + complaint.reference(), "They called me, thank you."));
     String stranger = unique("stranger");
     deliver(plain(stranger, null, "About " + complaint.reference(), "I am someone else."));
+    MimeMessage guessing = plain(stranger, null, "Re: your mail", "I guessed a Message-ID.");
+    guessing.setHeader("In-Reply-To", "<redress.1@redress.example>");
+    guessing.saveChanges();
+    deliver(guessing);
 
     MailboxPoller.Polled polled = poller.poll();
     assertThat(polled.count(Outcome.REPLY)).isEqualTo(2);
-    assertThat(polled.count(Outcome.COMPLAINT)).as("the stranger's mail is a complaint of their own").isEqualTo(1);
-    assertThat(customers.customersWithEmail(stranger)).hasSize(1);
+    assertThat(polled.count(Outcome.COMPLAINT)).as("the stranger's mails are complaints of their own").isEqualTo(2);
+    assertThat(customers.complaintsOf(customers.customersWithEmail(stranger).get(0))).hasSize(2);
     assertThat(Http.json(auditor().get("/api/audit/complaints/" + complaint.reference() + "/timeline"))
         .findValuesAsText("story")).contains(
             "The customer replied by e-mail (to the complaint's reply address): A photo follows.",
             "The customer replied by e-mail (from their own address, naming the complaint in the subject): "
                 + "They called me, thank you.")
         .noneMatch(line -> line.contains("I am someone else."));
+  }
+
+  @Test
+  void aReplyToAComplaintThatHasEndedWaitsForAnIntakeAgent() throws Exception {
+    String sender = unique("too-late");
+    Complaint complaint = emailedAndAcknowledged(sender);
+    engine.getRuntimeService().deleteProcessInstance(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(complaint.reference()).singleResult().getId(), "ended for the test");
+    deliver(plain(sender, null, "Re: " + complaint.reference(), "One more thing about the cleaner."));
+
+    assertThat(poller.poll().count(Outcome.NEEDS_ATTENTION)).isEqualTo(1);
+    StaffSession agent = new StaffSession(port);
+    agent.signIn(TestUsers.ensure(engine.getIdentityService(), "mail-agent", Groups.INTAKE_AGENTS), TestUsers.PASSWORD);
+    assertThat(agent.get("/intake/mail").body()).contains("One more thing about the cleaner.",
+        "A reply its complaint cannot take", complaint.reference());
+  }
+
+  @Test
+  void aCustomersMailsAreInTheirExportAndErasureTakesTheirWordsButNotAnotherComplaintsReplies() throws Exception {
+    String sender = unique("private");
+    Complaint first = emailedAndAcknowledged(sender);
+    deliver(plain(sender, null, "Re: " + first.reference(), "My neighbour saw it too."));
+    deliver(plain(sender, null, "", ""));
+    poller.poll();
+
+    Http officer = http.as(TestUsers.ensure(engine.getIdentityService(), "mail-officer", Groups.PRIVACY_OFFICERS),
+        TestUsers.PASSWORD);
+    assertThat(Http.json(officer.get("/api/privacy/customers/" + first.customer().id())).get("mails")
+        .findValuesAsText("text")).contains("My neighbour saw it too.");
+
+    CustomerMails mails = bean(CustomerMails.class);
+    assertThat(mails.erase(List.of("CMP-1999-000001"), List.of(sender))).as("the empty mail, no complaint's")
+        .isEqualTo(1);
+    assertThat(mails.of(List.of(first.reference()), List.of()).stream().map(CustomerMails.KeptMail::text))
+        .as("another complaint's erasure leaves this one's mails").contains("My neighbour saw it too.");
+    mails.erase(List.of(first.reference()), List.of(sender));
+    assertThat(mails.of(List.of(first.reference()), List.of())).isNotEmpty().allSatisfy(mail -> {
+      assertThat(mail.sender()).isNull();
+      assertThat(mail.text()).isIn(null, "(erased)");
+      assertThat(mail.subject()).isEqualTo("(erased)");
+    });
+  }
+
+  @Test
+  void aLongReplyIsShownShortenedInTheFormAndWholeInTheStory() throws Exception {
+    String sender = unique("long");
+    Complaint complaint = emailedAndAcknowledged(sender);
+    String longText = "Details. ".repeat(700);
+    MimeMessage reply = plain(sender, null, "Re: " + complaint.reference(), longText);
+    deliver(reply);
+    deliver(plain(sender, null, "Re: " + complaint.reference(), "And one more short note."));
+    assertThat(poller.poll().count(Outcome.REPLY)).isEqualTo(2);
+    addRepliesToConversation(complaint.reference());
+
+    String conversation = (String) engine.getRuntimeService().getVariable(instanceOf(complaint.reference()),
+        ComplaintHandlingProcess.CONVERSATION.name());
+    assertThat(conversation).hasSizeLessThanOrEqualTo(AddToConversationDelegate.MAX_LENGTH)
+        .contains("And one more short note.", "(1 earlier replies");
+    assertThat(Http.json(auditor().get("/api/audit/complaints/" + complaint.reference() + "/timeline"))
+        .findValuesAsText("story")).anyMatch(line -> line.contains(longText.strip()));
+  }
+
+  @Test
+  void aMailThatCannotBeReadHoldsUpNoOtherAndWaitsForAnAgentAfterThreePolls() throws Exception {
+    String broken = unique("broken");
+    String raw = "From: " + broken + "\r\nTo: " + INTAKE_ADDRESS + "\r\nSubject: Broken encoding\r\n"
+        + "Message-ID: <" + UUID.randomUUID() + "@mail.example.com>\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + "!!!! this is not base64 ****\r\n";
+    deliver(new MimeMessage(MAIL, new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII))));
+    String fine = unique("fine");
+    deliver(plain(fine, null, "Rude driver", "The driver shouted at me."));
+
+    assertThat(poller.poll().count(Outcome.COMPLAINT)).as("the next mail is taken").isEqualTo(1);
+    assertThat(customers.customersWithEmail(fine)).hasSize(1);
+    assertThat(poller.poll().taken()).as("tried again").isEmpty();
+    assertThat(poller.poll().count(Outcome.NEEDS_ATTENTION)).as("parked at the third poll").isEqualTo(1);
+    StaffSession agent = new StaffSession(port);
+    agent.signIn(TestUsers.ensure(engine.getIdentityService(), "mail-agent", Groups.INTAKE_AGENTS), TestUsers.PASSWORD);
+    assertThat(agent.get("/intake/mail").body()).contains(broken, "Broken encoding", "Could not be read");
   }
 
   @Test
@@ -301,6 +386,18 @@ class MailIntakeTest extends ApplicationTest {
     assertThat(meters.get("redress.mail.intake.failing.polls").gauge().value()).isZero();
     assertThat(customers.customersWithEmail(sender)).hasSize(1);
     assertThat(log.getAll()).contains("is reachable again").doesNotContain(INTAKE_PASSWORD);
+  }
+
+  /** Runs the event subprocess's step for each reply (a job of its own). */
+  private void addRepliesToConversation(String reference) {
+    engine.getManagementService().createJobQuery().processInstanceId(instanceOf(reference))
+        .activityId(ComplaintHandlingProcess.TASK_ADD_TO_CONVERSATION).list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+  }
+
+  private String instanceOf(String reference) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
   }
 
   /** A complaint by mail, triaged and acknowledged: its handling task waits. */

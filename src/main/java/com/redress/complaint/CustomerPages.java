@@ -48,11 +48,13 @@ class CustomerPages {
   private final AppClock clock;
   private final CompensationInfo compensations;
   private final LanguageResolver languages;
+  private final AttachmentNames attachmentNames;
   private final Phrases phrases;
 
   CustomerPages(ComplaintIntake intake, ComplaintService complaints, SurveyService surveys, AccessTokens tokens,
       CustomerHistory history, AppClock clock, CompensationInfo compensations, LanguageResolver languages,
-      Phrases phrases) {
+      Phrases phrases, AttachmentNames attachmentNames) {
+    this.attachmentNames = attachmentNames;
     this.languages = languages;
     this.phrases = phrases;
     this.compensations = compensations;
@@ -173,6 +175,7 @@ class CustomerPages {
     model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey,
         compensations.latest(reference).orElse(null), clock.now(), clock.businessZone()));
     model.addAttribute("history", history.of(reference, clock.businessZone()));
+    model.addAttribute("attachments", attachmentNames.namesOf(reference));
     model.addAttribute("token", token);
     model.addAttribute("notice", notice);
     return "customer/status";

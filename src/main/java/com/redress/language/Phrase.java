@@ -52,6 +52,7 @@ public enum Phrase {
   INTERNAL_ERROR("Something went wrong on our side; nothing was stored. Please try again later."),
   DATABASE_UNAVAILABLE("Redress cannot reach its database just now; nothing was stored. Please try again in a minute."),
   COMPLAINT_NOT_FOUND("No complaint with this reference and token."),
+  ATTACHMENT_NOT_FOUND("This complaint has no such file, or its content was not kept."),
   IDEMPOTENCY_KEY_REUSED("This Idempotency-Key was already used with a different request body."),
   SURVEY_NOT_YET("Complaint {0} is not resolved yet; we will ask for your opinion once it is."),
   SURVEY_ANSWERED("This survey was already answered on {0}."),

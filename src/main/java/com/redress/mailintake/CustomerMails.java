@@ -23,9 +23,11 @@ public class CustomerMails {
   }
 
   private final JdbcClient jdbc;
+  private final MailAttachments attachments;
 
-  CustomerMails(JdbcClient jdbc) {
+  CustomerMails(JdbcClient jdbc, MailAttachments attachments) {
     this.jdbc = jdbc;
+    this.attachments = attachments;
   }
 
   public List<KeptMail> of(Collection<String> complaints, Collection<String> addresses) {
@@ -44,6 +46,10 @@ public class CustomerMails {
    * how many. What each became stays.
    */
   public int erase(Collection<String> complaints, Collection<String> addresses) {
+    attachments.erase(jdbc.sql("""
+        SELECT mail_key FROM incoming_mail
+        WHERE complaint_reference IN (:complaints) OR complaint_reference IS NULL AND LOWER(sender) IN (:addresses)""")
+        .param("complaints", orNone(complaints)).param("addresses", lowerCased(addresses)).query(String.class).list());
     return jdbc.sql("""
         UPDATE incoming_mail SET sender = NULL, sender_name = NULL, subject = :erased,
           body = CASE WHEN body IS NULL THEN NULL ELSE :erased END,
@@ -59,6 +65,9 @@ public class CustomerMails {
    * complaint's own mails go with its erasure).
    */
   public int eraseSettledBefore(OffsetDateTime cutoff) {
+    attachments.erase(jdbc.sql("""
+        SELECT mail_key FROM incoming_mail WHERE complaint_reference IS NULL AND settled_at < :cutoff""")
+        .param("cutoff", cutoff).query(String.class).list());
     return jdbc.sql("""
         UPDATE incoming_mail SET sender = NULL, sender_name = NULL, subject = :erased,
           body = CASE WHEN body IS NULL THEN NULL ELSE :erased END,

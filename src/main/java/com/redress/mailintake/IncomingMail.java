@@ -13,13 +13,20 @@ import java.util.List;
  *     or null
  * @param answers the Message-IDs it answers (In-Reply-To, then References)
  * @param recipients the addresses it was sent to (To, Cc, Delivered-To, X-Original-To)
+ * @param attachments its attached files, as sent
  */
 record IncomingMail(String key, String messageId, String sender, String senderName, String subject, String text,
-    long size, Reason notAComplaint, String detail, List<String> answers, List<String> recipients) {
+    long size, Reason notAComplaint, String detail, List<String> answers, List<String> recipients,
+    List<Attachment> attachments) {
 
   IncomingMail {
     answers = List.copyOf(answers);
     recipients = List.copyOf(recipients);
+    attachments = List.copyOf(attachments);
+  }
+
+  /** A file attached to the mail; {@code contentType} its base type, lower-cased. */
+  record Attachment(String fileName, String contentType, byte[] content) {
   }
 
   /** Why a mail needs an intake agent's attention instead of becoming a complaint or a reply. */

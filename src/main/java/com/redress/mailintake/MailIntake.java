@@ -78,6 +78,7 @@ class MailIntake {
   }
 
   private final IncomingMails mails;
+  private final MailAttachments attachments;
   private final ComplaintIntake intake;
   private final CustomerRecords customers;
   private final ComplaintService complaints;
@@ -87,10 +88,11 @@ class MailIntake {
   private final AuditTrail audit;
   private final AppClock clock;
 
-  MailIntake(IncomingMails mails, ComplaintIntake intake, CustomerRecords customers, ComplaintService complaints,
-      NotificationService notifications, ReplyAddresses replyAddresses, RuntimeService runtime, AuditTrail audit,
-      AppClock clock) {
+  MailIntake(IncomingMails mails, MailAttachments attachments, ComplaintIntake intake, CustomerRecords customers,
+      ComplaintService complaints, NotificationService notifications, ReplyAddresses replyAddresses,
+      RuntimeService runtime, AuditTrail audit, AppClock clock) {
     this.mails = mails;
+    this.attachments = attachments;
     this.intake = intake;
     this.customers = customers;
     this.complaints = complaints;
@@ -121,6 +123,7 @@ class MailIntake {
     try {
       String reference = intake.submit(submission(mail), null, languageOf(mail)).submitted().reference();
       mails.becameComplaint(mail.key(), reference);
+      attachments.store(mail, reference);
       LOG.info("Mail {} became complaint {}", mail.key(), reference);
       return new Taken(Outcome.COMPLAINT, reference, null);
     } catch (InvalidRequestException refused) {
@@ -193,6 +196,7 @@ class MailIntake {
       return attention(mail, Reason.REPLY_NOT_TAKEN, reference, reference);
     }
     mails.becameReply(mail, reference);
+    attachments.store(mail, reference);
     runtime.createMessageCorrelation(ComplaintHandlingProcess.MESSAGE_CUSTOMER_REPLIED)
         .processInstanceId(listening.get(0).getProcessInstanceId()).correlateWithResult();
     LOG.info("Mail {} is a reply to complaint {} ({})", mail.key(), reference, thread.by());
@@ -201,6 +205,7 @@ class MailIntake {
 
   private Taken attention(IncomingMail mail, Reason reason, String detail, String complaint) {
     mails.needsAttention(mail, reason, detail, complaint);
+    attachments.store(mail, null);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("mail", mail.key());
     details.put("reason", reason.name());

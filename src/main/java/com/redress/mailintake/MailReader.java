@@ -71,7 +71,7 @@ final class MailReader {
     if (size > maxSize) {
       // not downloaded: the mail stays in the mailbox for an agent to read there
       return new IncomingMail(key, messageId, sender, senderName, subject, null, size, Reason.TOO_LARGE,
-          size + " bytes, more than " + maxSize, answers, recipients);
+          size + " bytes, more than " + maxSize, answers, recipients, List.of());
     }
     Reason reason = null;
     String detail = null;
@@ -97,8 +97,10 @@ final class MailReader {
     if (reason == null && (text == null || text.isBlank())) {
       reason = Reason.EMPTY;
     }
+    List<IncomingMail.Attachment> attachments = new ArrayList<>();
+    collectAttachments(mail, attachments);
     return new IncomingMail(key, messageId, sender, senderName, subject, text, size, reason, detail, answers,
-        recipients);
+        recipients, attachments);
   }
 
   /**
@@ -131,7 +133,7 @@ final class MailReader {
       // what was read so far is all there is
     }
     return new IncomingMail(key, messageId, sender, senderName, subject, null, size, Reason.UNREADABLE, null,
-        List.of(), List.of());
+        List.of(), List.of(), List.of());
   }
 
   /** In-Reply-To's Message-ID, then the last ones of References, newest first, each once. */
@@ -233,6 +235,46 @@ final class MailReader {
       return new String(part.getInputStream().readAllBytes(), charsetOf(part));
     }
     return null;
+  }
+
+  /**
+   * The parts that are files: marked as attachments, or inline with a file name and not the text
+   * itself; their names decoded as the headers are.
+   */
+  private static void collectAttachments(Part part, List<IncomingMail.Attachment> found)
+      throws MessagingException, IOException {
+    if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collectAttachments(multipart.getBodyPart(i), found);
+      }
+      return;
+    }
+    String name = fileName(part);
+    boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+        || name != null && !part.isMimeType("text/plain") && !part.isMimeType("text/html");
+    if (attached && !(part instanceof MimeMessage)) {
+      String type;
+      try {
+        type = new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+      } catch (ParseException unreadable) {
+        type = "application/octet-stream";
+      }
+      found.add(new IncomingMail.Attachment(name == null ? "attachment" : name, type,
+          part.getInputStream().readAllBytes()));
+    }
+  }
+
+  /** RFC 2231 names as Jakarta Mail reads them; encoded words (Outlook's way) decoded as the headers are. */
+  private static String fileName(Part part) throws MessagingException {
+    String name = part.getFileName();
+    if (name == null || !name.contains("=?")) {
+      return blankToNull(name);
+    }
+    try {
+      return MimeUtility.decodeText(gbAsGb18030(name)).strip();
+    } catch (UnsupportedEncodingException unknownCharset) {
+      return name.strip();
+    }
   }
 
   private static Charset charsetOf(Part part) throws MessagingException {

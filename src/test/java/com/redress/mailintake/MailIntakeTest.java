@@ -3,6 +3,7 @@ package com.redress.mailintake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.complaint.Channel;
 import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintHandlingProcess;
@@ -32,6 +33,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -247,6 +249,62 @@ class MailIntakeTest extends ApplicationTest {
     StaffSession agent = new StaffSession(port);
     agent.signIn(TestUsers.ensure(engine.getIdentityService(), "mail-agent", Groups.INTAKE_AGENTS), TestUsers.PASSWORD);
     assertThat(agent.get("/intake/mail").body()).contains(broken, "Broken encoding", "Could not be read");
+  }
+
+  @Test
+  void attachedFilesAreKeptOutsideTheEngineForStaffWhoMayReadTheComplaintAndNamedToTheCustomer() throws Exception {
+    String sender = unique("files");
+    MimeMessage mail = new MimeMessage(MAIL);
+    mail.setFrom(new InternetAddress(sender));
+    mail.setRecipients(Message.RecipientType.TO, INTAKE_ADDRESS);
+    mail.setSubject("Damaged sofa");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText("The sofa arrived torn; invoice and photo attached.", "UTF-8");
+    byte[] invoice = "%PDF-1.4 invoice 4711".getBytes(StandardCharsets.US_ASCII);
+    MimeBodyPart pdf = new MimeBodyPart();
+    pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(invoice, "application/pdf")));
+    pdf.setFileName("invoice.pdf");
+    MimeBodyPart photo = new MimeBodyPart();
+    photo.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}, "image/jpeg")));
+    photo.setFileName(jakarta.mail.internet.MimeUtility.encodeText("沙发照片.jpg", "UTF-8", "B"));
+    MimeBodyPart program = new MimeBodyPart();
+    program.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] {77, 90}, "application/x-msdownload")));
+    program.setFileName("refund.exe");
+    mail.setContent(new MimeMultipart(text, pdf, photo, program));
+    mail.saveChanges();
+    deliver(mail);
+    poller.poll();
+    Complaint complaint = onlyComplaintOf(sender);
+    assertThat(complaint.description()).isEqualTo("The sofa arrived torn; invoice and photo attached.");
+
+    Http supervisor = http.as(TestUsers.ensure(engine.getIdentityService(), "mail-supervisor", Groups.SUPERVISORS),
+        TestUsers.PASSWORD);
+    String files = "/api/complaints/" + complaint.reference() + "/attachments";
+    JsonNode listed = Http.json(supervisor.get(files));
+    assertThat(listed.findValuesAsText("fileName")).containsExactly("invoice.pdf", "沙发照片.jpg", "refund.exe");
+    assertThat(listed.get(2).get("refused").asText()).as("not a kept type").isEqualTo("TYPE");
+    HttpResponse<byte[]> download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create("http://localhost:" + port + files + "/" + listed.get(0).get("id").asLong()))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            ("mail-supervisor:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.body()).isEqualTo(invoice);
+    assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v)
+        .startsWith("attachment;").contains("invoice.pdf"));
+    assertThat(supervisor.get(files + "/" + listed.get(2).get("id").asLong()).statusCode()).isEqualTo(404);
+    Http otherTeam = http.as(TestUsers.ensure(engine.getIdentityService(), "mail-billing", Groups.TEAM_BILLING),
+        TestUsers.PASSWORD);
+    assertThat(otherTeam.get(files).statusCode()).as("not their complaint").isEqualTo(404);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE BYTEARRAY_ID_ IS NOT NULL"
+        + " AND PROC_INST_ID_ = ?", Long.class, instanceOf(complaint.reference()))).as("nothing in the engine").isZero();
+
+    Jobs.continueAfterRegistration(engine, complaint.reference());
+    Handling.triage(engine, complaint.reference(),
+        TestUsers.ensure(engine.getIdentityService(), "mail-dispatcher", Groups.DISPATCHERS));
+    Jobs.deliverMessages(engine, complaint.reference());
+    String html = (String) acknowledgementTo(sender).getContent();
+    String link = html.replaceAll("(?s).*?(/complaints/[^\"<\\s]+).*", "$1").replace("&amp;", "&");
+    assertThat(http.get(link, "text/html").body()).contains("invoice.pdf", "沙发照片.jpg");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package com.redress.mailintake;
 
 import com.redress.audit.AuditTrail;
+import com.redress.complaint.CustomerRecords;
 import com.redress.shared.AppClock;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,21 +24,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MailAttentionPages {
 
+  static final String PAGE = "GET /intake/mail";
   private static final int SHOWN = 200;
 
   private final IncomingMails mails;
+  private final CustomerRecords customers;
   private final AuditTrail audit;
   private final AppClock clock;
 
-  MailAttentionPages(IncomingMails mails, AuditTrail audit, AppClock clock) {
+  MailAttentionPages(IncomingMails mails, CustomerRecords customers, AuditTrail audit, AppClock clock) {
     this.mails = mails;
+    this.customers = customers;
     this.audit = audit;
     this.clock = clock;
   }
 
   @GetMapping("/intake/mail")
-  String waiting(Model model) {
-    model.addAttribute("mails", mails.waiting(SHOWN));
+  String waiting(Model model, Authentication authentication) {
+    List<IncomingMails.Attention> waiting = mails.waiting(SHOWN);
+    // a sender who is a known customer finds this read on their access log, as every staff read
+    audit.recordReads(authentication.getName(), PAGE, waiting.stream().filter(mail -> mail.sender() != null)
+        .flatMap(mail -> customers.customersWithEmail(mail.sender()).stream()
+            .map(id -> new AuditTrail.PersonalDataRead(id, mail.complaint(), "mail " + mail.key())))
+        .toList());
+    model.addAttribute("mails", waiting);
     model.addAttribute("zone", clock.businessZone());
     return "intake/mail";
   }

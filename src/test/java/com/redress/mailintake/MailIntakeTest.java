@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.audit.AuditTrail;
 import com.redress.complaint.Channel;
 import com.redress.complaint.Complaint;
 import com.redress.complaint.ComplaintHandlingProcess;
@@ -20,6 +21,7 @@ import com.redress.support.Jobs;
 import com.redress.support.StaffSession;
 import com.redress.support.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -184,6 +186,9 @@ class MailIntakeTest extends ApplicationTest {
     agent.signIn(TestUsers.ensure(engine.getIdentityService(), "mail-agent", Groups.INTAKE_AGENTS), TestUsers.PASSWORD);
     assertThat(agent.get("/intake/mail").body()).contains("One more thing about the cleaner.",
         "A reply its complaint cannot take", complaint.reference());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND details LIKE ?",
+        Long.class, AuditTrail.readsChain(complaint.customer().id()), "%GET /intake/mail%"))
+        .as("the agent's read is on the customer's access log").isPositive();
   }
 
   @Test
@@ -312,7 +317,7 @@ class MailIntakeTest extends ApplicationTest {
     String sender = unique("two-nodes");
     deliver(plain(sender, null, "Late delivery", "Three days late."));
     MailboxPoller otherNode = new MailboxPoller(intakeUrl(), Duration.ofHours(1), DataSize.ofMegabytes(10),
-        intake, meters);
+        intake, new SimpleMeterRegistry());
 
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {

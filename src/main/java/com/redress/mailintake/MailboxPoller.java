@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reads the intake mailbox ({@code redress.intake.mail.url}, IMAP or IMAPS) every poll interval:
- * each unseen mail is taken ({@link MailIntake}) and only then marked seen, so a mail is never
+ * Reads the intake mailbox ({@code redress.intake.mail.url}, IMAP or IMAPS) every poll interval,
+ * and at once when a connection in IMAP IDLE ({@link IdleListener}) hears of new mail: each unseen mail is taken ({@link MailIntake}) and only then marked seen, so a mail is never
  * lost between the two: read again, it is recognised by its key. Mail is read with PEEK, never
  * deleted or moved. A mailbox out of reach is retried at the next poll; the outage shows in the
  * log once and in the metrics ({@code redress_mail_intake_failing_polls}), not in the health check
@@ -67,16 +68,21 @@ class MailboxPoller implements SmartLifecycle {
   private final Counter failed;
   private final Counter failedMails;
   private final Map<Outcome, Counter> mails = new EnumMap<>(Outcome.class);
+  private final AtomicBoolean wakeUps = new AtomicBoolean();
   /** This node's failed attempts per mail key. */
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+  private final boolean idle;
   private volatile ScheduledExecutorService scheduler;
+  private volatile IdleListener listener;
   private volatile boolean stopping;
 
   MailboxPoller(@Value("${redress.intake.mail.url:}") String url,
       @Value("${redress.intake.mail.poll-interval:PT30S}") Duration interval,
-      @Value("${redress.intake.mail.max-size:10MB}") DataSize maxSize, MailIntake intake, MeterRegistry meters) {
+      @Value("${redress.intake.mail.max-size:10MB}") DataSize maxSize,
+      @Value("${redress.intake.mail.idle:true}") boolean idle, MailIntake intake, MeterRegistry meters) {
     this.mailbox = url.isBlank() ? null : new URLName(url.strip());
     this.interval = interval;
+    this.idle = idle;
     this.reader = new MailReader(maxSize.toBytes());
     this.intake = intake;
     this.session = Session.getInstance(sessionProperties());
@@ -218,19 +224,47 @@ class MailboxPoller implements SmartLifecycle {
       return;
     }
     stopping = false;
-    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "mail-intake");
       thread.setDaemon(true);
       return thread;
     });
-    scheduler.scheduleWithFixedDelay(this::pollAndCount, interval.toMillis(), interval.toMillis(),
+    polls.scheduleWithFixedDelay(this::pollAndCount, interval.toMillis(), interval.toMillis(),
         TimeUnit.MILLISECONDS);
-    LOG.info("Reading intake mailbox {} every {}", described(), interval);
+    scheduler = polls;
+    if (idle) {
+      // a poll at once when the server tells of new mail; one queued wake-up is enough
+      listener = new IdleListener(Session.getInstance(idleProperties()), mailbox, interval, () -> {
+        if (!polls.isShutdown() && wakeUps.compareAndSet(false, true)) {
+          polls.execute(() -> {
+            wakeUps.set(false);
+            pollAndCount();
+          });
+        }
+      });
+      Thread thread = new Thread(listener, "mail-intake-idle");
+      thread.setDaemon(true);
+      thread.start();
+    }
+    LOG.info("Reading intake mailbox {} every {}{}", described(), interval, idle ? " and on IMAP IDLE" : "");
+  }
+
+  /** The IDLE connection waits long for the server's word: its read time-out is ten minutes, not twenty seconds. */
+  private static Properties idleProperties() {
+    Properties properties = sessionProperties();
+    properties.put("mail.imap.timeout", "600000");
+    properties.put("mail.imaps.timeout", "600000");
+    return properties;
   }
 
   @Override
   public void stop() {
     stopping = true;
+    IdleListener idling = listener;
+    listener = null;
+    if (idling != null) {
+      idling.stop();
+    }
     ScheduledExecutorService running = scheduler;
     scheduler = null;
     if (running != null) {

@@ -18,6 +18,7 @@ import com.redress.support.ApplicationTest;
 import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
+import com.redress.support.RedressNode;
 import com.redress.support.StaffSession;
 import com.redress.support.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -313,10 +314,30 @@ class MailIntakeTest extends ApplicationTest {
   }
 
   @Test
+  void whereTheServerOffersImapIdleANewMailIsTakenAtOnceNotAtTheNextPoll() throws Exception {
+    SimpleMeterRegistry nodeMeters = new SimpleMeterRegistry();
+    MailboxPoller listening = new MailboxPoller(intakeUrl(), Duration.ofHours(1), DataSize.ofMegabytes(10), true,
+        intake, nodeMeters);
+    listening.start();
+    try {
+      // its first poll, as its IDLE connection opens, takes what came before; this mail comes after
+      RedressNode.awaitValue("the first poll", Duration.ofSeconds(10), Duration.ofMillis(50),
+          () -> nodeMeters.counter("redress.mail.intake.polls", "outcome", "success").count() > 0 ? "polled" : null);
+      String sender = unique("idle");
+      deliver(plain(sender, null, "Window cracked", "The delivery cracked a window."));
+      assertThat(RedressNode.awaitValue("the complaint, long before the hourly poll", Duration.ofSeconds(20),
+          Duration.ofMillis(200), () -> customers.customersWithEmail(sender).isEmpty() ? null : "taken"))
+          .isEqualTo("taken");
+    } finally {
+      listening.stop();
+    }
+  }
+
+  @Test
   void theSameMailReadByTwoNodesAtOnceIsOneComplaint() throws Exception {
     String sender = unique("two-nodes");
     deliver(plain(sender, null, "Late delivery", "Three days late."));
-    MailboxPoller otherNode = new MailboxPoller(intakeUrl(), Duration.ofHours(1), DataSize.ofMegabytes(10),
+    MailboxPoller otherNode = new MailboxPoller(intakeUrl(), Duration.ofHours(1), DataSize.ofMegabytes(10), false,
         intake, new SimpleMeterRegistry());
 
     ExecutorService nodes = Executors.newFixedThreadPool(2);

@@ -40,8 +40,8 @@ public abstract class ApplicationTest {
   protected static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   /**
-   * The intake mailbox (IMAP), one for the test JVM too. Redress polls it once an hour in tests, so
-   * never by itself: mail tests poll it when they have delivered their mails.
+   * The intake mailbox (IMAP), one for the test JVM too. Redress polls it once an hour in tests and
+   * does not listen in IDLE, so never by itself: mail tests poll it when they have delivered their mails.
    */
   protected static final GreenMail IMAP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
   protected static final String INTAKE_ADDRESS = "complaints@redress.test";
@@ -68,6 +68,7 @@ public abstract class ApplicationTest {
     registry.add("redress.intake.mail.url", () -> "imap://" + INTAKE_ADDRESS.replace("@", "%40") + ":" + INTAKE_PASSWORD
         + "@127.0.0.1:" + IMAP.getImap().getPort() + "/INBOX");
     registry.add("redress.intake.mail.poll-interval", () -> "PT1H");
+    registry.add("redress.intake.mail.idle", () -> "false");
     registry.add("redress.intake.mail.address", () -> INTAKE_ADDRESS);
   }
 

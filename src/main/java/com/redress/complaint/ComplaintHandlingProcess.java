@@ -53,6 +53,7 @@ public final class ComplaintHandlingProcess {
   public static final String SUBPROCESS_CUSTOMER_REPLIED = "SubProcess_CustomerReplied";
   public static final String MESSAGE_CUSTOMER_REPLIED = "Msg_CustomerReplied";
   public static final String TASK_ADD_TO_CONVERSATION = "Task_AddToConversation";
+  public static final String TASK_TELL_HANDLER = "Task_TellHandler";
 
   public static final String DECISION_CLASSIFICATION = "ComplaintClassification";
   public static final String FORM_START = "StartComplaint";

@@ -125,6 +125,12 @@ class MailIntakeTest extends ApplicationTest {
         .isEqualTo("complaints+" + token + "@redress.test");
     assertThat(token).matches("[a-z2-7]{26}");
 
+    String handler = TestUsers.ensureWithEmail(engine.getIdentityService(), "mail-handler-told", "told@redress.test",
+        Groups.TEAM_SERVICE);
+    engine.getTaskService().claim(engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(complaint.reference()).taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE)
+        .singleResult().getId(), handler);
+    int mailsBefore = mailsSoFar();
     MimeMessage reply = plain(sender, null, "Re: " + acknowledgement.getSubject(), "Here is my order number: ORD-99.");
     reply.setHeader("In-Reply-To", acknowledgement.getMessageID());
     reply.setHeader("References", acknowledgement.getMessageID());
@@ -141,6 +147,9 @@ class MailIntakeTest extends ApplicationTest {
     assertThat(Http.json(auditor().get("/api/audit/complaints/" + complaint.reference() + "/timeline"))
         .findValuesAsText("story"))
         .contains("The customer replied by e-mail (answering our mail): Here is my order number: ORD-99.");
+    Jobs.deliverMessages(engine, complaint.reference());
+    assertThat(mailsSince(mailsBefore)).filteredOn(mail -> to(mail).equals("told@redress.test")).singleElement()
+        .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("The customer replied: " + complaint.reference()));
   }
 
   @Test

@@ -97,7 +97,11 @@ final class AuditStory {
 
   private String status(Map<String, Object> d) {
     String status = v(d, "status");
+    if (d.containsKey("answer")) {
+      return t("status.answered", v(d, "answer"), v(d, "waited"), v(d, "resolutionDue"));
+    }
     return switch (status) {
+      case "WAITING_FOR_CUSTOMER" -> t("status.WAITING_FOR_CUSTOMER", v(d, "askedBy"), v(d, "question"));
       case "DUPLICATE" -> t("status.DUPLICATE", v(d, "duplicateOf"));
       case "TRIAGE" -> t("status.TRIAGE");
       case "IN_PROGRESS" -> t("status.IN_PROGRESS", v(d, "severity"), v(d, "handlerGroup"), v(d, "classifiedBy"),
@@ -115,6 +119,9 @@ final class AuditStory {
   }
 
   private String resolved(Map<String, Object> d) {
+    if (Boolean.TRUE.equals(d.get("noReply"))) {
+      return t("status.RESOLVED.noReply", v(d, "waited"));
+    }
     if (Boolean.TRUE.equals(d.get("unresolved"))) {
       return t("status.RESOLVED.unresolved");
     }

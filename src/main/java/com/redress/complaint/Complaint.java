@@ -2,6 +2,7 @@ package com.redress.complaint;
 
 import com.redress.language.Language;
 import com.redress.shared.Money;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /** A complaint as stored: the source of truth the process refers to by its reference. */
@@ -24,10 +25,21 @@ public record Complaint(
     Sla sla,
     Outcome outcome,
     Lifecycle lifecycle,
+    Waiting waiting,
     QualityReview qualityReview) {
 
-  /** After the handling: how often the customer had it reopened, whether it closed unresolved, when it closed. */
-  public record Lifecycle(int reopenCount, boolean unresolved, OffsetDateTime closedAt) {
+  /**
+   * After the handling: how often the customer had it reopened, whether it closed unresolved (and
+   * then whether because the customer never answered a question: UNRESOLVED_NO_REPLY), when it closed.
+   */
+  public record Lifecycle(int reopenCount, boolean unresolved, boolean noReply, OffsetDateTime closedAt) {
+  }
+
+  /**
+   * Waiting for the customer: the handler's last question, since when the complaint waits for the
+   * answer (null when it does not), and the business time it waited in all (its SLA paused meanwhile).
+   */
+  public record Waiting(String question, OffsetDateTime since, Duration waited) {
   }
 
   /** The quality reviewer's verdict; null until reviewed. */

@@ -1,11 +1,11 @@
 package com.redress.complaint;
 
 import com.redress.shared.ProcessVariable;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Everything code knows about processes/ComplaintHandling.bpmn: its key, the element ids code
@@ -28,6 +28,21 @@ public final class ComplaintHandlingProcess {
   public static final String TASK_ACKNOWLEDGE = "Task_AcknowledgeComplaint";
   public static final String TASK_HANDLE = "Task_HandleComplaint";
   public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
+  /** Waiting for the customer: the handler's question, the answer or a reminder, or no reply at all. */
+  public static final String GATEWAY_ASKED_CUSTOMER = "Gateway_AskedCustomer";
+  public static final String TASK_ASK_CUSTOMER = "Task_AskCustomer";
+  public static final String GATEWAY_AWAIT_ANSWER = "Gateway_AwaitAnswer";
+  public static final String EVENT_CUSTOMER_ANSWERED = "Event_CustomerAnswered";
+  public static final String TIMER_ANSWER_REMINDER = "Timer_AnswerReminder";
+  public static final String TASK_REMIND_CUSTOMER = "Task_RemindCustomer";
+  public static final String GATEWAY_AWAIT_LATE_ANSWER = "Gateway_AwaitLateAnswer";
+  public static final String EVENT_CUSTOMER_ANSWERED_LATE = "Event_CustomerAnsweredLate";
+  public static final String TIMER_NO_REPLY = "Timer_NoReply";
+  public static final String TASK_CLOSE_NO_REPLY = "Task_CloseNoReply";
+  public static final String GATEWAY_MERGE_ANSWERED = "Gateway_MergeAnswered";
+  public static final String TASK_RESUME_HANDLING = "Task_ResumeHandling";
+  /** The message's id and name alike; the answer comes in {@link #CUSTOMER_ANSWER}. */
+  public static final String MESSAGE_CUSTOMER_ANSWERED = "Msg_CustomerAnswered";
   public static final String GATEWAY_COMPENSATION_PROPOSED = "Gateway_CompensationProposed";
   /** Calls CompensationApproval; compensationOutcome (ISSUED or REJECTED) comes back. */
   public static final String CALL_APPROVE_COMPENSATION = "CallActivity_ApproveCompensation";
@@ -135,6 +150,18 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<Integer> SURVEY_SCORE = ProcessVariable.of("surveyScore", Integer.class);
   public static final ProcessVariable<Integer> REOPEN_COUNT = ProcessVariable.of("reopenCount", Integer.class);
   public static final ProcessVariable<Integer> MAX_REOPENINGS = ProcessVariable.of("maxReopenings", Integer.class);
+  // Asking the customer from the HandleComplaint form (HandlingAction), and the answer.
+  public static final ProcessVariable<String> HANDLING_ACTION = ProcessVariable.of("handlingAction", String.class);
+  public static final ProcessVariable<String> CUSTOMER_QUESTION = ProcessVariable.of("customerQuestion", String.class);
+  /** Set by Msg_CustomerAnswered: the customer's answer (status page or e-mail). */
+  public static final ProcessVariable<String> CUSTOMER_ANSWER = ProcessVariable.of("customerAnswer", String.class);
+  /** Shown in the handling form after an answer: the question and what the customer said. */
+  public static final ProcessVariable<String> QUESTION_AND_ANSWER = ProcessVariable.of("questionAndAnswer", String.class);
+  /** ISO-8601 with offset, in business time from the question (redress.waiting.*). */
+  public static final ProcessVariable<String> REMINDER_AT = ProcessVariable.of("reminderAt", String.class);
+  public static final ProcessVariable<String> NO_REPLY_AT = ProcessVariable.of("noReplyAt", String.class);
+  /** Who asked: the handling task goes back to them when the answer comes, if they are still in its team. */
+  public static final ProcessVariable<String> RETURN_TO = ProcessVariable.of("returnTo", String.class);
   /** Shown in the handling form: the customer's replies by e-mail so far, oldest first. */
   public static final ProcessVariable<String> CONVERSATION = ProcessVariable.of("conversation", String.class);
   /** Shown in the handling form of a reopened complaint: what was done before and what the customer said. */

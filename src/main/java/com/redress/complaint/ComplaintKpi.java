@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The figures of a closed complaint, written once at its closing. Times run from receipt to the
- * first human action and to the last resolution, in business hours and in calendar time. The
- * resolution SLA counts as met when no handling round breached it; CSAT is the answer about the
- * final resolution.
+ * first human action and to the last resolution (for one closed unanswered, to its closing), in
+ * business hours and in calendar time; the business time it waited for the customer's answers is
+ * kept apart and not counted in the resolution's. The resolution SLA counts as met when no handling
+ * round breached it; CSAT is the answer about the final resolution.
  */
 public record ComplaintKpi(
     String reference,
@@ -24,6 +25,7 @@ public record ComplaintKpi(
     Duration resolutionBusiness,
     Duration resolutionCalendar,
     boolean resolutionSlaMet,
+    Duration waitingBusiness,
     Integer csat,
     int reopenCount,
     boolean escalated,
@@ -37,14 +39,16 @@ public record ComplaintKpi(
     Complaint.Classification cl = c.classification();
     OffsetDateTime received = c.receivedAt();
     OffsetDateTime firstResponse = c.sla().firstResponseAt();
-    OffsetDateTime resolved = c.outcome().resolvedAt();
+    OffsetDateTime resolved = c.outcome() == null ? closedAt : c.outcome().resolvedAt();
+    Duration waited = c.waiting().waited();
     return new ComplaintKpi(c.reference(), closedAt, received, c.category(), cl.severity(), cl.handlerGroup(),
         firstResponse == null ? null : calendar.between(received.toInstant(), firstResponse.toInstant()),
         firstResponse == null ? null : Duration.between(received, firstResponse),
         firstResponse != null && !firstResponse.isAfter(cl.firstResponseDue()),
-        calendar.between(received.toInstant(), resolved.toInstant()),
+        calendar.between(received.toInstant(), resolved.toInstant()).minus(waited),
         Duration.between(received, resolved),
         c.sla().breachedAt() == null,
+        waited,
         csat,
         c.lifecycle().reopenCount(),
         c.sla().breachedAt() != null,

@@ -6,6 +6,7 @@ import com.redress.shared.PersonalData;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,6 +178,36 @@ class ComplaintRepository {
         WHERE reference = :reference""")
         .param("due", resolutionDue).param("warnAt", slaWarningAt).param("now", now).param("reference", reference)
         .update();
+  }
+
+  /** The handler asked the customer: the complaint waits for the answer from {@code now}. */
+  void awaitCustomer(String reference, String question, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE complaint SET status = 'WAITING_FOR_CUSTOMER', customer_question = :question, waiting_since = :now,
+          updated_at = :now
+        WHERE reference = :reference""")
+        .param("question", question).param("now", now).param("reference", reference).update();
+  }
+
+  /** The answer came: handling again, with the due times moved by the time it waited. */
+  void resumeHandling(String reference, ComplaintStatus status, Duration waited, OffsetDateTime resolutionDue,
+      OffsetDateTime slaWarningAt, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE complaint SET status = :status, waiting_since = NULL,
+          waiting_business_secs = waiting_business_secs + :waited, resolution_due = :due, sla_warning_at = :warnAt,
+          updated_at = :now
+        WHERE reference = :reference""")
+        .param("status", status.name()).param("waited", waited.toSeconds()).param("due", resolutionDue)
+        .param("warnAt", slaWarningAt).param("now", now).param("reference", reference).update();
+  }
+
+  /** No answer in time: it goes on to review and closing, unresolved for want of a reply. */
+  void markNoReply(String reference, Duration waited, OffsetDateTime now) {
+    jdbc.sql("""
+        UPDATE complaint SET status = 'RESOLVED', unresolved = TRUE, no_reply = TRUE, waiting_since = NULL,
+          waiting_business_secs = waiting_business_secs + :waited, updated_at = :now
+        WHERE reference = :reference""")
+        .param("waited", waited.toSeconds()).param("now", now).param("reference", reference).update();
   }
 
   void markUnresolved(String reference, OffsetDateTime now) {
@@ -390,8 +421,10 @@ class ComplaintRepository {
         rootCause == null ? null : new Complaint.Outcome(RootCause.valueOf(rootCause), rs.getString("resolution"),
             rs.getBoolean("service_failure_acknowledged"), rs.getString("resolved_by"),
             rs.getObject("resolved_at", OffsetDateTime.class), proposal(rs)),
-        new Complaint.Lifecycle(rs.getInt("reopen_count"), rs.getBoolean("unresolved"),
+        new Complaint.Lifecycle(rs.getInt("reopen_count"), rs.getBoolean("unresolved"), rs.getBoolean("no_reply"),
             rs.getObject("closed_at", OffsetDateTime.class)),
+        new Complaint.Waiting(rs.getString("customer_question"), rs.getObject("waiting_since", OffsetDateTime.class),
+            Duration.ofSeconds(rs.getLong("waiting_business_secs"))),
         qualityReview(rs));
   }
 

@@ -9,6 +9,7 @@ import com.redress.shared.NotFoundException;
 import com.redress.shared.PageRequestParams;
 import com.redress.shared.PageResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -235,6 +236,59 @@ public class ComplaintService {
     audit.recordDomainChange(reference, STATUS_CHANGED, Map.of("status", ComplaintStatus.REOPENED.name(),
         "reopenCount", complaint.lifecycle().reopenCount() + 1, "resolutionDue", renewed.resolutionDue().toString()));
     return renewed;
+  }
+
+  /**
+   * The handler asked the customer {@code question}: the complaint waits for the answer, its
+   * resolution SLA paused from now.
+   */
+  @Transactional
+  public void awaitCustomer(String reference, String question, String askedBy) {
+    complaints.awaitCustomer(reference, question, clock.nowInBusinessZone());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("status", ComplaintStatus.WAITING_FOR_CUSTOMER.name());
+    details.put("askedBy", askedBy);
+    details.put("question", question);
+    audit.recordDomainChange(reference, STATUS_CHANGED, details);
+  }
+
+  /**
+   * The customer answered: handling again, the resolution SLA running on with the business time it
+   * had left when the question went out (the warning too, unless it had come already). Returns the
+   * moved due times.
+   */
+  @Transactional
+  public Complaint.Classification resumeHandling(String reference, String answer) {
+    Complaint complaint = get(reference);
+    Complaint.Classification c = complaint.classification();
+    OffsetDateTime now = clock.nowInBusinessZone();
+    Instant since = complaint.waiting().since().toInstant();
+    Duration waited = calendar.between(since, now.toInstant());
+    OffsetDateTime due = inBusinessTime(now, calendar.between(since, c.resolutionDue().toInstant()));
+    OffsetDateTime warnAt = c.slaWarningAt().toInstant().isAfter(since)
+        ? inBusinessTime(now, calendar.between(since, c.slaWarningAt().toInstant())) : c.slaWarningAt();
+    ComplaintStatus status = complaint.sla().breachedAt() != null ? ComplaintStatus.ESCALATED
+        : complaint.lifecycle().reopenCount() > 0 ? ComplaintStatus.REOPENED : ComplaintStatus.IN_PROGRESS;
+    complaints.resumeHandling(reference, status, waited, due, warnAt, now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("status", status.name());
+    details.put("answer", audit.sealed(reference, answer));
+    details.put("waited", waited.toString());
+    details.put("resolutionDue", due.toString());
+    audit.recordDomainChange(reference, STATUS_CHANGED, details);
+    return new Complaint.Classification(c.severity(), c.handlerGroup(), c.classifiedBy(), c.firstResponseSlaHours(),
+        c.resolutionSlaHours(), c.firstResponseDue(), due, warnAt);
+  }
+
+  /** No answer in time: it goes on to review and closing as UNRESOLVED_NO_REPLY. */
+  @Transactional
+  public void markNoReply(String reference) {
+    Complaint complaint = get(reference);
+    OffsetDateTime now = clock.nowInBusinessZone();
+    Duration waited = calendar.between(complaint.waiting().since().toInstant(), now.toInstant());
+    complaints.markNoReply(reference, waited, now);
+    audit.recordDomainChange(reference, STATUS_CHANGED, Map.of("status", ComplaintStatus.RESOLVED.name(),
+        "unresolved", true, "noReply", true, "waited", waited.toString()));
   }
 
   /** Unhappy again with no reopening left: it goes on to review and closing, flagged unresolved. */

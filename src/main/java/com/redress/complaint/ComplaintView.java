@@ -27,6 +27,7 @@ public record ComplaintView(
     OffsetDateTime receivedAt,
     Sla sla,
     Resolution resolution,
+    String question,
     String duplicateOf,
     CompensationView compensation,
     SurveyView survey,
@@ -59,7 +60,8 @@ public record ComplaintView(
   }
 
   /** Only once closed. */
-  record Closing(OffsetDateTime closedAt, boolean unresolved, int reopenCount) {
+  /** {@code outcome}: RESOLVED, UNRESOLVED, or UNRESOLVED_NO_REPLY (the customer never answered a question). */
+  record Closing(OffsetDateTime closedAt, boolean unresolved, String outcome, int reopenCount) {
   }
 
   /** Only in the staff view. */
@@ -69,7 +71,8 @@ public record ComplaintView(
       List<String> handlers, Complaint.QualityReview qualityReview, Kpi kpi) {
   }
 
-  record Kpi(TimeTo firstResponse, TimeTo resolution, Integer csat, int reopenCount, boolean escalated,
+  /** {@code waiting}: business time waiting for the customer's answers (ISO-8601), not counted in the resolution's. */
+  record Kpi(TimeTo firstResponse, TimeTo resolution, String waiting, Integer csat, int reopenCount, boolean escalated,
       boolean unresolved, List<String> handlers, int qualityScore, boolean innovative) {
   }
 
@@ -105,7 +108,7 @@ public record ComplaintView(
         c.qualityReview(), kpi == null ? null : new Kpi(
             TimeTo.of(kpi.firstResponseBusiness(), kpi.firstResponseCalendar(), kpi.firstResponseSlaMet()),
             TimeTo.of(kpi.resolutionBusiness(), kpi.resolutionCalendar(), kpi.resolutionSlaMet()),
-            kpi.csat(), kpi.reopenCount(), kpi.escalated(), kpi.unresolved(), kpi.handlers(), kpi.qualityScore(),
+            kpi.waitingBusiness().toString(), kpi.csat(), kpi.reopenCount(), kpi.escalated(), kpi.unresolved(), kpi.handlers(), kpi.qualityScore(),
             kpi.innovative())));
   }
 
@@ -128,13 +131,16 @@ public record ComplaintView(
         cl == null ? null : new Sla(at(cl.firstResponseDue(), zone), at(cl.resolutionDue(), zone)),
         o == null ? null : new Resolution(o.rootCause(), o.resolution(), o.serviceFailureAcknowledged(),
             at(o.resolvedAt(), zone)),
+        // the handler's open question, while the complaint waits for the answer
+        c.status() == ComplaintStatus.WAITING_FOR_CUSTOMER ? c.waiting().question() : null,
         c.duplicateOf(),
         CompensationView.of(compensation, zone),
         survey == null ? null : new SurveyView(survey.round(),
             survey.isOpen() && c.status() == ComplaintStatus.AWAITING_FEEDBACK && now.isBefore(survey.dueAt().toInstant()),
             at(survey.dueAt(), zone),
             survey.score(), survey.comment(), at(survey.answeredAt(), zone), survey.expiredAt() != null),
-        life.closedAt() == null ? null : new Closing(at(life.closedAt(), zone), life.unresolved(), life.reopenCount()),
+        life.closedAt() == null ? null : new Closing(at(life.closedAt(), zone), life.unresolved(),
+            life.noReply() ? "UNRESOLVED_NO_REPLY" : life.unresolved() ? "UNRESOLVED" : "RESOLVED", life.reopenCount()),
         staff);
   }
 

@@ -35,6 +35,8 @@ class CustomerHistory {
         case "survey-expired" -> "customer.history.surveyExpired";
         // a compensation being approved shows in the status until decided; a rejected one is staff business
         case ComplaintService.STATUS_CHANGED -> ComplaintStatus.AWAITING_APPROVAL.name().equals(d.get("status")) ? null
+            : Boolean.TRUE.equals(d.get("noReply")) ? "customer.history.noReply"
+            : d.containsKey("answer") ? "customer.history.answered"
             : Boolean.TRUE.equals(d.get("unresolved")) && !ComplaintStatus.CLOSED.name().equals(d.get("status"))
                 ? "customer.history.unresolved"
                 : "customer.history." + d.get("status");

@@ -25,8 +25,11 @@ public class CustomerMessages {
   private static final String ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT";
   private static final String DUPLICATE_NOTICE = "DUPLICATE_NOTICE";
   private static final String RESOLUTION = "RESOLUTION";
+  private static final String QUESTION = "QUESTION";
+  private static final String QUESTION_REMINDER = "QUESTION_REMINDER";
   /** The kinds of message that go to the customer (the others go to staff). */
-  public static final Set<String> KINDS = Set.of(ACKNOWLEDGEMENT, DUPLICATE_NOTICE, RESOLUTION);
+  public static final Set<String> KINDS = Set.of(ACKNOWLEDGEMENT, DUPLICATE_NOTICE, RESOLUTION, QUESTION,
+      QUESTION_REMINDER);
 
   private final ComplaintService complaints;
   private final AccessTokens tokens;
@@ -71,6 +74,17 @@ public class CustomerMessages {
           compensations.latest(reference).filter(c -> "ISSUED".equals(c.state())
               && c.proposalId().equals(reference + "/" + survey.round())).ifPresent(c -> model.put("compensation", c));
         });
+  }
+
+  /**
+   * The handler's question, answered by replying or on the status page; once per question (a
+   * complaint may need several), and once more as a reminder.
+   */
+  void question(String reference, boolean reminder) {
+    Complaint complaint = complaints.get(reference);
+    queue(complaint, reminder ? QUESTION_REMINDER : QUESTION, ":" + complaint.waiting().since().toEpochSecond(),
+        reminder ? "mail.question.reminderSubject" : "mail.question.subject", reference, "mail/question",
+        (model, token) -> model.put("reminder", reminder));
   }
 
   private void queue(Complaint complaint, String kind, String subjectKey, String subjectReference, String template) {

@@ -2,7 +2,9 @@ package com.redress.complaint;
 
 import com.redress.language.Language;
 import com.redress.language.LanguageResolver;
+import com.redress.language.Phrase;
 import com.redress.language.Phrases;
+import com.redress.language.Wording;
 import com.redress.shared.AppClock;
 import com.redress.shared.ConcurrentModifications;
 import com.redress.shared.ConflictException;
@@ -48,13 +50,18 @@ class CustomerPages {
   private final AppClock clock;
   private final CompensationInfo compensations;
   private final LanguageResolver languages;
+  /** What a customer may write in answer to a question on the page. */
+  static final int MAX_ANSWER = 2_000;
+
   private final AttachmentNames attachmentNames;
+  private final CustomerAnswers answers;
   private final Phrases phrases;
 
   CustomerPages(ComplaintIntake intake, ComplaintService complaints, SurveyService surveys, AccessTokens tokens,
       CustomerHistory history, AppClock clock, CompensationInfo compensations, LanguageResolver languages,
-      Phrases phrases, AttachmentNames attachmentNames) {
+      Phrases phrases, AttachmentNames attachmentNames, CustomerAnswers answers) {
     this.attachmentNames = attachmentNames;
+    this.answers = answers;
     this.languages = languages;
     this.phrases = phrases;
     this.compensations = compensations;
@@ -171,6 +178,28 @@ class CustomerPages {
     if (!tokens.verify(reference, token)) {
       return notFound(model, response);
     }
+    return statusPage(reference, token, notice, model);
+  }
+
+  /** The customer's answer to the handler's question; the page again, with the reason, when it is refused. */
+  @PostMapping("/complaints/{reference}/answer")
+  String answerQuestion(@PathVariable String reference, @RequestParam(required = false) String token,
+      @RequestParam(required = false) String answer, Model model, Locale locale, HttpServletResponse response) {
+    if (!tokens.verify(reference, token)) {
+      return notFound(model, response);
+    }
+    Wording refusal = answer == null || answer.isBlank() ? Phrase.REQUIRED.with()
+        : answer.strip().length() > MAX_ANSWER ? Phrase.AT_MOST_CHARACTERS.with(MAX_ANSWER) : null;
+    if (refusal == null && ConcurrentModifications.retry(() -> answers.answer(reference, answer))) {
+      return "redirect:" + statusPath(reference, token, "questionAnswered");
+    }
+    response.setStatus(refusal != null ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_CONFLICT);
+    model.addAttribute("answer", answer);
+    model.addAttribute("answerError", phrases.say(refusal != null ? refusal : Phrase.ANSWER_NOT_AWAITED.with(), locale));
+    return statusPage(reference, token, null, model);
+  }
+
+  private String statusPage(String reference, String token, String notice, Model model) {
     Survey survey = surveys.latest(reference).orElse(null);
     model.addAttribute("complaint", ComplaintView.forCustomer(complaints.get(reference), survey,
         compensations.latest(reference).orElse(null), clock.now(), clock.businessZone()));

@@ -29,7 +29,8 @@ class EngineVariableReadLog implements EngineVariableReads {
   /** The variables that are a customer's personal data (the start form's contact details only in older databases). */
   private static final Set<String> PERSONAL = Set.of(ComplaintHandlingProcess.CUSTOMER_NAME.name(),
       ComplaintHandlingProcess.SUBJECT.name(), ComplaintHandlingProcess.DESCRIPTION.name(),
-      ComplaintHandlingProcess.CONVERSATION.name(), StartForm.CUSTOMER_EMAIL, StartForm.CUSTOMER_PHONE);
+      ComplaintHandlingProcess.CONVERSATION.name(), ComplaintHandlingProcess.CUSTOMER_ANSWER.name(),
+      ComplaintHandlingProcess.QUESTION_AND_ANSWER.name(), StartForm.CUSTOMER_EMAIL, StartForm.CUSTOMER_PHONE);
 
   private final HistoryService history;
   private final RuntimeService runtime;

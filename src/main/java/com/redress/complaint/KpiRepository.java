@@ -26,10 +26,10 @@ class KpiRepository {
     jdbc.sql("""
         INSERT INTO complaint_kpi (complaint_reference, closed_at, received_at, category, severity, handler_group,
           first_response_business_secs, first_response_calendar_secs, first_response_sla_met,
-          resolution_business_secs, resolution_calendar_secs, resolution_sla_met, csat, reopen_count, escalated,
-          unresolved, handlers, quality_score, innovative)
+          resolution_business_secs, resolution_calendar_secs, resolution_sla_met, waiting_business_secs, csat,
+          reopen_count, escalated, unresolved, handlers, quality_score, innovative)
         VALUES (:reference, :closedAt, :receivedAt, :category, :severity, :handlerGroup,
-          :frBusiness, :frCalendar, :frMet, :rBusiness, :rCalendar, :rMet, :csat, :reopenCount, :escalated,
+          :frBusiness, :frCalendar, :frMet, :rBusiness, :rCalendar, :rMet, :waiting, :csat, :reopenCount, :escalated,
           :unresolved, :handlers, :qualityScore, :innovative)""")
         .param("reference", k.reference()).param("closedAt", k.closedAt()).param("receivedAt", k.receivedAt())
         .param("category", k.category().name()).param("severity", k.severity().name())
@@ -37,7 +37,7 @@ class KpiRepository {
         .param("frBusiness", seconds(k.firstResponseBusiness())).param("frCalendar", seconds(k.firstResponseCalendar()))
         .param("frMet", k.firstResponseSlaMet())
         .param("rBusiness", seconds(k.resolutionBusiness())).param("rCalendar", seconds(k.resolutionCalendar()))
-        .param("rMet", k.resolutionSlaMet()).param("csat", k.csat()).param("reopenCount", k.reopenCount())
+        .param("rMet", k.resolutionSlaMet()).param("waiting", seconds(k.waitingBusiness())).param("csat", k.csat()).param("reopenCount", k.reopenCount())
         .param("escalated", k.escalated()).param("unresolved", k.unresolved())
         .param("handlers", String.join(HANDLER_SEPARATOR, k.handlers()))
         .param("qualityScore", k.qualityScore()).param("innovative", k.innovative())
@@ -67,7 +67,8 @@ class KpiRepository {
         Severity.valueOf(rs.getString("severity")), rs.getString("handler_group"),
         frBusiness, frCalendar, rs.getBoolean("first_response_sla_met"),
         duration(rs, "resolution_business_secs"), duration(rs, "resolution_calendar_secs"),
-        rs.getBoolean("resolution_sla_met"), rs.getObject("csat", Integer.class), rs.getInt("reopen_count"),
+        rs.getBoolean("resolution_sla_met"), duration(rs, "waiting_business_secs"), rs.getObject("csat", Integer.class),
+        rs.getInt("reopen_count"),
         rs.getBoolean("escalated"), rs.getBoolean("unresolved"),
         handlers.isEmpty() ? List.of() : Arrays.asList(handlers.split(HANDLER_SEPARATOR)),
         rs.getInt("quality_score"), rs.getBoolean("innovative"));

@@ -52,6 +52,8 @@ public enum Phrase {
   INTERNAL_ERROR("Something went wrong on our side; nothing was stored. Please try again later."),
   DATABASE_UNAVAILABLE("Redress cannot reach its database just now; nothing was stored. Please try again in a minute."),
   COMPLAINT_NOT_FOUND("No complaint with this reference and token."),
+  NO_CUSTOMER_EMAIL("cannot be sent: the customer gave no e-mail address; call them instead"),
+  ANSWER_NOT_AWAITED("This complaint is not waiting for an answer from you"),
   ATTACHMENT_NOT_FOUND("This complaint has no such file, or its content was not kept."),
   IDEMPOTENCY_KEY_REUSED("This Idempotency-Key was already used with a different request body."),
   SURVEY_NOT_YET("Complaint {0} is not resolved yet; we will ask for your opinion once it is."),

@@ -8,6 +8,7 @@ import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.complaint.ComplaintIntake;
 import com.redress.complaint.ComplaintService;
 import com.redress.complaint.ComplaintSubmission;
+import com.redress.complaint.CustomerAnswers;
 import com.redress.complaint.CustomerMessages;
 import com.redress.complaint.CustomerRecords;
 import com.redress.complaint.CustomerTier;
@@ -80,6 +81,7 @@ class MailIntake {
   private final IncomingMails mails;
   private final MailAttachments attachments;
   private final ComplaintIntake intake;
+  private final CustomerAnswers answers;
   private final CustomerRecords customers;
   private final ComplaintService complaints;
   private final NotificationService notifications;
@@ -88,12 +90,13 @@ class MailIntake {
   private final AuditTrail audit;
   private final AppClock clock;
 
-  MailIntake(IncomingMails mails, MailAttachments attachments, ComplaintIntake intake, CustomerRecords customers,
-      ComplaintService complaints, NotificationService notifications, ReplyAddresses replyAddresses,
-      RuntimeService runtime, AuditTrail audit, AppClock clock) {
+  MailIntake(IncomingMails mails, MailAttachments attachments, ComplaintIntake intake, CustomerAnswers answers,
+      CustomerRecords customers, ComplaintService complaints, NotificationService notifications,
+      ReplyAddresses replyAddresses, RuntimeService runtime, AuditTrail audit, AppClock clock) {
     this.mails = mails;
     this.attachments = attachments;
     this.intake = intake;
+    this.answers = answers;
     this.customers = customers;
     this.complaints = complaints;
     this.notifications = notifications;
@@ -188,6 +191,13 @@ class MailIntake {
     details.put("threadedBy", thread.by().name());
     details.put("text", audit.sealed(reference, mail.text()));
     audit.recordDomainChange(reference, "customer-replied", details);
+    // the answer to the handler's question, when the complaint waits for one
+    if (answers.answer(reference, mail.text())) {
+      mails.becameReply(mail, reference);
+      attachments.store(mail, reference);
+      LOG.info("Mail {} answers the question on complaint {} ({})", mail.key(), reference, thread.by());
+      return new Taken(Outcome.REPLY, reference, null);
+    }
     // a case that has ended, or runs on a model from before replies, has no one listening
     List<Execution> listening = runtime.createExecutionQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(ComplaintHandlingProcess.KEY)

@@ -32,7 +32,7 @@ class KpiController {
       @RequestParam(required = false) String to) {
     KpiReport.Report report = report(from, to);
     StringBuilder csv = new StringBuilder(Csv.row("scope", "key", "closed", "first_response_median_h",
-        "first_response_p90_h", "resolution_median_h", "resolution_p90_h", "sla_breach_rate", "csat",
+        "first_response_p90_h", "resolution_median_h", "resolution_p90_h", "customer_waiting_h", "sla_breach_rate", "csat",
         "surveys_answered", "reopen_rate", "first_contact_resolution_rate"));
     csv.append(row("total", "", report.total()));
     Map.of("team", report.byTeam(), "category", report.byCategory(), "channel", report.byChannel()).entrySet()
@@ -43,7 +43,7 @@ class KpiController {
 
   private static String row(String scope, String key, KpiReport.Figures f) {
     return Csv.row(scope, key, f.closed(), f.firstResponseMedianHours(), f.firstResponseP90Hours(),
-        f.resolutionMedianHours(), f.resolutionP90Hours(), f.slaBreachRate(), f.csat(), f.surveysAnswered(),
+        f.resolutionMedianHours(), f.resolutionP90Hours(), f.customerWaitingHours(), f.slaBreachRate(), f.csat(), f.surveysAnswered(),
         f.reopenRate(), f.firstContactResolutionRate());
   }
 

@@ -33,6 +33,7 @@ class KpiMetrics {
     FIGURES.put("redress.kpi.first.response.p90.hours", KpiReport.Figures::firstResponseP90Hours);
     FIGURES.put("redress.kpi.resolution.median.hours", KpiReport.Figures::resolutionMedianHours);
     FIGURES.put("redress.kpi.resolution.p90.hours", KpiReport.Figures::resolutionP90Hours);
+    FIGURES.put("redress.kpi.customer.waiting.hours", KpiReport.Figures::customerWaitingHours);
     FIGURES.put("redress.kpi.sla.breach.rate", KpiReport.Figures::slaBreachRate);
     FIGURES.put("redress.kpi.csat", KpiReport.Figures::csat);
     FIGURES.put("redress.kpi.reopen.rate", KpiReport.Figures::reopenRate);

@@ -30,13 +30,16 @@ import org.springframework.stereotype.Component;
 class KpiReport {
 
   /** One closed complaint's figures. */
+  /** {@code resolutionSecs} leaves out {@code waitingSecs}, the business time waiting for the customer's answers. */
   record Closed(String team, String category, String channel, long firstResponseSecs, long resolutionSecs,
-      boolean resolutionSlaMet, Integer csat, int reopenCount, boolean escalated) {
+      long waitingSecs, boolean resolutionSlaMet, Integer csat, int reopenCount, boolean escalated) {
   }
 
+  /** {@code customerWaitingHours}: business hours the closed complaints waited for their customers, in all. */
   record Figures(long closed, BigDecimal firstResponseMedianHours, BigDecimal firstResponseP90Hours,
-      BigDecimal resolutionMedianHours, BigDecimal resolutionP90Hours, BigDecimal slaBreachRate, BigDecimal csat,
-      long surveysAnswered, BigDecimal reopenRate, BigDecimal firstContactResolutionRate) {
+      BigDecimal resolutionMedianHours, BigDecimal resolutionP90Hours, BigDecimal customerWaitingHours,
+      BigDecimal slaBreachRate, BigDecimal csat, long surveysAnswered, BigDecimal reopenRate,
+      BigDecimal firstContactResolutionRate) {
   }
 
   record Report(LocalDate from, LocalDate to, long received, Figures total, BigDecimal csatPreviousPeriod,
@@ -111,13 +114,13 @@ class KpiReport {
   private List<Closed> closedBetween(OffsetDateTime start, OffsetDateTime end) {
     return jdbc.sql("""
         SELECT k.handler_group, k.category, c.channel, k.first_response_business_secs, k.resolution_business_secs,
-          k.resolution_sla_met, k.csat, k.reopen_count, k.escalated
+          k.waiting_business_secs, k.resolution_sla_met, k.csat, k.reopen_count, k.escalated
         FROM complaint_kpi k JOIN complaint c ON c.reference = k.complaint_reference
         WHERE k.closed_at >= :start AND k.closed_at < :end""")
         .param("start", start).param("end", end)
         .query((rs, row) -> new Closed(rs.getString("handler_group"), rs.getString("category"),
             rs.getString("channel"), rs.getLong("first_response_business_secs"), rs.getLong("resolution_business_secs"),
-            rs.getBoolean("resolution_sla_met"), rs.getObject("csat", Integer.class), rs.getInt("reopen_count"),
+            rs.getLong("waiting_business_secs"), rs.getBoolean("resolution_sla_met"), rs.getObject("csat", Integer.class), rs.getInt("reopen_count"),
             rs.getBoolean("escalated")))
         .list();
   }
@@ -135,6 +138,7 @@ class KpiReport {
     return new Figures(closed.size(),
         hours(percentile(closed, Closed::firstResponseSecs, 50)), hours(percentile(closed, Closed::firstResponseSecs, 90)),
         hours(percentile(closed, Closed::resolutionSecs, 50)), hours(percentile(closed, Closed::resolutionSecs, 90)),
+        hours(closed.stream().mapToLong(Closed::waitingSecs).sum()),
         rate(closed.stream().filter(c -> !c.resolutionSlaMet()).count(), closed.size()),
         answers.isEmpty() ? null : BigDecimal.valueOf(answers.stream().mapToInt(Integer::intValue).sum())
             .divide(BigDecimal.valueOf(answers.size()), 2, RoundingMode.HALF_UP),

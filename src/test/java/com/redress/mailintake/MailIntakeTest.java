@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
@@ -340,6 +341,39 @@ class MailIntakeTest extends ApplicationTest {
     } finally {
       listening.stop();
     }
+  }
+
+  @Test
+  void aReplyToTheHandlersQuestionIsTheAnswerAndResumesTheHandling() throws Exception {
+    String sender = unique("answering");
+    Complaint complaint = emailedAndAcknowledged(sender);
+    String handler = TestUsers.ensure(engine.getIdentityService(), "mail-asking-handler", Groups.TEAM_SERVICE);
+    String handling = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(complaint.reference())
+        .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).singleResult().getId();
+    engine.getTaskService().claim(handling, handler);
+    engine.getIdentityService().setAuthentication(handler, List.of(Groups.TEAM_SERVICE));
+    try {
+      engine.getTaskService().complete(handling, Map.of("handlingAction", "ASK_CUSTOMER",
+          "customerQuestion", "On which day did the cleaner not come?"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    Jobs.continueAfter(engine, complaint.reference(), ComplaintHandlingProcess.TASK_HANDLE);
+    Jobs.deliverMessages(engine, complaint.reference());
+    MimeMessage question = acknowledgementTo(sender);
+    assertThat(question.getSubject()).isEqualTo("A question about your complaint " + complaint.reference());
+
+    MimeMessage answer = plain(sender, null, "Re: " + question.getSubject(), "It was Tuesday the 1st.");
+    answer.setHeader("In-Reply-To", question.getMessageID());
+    answer.saveChanges();
+    deliver(answer);
+    assertThat(poller.poll().count(Outcome.REPLY)).isEqualTo(1);
+
+    assertThat(bean(ComplaintService.class).get(complaint.reference()).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+    String resumed = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(complaint.reference())
+        .taskDefinitionKey(ComplaintHandlingProcess.TASK_HANDLE).singleResult().getId();
+    assertThat((String) engine.getTaskService().getVariable(resumed, ComplaintHandlingProcess.QUESTION_AND_ANSWER.name()))
+        .contains("On which day did the cleaner not come?", "It was Tuesday the 1st.");
   }
 
   @Test

@@ -30,9 +30,13 @@ public record Complaint(
 
   /**
    * After the handling: how often the customer had it reopened, whether it closed unresolved (and
-   * then whether because the customer never answered a question: UNRESOLVED_NO_REPLY), when it closed.
+   * when it stopped waiting for an answer that never came: UNRESOLVED_NO_REPLY), when it closed.
    */
-  public record Lifecycle(int reopenCount, boolean unresolved, boolean noReply, OffsetDateTime closedAt) {
+  public record Lifecycle(int reopenCount, boolean unresolved, OffsetDateTime noReplyAt, OffsetDateTime closedAt) {
+
+    public boolean noReply() {
+      return noReplyAt != null;
+    }
   }
 
   /**

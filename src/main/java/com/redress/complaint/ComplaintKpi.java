@@ -39,7 +39,8 @@ public record ComplaintKpi(
     Complaint.Classification cl = c.classification();
     OffsetDateTime received = c.receivedAt();
     OffsetDateTime firstResponse = c.sla().firstResponseAt();
-    OffsetDateTime resolved = c.outcome() == null ? closedAt : c.outcome().resolvedAt();
+    // unanswered: the handling ended when the waiting did, not at the review after it
+    OffsetDateTime resolved = c.lifecycle().noReply() ? c.lifecycle().noReplyAt() : c.outcome().resolvedAt();
     Duration waited = c.waiting().waited();
     return new ComplaintKpi(c.reference(), closedAt, received, c.category(), cl.severity(), cl.handlerGroup(),
         firstResponse == null ? null : calendar.between(received.toInstant(), firstResponse.toInstant()),

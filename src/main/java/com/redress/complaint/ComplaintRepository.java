@@ -204,8 +204,8 @@ class ComplaintRepository {
   /** No answer in time: it goes on to review and closing, unresolved for want of a reply. */
   void markNoReply(String reference, Duration waited, OffsetDateTime now) {
     jdbc.sql("""
-        UPDATE complaint SET status = 'RESOLVED', unresolved = TRUE, no_reply = TRUE, waiting_since = NULL,
-          waiting_business_secs = waiting_business_secs + :waited, updated_at = :now
+        UPDATE complaint SET status = 'RESOLVED', unresolved = TRUE, no_reply_at = :now,
+          waiting_since = NULL, waiting_business_secs = waiting_business_secs + :waited, updated_at = :now
         WHERE reference = :reference""")
         .param("waited", waited.toSeconds()).param("now", now).param("reference", reference).update();
   }
@@ -273,15 +273,17 @@ class ComplaintRepository {
    */
   void erasePersonalData(String reference, PersonalData data) {
     Map<String, Object> texts = jdbc.sql(
-            "SELECT resolution, compensation_reason, review_comment, innovation_reason FROM complaint WHERE reference = :reference")
+            "SELECT resolution, compensation_reason, review_comment, innovation_reason, customer_question FROM complaint"
+                + " WHERE reference = :reference")
         .param("reference", reference).query().singleRow();
     jdbc.sql("""
         UPDATE complaint SET customer_name = :erased, customer_email = NULL, customer_phone = NULL,
           subject = :erased, description = :erased, order_reference = NULL, resolution = :resolution,
           compensation_reason = :compensationReason, review_comment = :reviewComment,
-          innovation_reason = :innovationReason
+          innovation_reason = :innovationReason, customer_question = :question
         WHERE reference = :reference""")
         .param("erased", PersonalData.ERASED)
+        .param("question", data.erasedFrom((String) texts.get("customer_question")))
         .param("resolution", data.erasedFrom((String) texts.get("resolution")))
         .param("compensationReason", data.erasedFrom((String) texts.get("compensation_reason")))
         .param("reviewComment", data.erasedFrom((String) texts.get("review_comment")))
@@ -421,8 +423,8 @@ class ComplaintRepository {
         rootCause == null ? null : new Complaint.Outcome(RootCause.valueOf(rootCause), rs.getString("resolution"),
             rs.getBoolean("service_failure_acknowledged"), rs.getString("resolved_by"),
             rs.getObject("resolved_at", OffsetDateTime.class), proposal(rs)),
-        new Complaint.Lifecycle(rs.getInt("reopen_count"), rs.getBoolean("unresolved"), rs.getBoolean("no_reply"),
-            rs.getObject("closed_at", OffsetDateTime.class)),
+        new Complaint.Lifecycle(rs.getInt("reopen_count"), rs.getBoolean("unresolved"),
+            rs.getObject("no_reply_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class)),
         new Complaint.Waiting(rs.getString("customer_question"), rs.getObject("waiting_since", OffsetDateTime.class),
             Duration.ofSeconds(rs.getLong("waiting_business_secs"))),
         qualityReview(rs));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -259,7 +260,7 @@ public class ComplaintService {
    */
   @Transactional
   public Complaint.Classification resumeHandling(String reference, String answer) {
-    Complaint complaint = get(reference);
+    Complaint complaint = waiting(reference);
     Complaint.Classification c = complaint.classification();
     OffsetDateTime now = clock.nowInBusinessZone();
     Instant since = complaint.waiting().since().toInstant();
@@ -267,8 +268,9 @@ public class ComplaintService {
     OffsetDateTime due = inBusinessTime(now, calendar.between(since, c.resolutionDue().toInstant()));
     OffsetDateTime warnAt = c.slaWarningAt().toInstant().isAfter(since)
         ? inBusinessTime(now, calendar.between(since, c.slaWarningAt().toInstant())) : c.slaWarningAt();
-    ComplaintStatus status = complaint.sla().breachedAt() != null ? ComplaintStatus.ESCALATED
-        : complaint.lifecycle().reopenCount() > 0 ? ComplaintStatus.REOPENED : ComplaintStatus.IN_PROGRESS;
+    // where it stood before the question: a reopened round is with the supervisors anyway
+    ComplaintStatus status = complaint.lifecycle().reopenCount() > 0 ? ComplaintStatus.REOPENED
+        : complaint.sla().breachedAt() != null ? ComplaintStatus.ESCALATED : ComplaintStatus.IN_PROGRESS;
     complaints.resumeHandling(reference, status, waited, due, warnAt, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("status", status.name());
@@ -283,12 +285,24 @@ public class ComplaintService {
   /** No answer in time: it goes on to review and closing as UNRESOLVED_NO_REPLY. */
   @Transactional
   public void markNoReply(String reference) {
-    Complaint complaint = get(reference);
+    Complaint complaint = waiting(reference);
     OffsetDateTime now = clock.nowInBusinessZone();
     Duration waited = calendar.between(complaint.waiting().since().toInstant(), now.toInstant());
     complaints.markNoReply(reference, waited, now);
     audit.recordDomainChange(reference, STATUS_CHANGED, Map.of("status", ComplaintStatus.RESOLVED.name(),
         "unresolved", true, "noReply", true, "waited", waited.toString()));
+  }
+
+  /**
+   * The complaint, still waiting for the customer; an answer and the closing without reply that
+   * both got there at once are told apart by the engine's optimistic locking, which retries the loser.
+   */
+  private Complaint waiting(String reference) {
+    Complaint complaint = get(reference);
+    if (complaint.waiting().since() == null) {
+      throw new OptimisticLockingException("Complaint " + reference + " stopped waiting for the customer meanwhile");
+    }
+    return complaint;
   }
 
   /** Unhappy again with no reopening left: it goes on to review and closing, flagged unresolved. */

@@ -28,6 +28,7 @@ public record ComplaintView(
     Sla sla,
     Resolution resolution,
     String question,
+    Boolean noReply,
     String duplicateOf,
     CompensationView compensation,
     SurveyView survey,
@@ -133,6 +134,8 @@ public record ComplaintView(
             at(o.resolvedAt(), zone)),
         // the handler's open question, while the complaint waits for the answer
         c.status() == ComplaintStatus.WAITING_FOR_CUSTOMER ? c.waiting().question() : null,
+        // the customer never answered: it ends unresolved for want of a reply
+        life.noReply() ? Boolean.TRUE : null,
         c.duplicateOf(),
         CompensationView.of(compensation, zone),
         survey == null ? null : new SurveyView(survey.round(),

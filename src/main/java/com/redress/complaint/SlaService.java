@@ -4,6 +4,7 @@ import com.redress.identity.Groups;
 import com.redress.language.InstallationTexts;
 import com.redress.notification.NotificationService;
 import com.redress.notification.OutgoingMessage;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -52,8 +53,15 @@ class SlaService {
 
   @Transactional
   public void warn(String processInstanceId, String reference) {
-    complaints.recordSlaWarning(reference);
     Task task = handlingTask(processInstanceId);
+    Complaint before = complaints.get(reference);
+    if (before.sla().warnedAt() != null && before.lifecycle().reopenCount() == 0
+        && before.waiting().waited().compareTo(Duration.ZERO) > 0) {
+      // warned before a question to the customer: the task comes back with its priority, not a second warning
+      tasks.setPriority(task.getId(), Math.max(task.getPriority(), WARNED_PRIORITY));
+      return;
+    }
+    complaints.recordSlaWarning(reference);
     tasks.setPriority(task.getId(), Math.max(task.getPriority(), WARNED_PRIORITY));
     Complaint complaint = complaints.get(reference);
     for (User supervisor : identity.createUserQuery().memberOfGroup(Groups.SUPERVISORS).unlimitedList()) {
@@ -71,8 +79,13 @@ class SlaService {
 
   @Transactional
   public void escalate(String processInstanceId, String reference) {
-    complaints.recordSlaBreach(reference);
     Task task = handlingTask(processInstanceId);
+    if (complaints.get(reference).status() == ComplaintStatus.ESCALATED) {
+      // escalated before a question to the customer: the task came back to the supervisors already
+      tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
+      return;
+    }
+    complaints.recordSlaBreach(reference);
     for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
           && !Groups.SUPERVISORS.equals(link.getGroupId())) {

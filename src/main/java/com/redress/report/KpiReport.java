@@ -32,7 +32,8 @@ class KpiReport {
   /** One closed complaint's figures. */
   /** {@code resolutionSecs} leaves out {@code waitingSecs}, the business time waiting for the customer's answers. */
   record Closed(String team, String category, String channel, long firstResponseSecs, long resolutionSecs,
-      long waitingSecs, boolean resolutionSlaMet, Integer csat, int reopenCount, boolean escalated) {
+      long waitingSecs, boolean resolutionSlaMet, Integer csat, int reopenCount, boolean escalated,
+      boolean unresolved) {
   }
 
   /** {@code customerWaitingHours}: business hours the closed complaints waited for their customers, in all. */
@@ -114,14 +115,14 @@ class KpiReport {
   private List<Closed> closedBetween(OffsetDateTime start, OffsetDateTime end) {
     return jdbc.sql("""
         SELECT k.handler_group, k.category, c.channel, k.first_response_business_secs, k.resolution_business_secs,
-          k.waiting_business_secs, k.resolution_sla_met, k.csat, k.reopen_count, k.escalated
+          k.waiting_business_secs, k.resolution_sla_met, k.csat, k.reopen_count, k.escalated, k.unresolved
         FROM complaint_kpi k JOIN complaint c ON c.reference = k.complaint_reference
         WHERE k.closed_at >= :start AND k.closed_at < :end""")
         .param("start", start).param("end", end)
         .query((rs, row) -> new Closed(rs.getString("handler_group"), rs.getString("category"),
             rs.getString("channel"), rs.getLong("first_response_business_secs"), rs.getLong("resolution_business_secs"),
             rs.getLong("waiting_business_secs"), rs.getBoolean("resolution_sla_met"), rs.getObject("csat", Integer.class), rs.getInt("reopen_count"),
-            rs.getBoolean("escalated")))
+            rs.getBoolean("escalated"), rs.getBoolean("unresolved")))
         .list();
   }
 
@@ -144,7 +145,8 @@ class KpiReport {
             .divide(BigDecimal.valueOf(answers.size()), 2, RoundingMode.HALF_UP),
         answers.size(),
         rate(closed.stream().filter(c -> c.reopenCount() > 0).count(), closed.size()),
-        rate(closed.stream().filter(c -> c.reopenCount() == 0 && !c.escalated()).count(), closed.size()));
+        rate(closed.stream().filter(c -> c.reopenCount() == 0 && !c.escalated() && !c.unresolved()).count(),
+            closed.size()));
   }
 
   /** Nearest rank: the smallest value with at least p % of the values at or below it. */

@@ -65,6 +65,7 @@ class WaitingForCustomerTest extends ApplicationTest {
         "application/x-www-form-urlencoded", "token=" + c.accessToken() + "&answer="
             + URLEncoder.encode("The socket is in the kitchen, behind the fridge.", StandardCharsets.UTF_8));
     assertThat(answered.statusCode()).as(answered.body()).isEqualTo(302);
+    Jobs.continueAfter(engine, c.reference(), ComplaintHandlingProcess.TASK_RESUME_HANDLING);
 
     Complaint resumed = complaints.get(c.reference());
     assertThat(resumed.status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
@@ -125,6 +126,43 @@ class WaitingForCustomerTest extends ApplicationTest {
         .at("/closing/outcome").asText()).isEqualTo("UNRESOLVED_NO_REPLY");
     assertThat(jdbc.queryForObject("SELECT waiting_business_secs FROM complaint_kpi WHERE complaint_reference = ?",
         Long.class, c.reference())).isEqualTo(Duration.ofHours(40).toSeconds());
+  }
+
+  @Test
+  void aComplaintEscalatedBeforeTheQuestionComesBackToTheSupervisorWhoAskedAndIsNotEscalatedAgain() {
+    at("2026-11-27T15:00");
+    ComplaintService.Submitted c = complaints.submit(Complaints.of(Category.SAFETY, CustomerTier.GOLD), null, null);
+    Jobs.continueAfterRegistration(engine, c.reference());
+    at("2026-11-30T14:00");
+    engine.getManagementService().executeJob(timer(c.reference(), ComplaintHandlingProcess.TIMER_SLA_BREACHED).getId());
+    assertThat(complaints.get(c.reference()).status()).isEqualTo(ComplaintStatus.ESCALATED);
+
+    String supervisor = TestUsers.ensure(engine.getIdentityService(), "waiting-supervisor", Groups.SUPERVISORS);
+    Task handling = handlingTask(c.reference());
+    tasks.claim(handling.getId(), supervisor);
+    at("2026-11-30T15:00");
+    engine.getIdentityService().setAuthentication(supervisor, List.of(Groups.SUPERVISORS));
+    try {
+      tasks.complete(handling.getId(), Map.of("handlingAction", "ASK_CUSTOMER",
+          "customerQuestion", "Is the socket still sparking?"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    Jobs.continueAfter(engine, c.reference(), TASK_HANDLE);
+    at("2026-11-30T16:00");
+    assertThat(bean(CustomerAnswers.class).answer(c.reference(), "No, we switched the fuse off.")).isTrue();
+    Jobs.continueAfter(engine, c.reference(), ComplaintHandlingProcess.TASK_RESUME_HANDLING);
+
+    Task back = handlingTask(c.reference());
+    assertThat(back.getAssignee()).isEqualTo(supervisor);
+    assertThat(tasks.getIdentityLinksForTask(back.getId())).extracting(link -> link.getGroupId())
+        .contains(Groups.SUPERVISORS).doesNotContain(Groups.TEAM_SAFETY);
+    // the SLA was used up before the question: its timer fires again at once, and changes nothing
+    engine.getManagementService().executeJob(timer(c.reference(), ComplaintHandlingProcess.TIMER_SLA_BREACHED).getId());
+    assertThat(handlingTask(c.reference()).getAssignee()).isEqualTo(supervisor);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND event_type = ?"
+        + " AND details LIKE '%\"slaBreachedAt\"%'", Integer.class, c.reference(), ComplaintService.STATUS_CHANGED))
+        .as("escalated once").isEqualTo(1);
   }
 
   @Test

@@ -368,6 +368,7 @@ class MailIntakeTest extends ApplicationTest {
     answer.saveChanges();
     deliver(answer);
     assertThat(poller.poll().count(Outcome.REPLY)).isEqualTo(1);
+    Jobs.continueAfter(engine, complaint.reference(), ComplaintHandlingProcess.TASK_RESUME_HANDLING);
 
     assertThat(bean(ComplaintService.class).get(complaint.reference()).status()).isEqualTo(ComplaintStatus.IN_PROGRESS);
     String resumed = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(complaint.reference())

@@ -44,7 +44,9 @@ class ModelExpressionsTest extends ApplicationTest {
       Map.entry("objectionId", "OBJ-1"), Map.entry("handlerGroup", "team-billing"), Map.entry("eligibleHandlers", 3),
       Map.entry("duplicate", false), Map.entry("compensationType", "NONE"), Map.entry("classification", "{}"),
       Map.entry("awardRoute", "APPROVED"), Map.entry("approverGroup", "supervisors"), Map.entry("approvalNeeded", true),
-      Map.entry("approvalDecision", "APPROVE"), Map.entry("moreApprovals", false));
+      Map.entry("approvalDecision", "APPROVE"), Map.entry("moreApprovals", false),
+      Map.entry("handlingAction", "RESOLVE"), Map.entry("reminderAt", "2030-01-03T10:00:00+08:00"),
+      Map.entry("noReplyAt", "2030-01-08T10:00:00+08:00"));
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
 
   @TempDir

@@ -70,8 +70,8 @@ class KpiReportTest extends ApplicationTest {
     String csv = http.as(manager, TestUsers.PASSWORD).get("/api/reports/kpis?from=2017-03-01&to=2017-03-31",
         "text/csv").body();
     assertThat(csv).startsWith("\uFEFFscope,key,closed,first_response_median_h")
-        .contains("total,,6,0.33,2.00,2.00,10.00,0.1667,3.80,5,0.1667,0.6667")
-        .contains("team,team-logistics,5,0.50,2.00,3.00,10.00,0.2000,4.25,4,0.2000,0.6000")
+        .contains("total,,6,0.33,2.00,2.00,10.00,0.00,0.1667,3.80,5,0.1667,0.6667")
+        .contains("team,team-logistics,5,0.50,2.00,3.00,10.00,0.00,0.2000,4.25,4,0.2000,0.6000")
         .contains("channel,PHONE,1,");
 
     // the dashboard shows the rates as percentages, not as 0.1667

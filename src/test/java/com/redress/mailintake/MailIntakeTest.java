@@ -34,6 +34,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -270,25 +271,12 @@ class MailIntakeTest extends ApplicationTest {
   @Test
   void attachedFilesAreKeptOutsideTheEngineForStaffWhoMayReadTheComplaintAndNamedToTheCustomer() throws Exception {
     String sender = unique("files");
-    MimeMessage mail = new MimeMessage(MAIL);
-    mail.setFrom(new InternetAddress(sender));
-    mail.setRecipients(Message.RecipientType.TO, INTAKE_ADDRESS);
-    mail.setSubject("Damaged sofa");
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText("The sofa arrived torn; invoice and photo attached.", "UTF-8");
     byte[] invoice = "%PDF-1.4 invoice 4711".getBytes(StandardCharsets.US_ASCII);
-    MimeBodyPart pdf = new MimeBodyPart();
-    pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(invoice, "application/pdf")));
-    pdf.setFileName("invoice.pdf");
-    MimeBodyPart photo = new MimeBodyPart();
-    photo.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}, "image/jpeg")));
-    photo.setFileName(jakarta.mail.internet.MimeUtility.encodeText("沙发照片.jpg", "UTF-8", "B"));
-    MimeBodyPart program = new MimeBodyPart();
-    program.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] {77, 90}, "application/x-msdownload")));
-    program.setFileName("refund.exe");
-    mail.setContent(new MimeMultipart(text, pdf, photo, program));
-    mail.saveChanges();
-    deliver(mail);
+    deliver(withFiles(sender, "Damaged sofa", "The sofa arrived torn; invoice and photo attached.",
+        file(invoice, "application/pdf", "invoice.pdf"),
+        file(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}, "image/jpeg",
+            MimeUtility.encodeText("沙发照片.jpg", "UTF-8", "B")),
+        file(new byte[] {77, 90}, "application/x-msdownload", "refund.exe")));
     poller.poll();
     Complaint complaint = onlyComplaintOf(sender);
     assertThat(complaint.description()).isEqualTo("The sofa arrived torn; invoice and photo attached.");
@@ -429,20 +417,10 @@ class MailIntakeTest extends ApplicationTest {
   @Test
   void aMailWithATwelveMegabyteAttachmentIsRefusedAndKept() throws Exception {
     String sender = unique("big");
-    MimeMessage big = new MimeMessage(MAIL);
-    big.setFrom(new InternetAddress(sender));
-    big.setRecipients(Message.RecipientType.TO, INTAKE_ADDRESS);
-    big.setSubject("Photos of the damage");
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText("See the photos.", "UTF-8");
-    MimeBodyPart photos = new MimeBodyPart();
     byte[] twelveMegabytes = new byte[12 * 1024 * 1024];
     new Random(7).nextBytes(twelveMegabytes);
-    photos.setDataHandler(new DataHandler(new ByteArrayDataSource(twelveMegabytes, "image/jpeg")));
-    photos.setFileName("damage.jpg");
-    big.setContent(new MimeMultipart(text, photos));
-    big.saveChanges();
-    deliver(big);
+    deliver(withFiles(sender, "Photos of the damage", "See the photos.",
+        file(twelveMegabytes, "image/jpeg", "damage.jpg")));
 
     assertThat(poller.poll().count(Outcome.NEEDS_ATTENTION)).isEqualTo(1);
     assertThat(customers.customersWithEmail(sender)).isEmpty();
@@ -569,6 +547,30 @@ class MailIntakeTest extends ApplicationTest {
     mail.setText(text, "UTF-8");
     mail.saveChanges();
     return mail;
+  }
+
+  private static MimeMessage withFiles(String from, String subject, String text, MimeBodyPart... files)
+      throws Exception {
+    MimeMessage mail = new MimeMessage(MAIL);
+    mail.setFrom(new InternetAddress(from));
+    mail.setRecipients(Message.RecipientType.TO, INTAKE_ADDRESS);
+    mail.setSubject(subject);
+    MimeBodyPart body = new MimeBodyPart();
+    body.setText(text, "UTF-8");
+    MimeMultipart parts = new MimeMultipart(body);
+    for (MimeBodyPart file : files) {
+      parts.addBodyPart(file);
+    }
+    mail.setContent(parts);
+    mail.saveChanges();
+    return mail;
+  }
+
+  private static MimeBodyPart file(byte[] content, String type, String name) throws MessagingException {
+    MimeBodyPart file = new MimeBodyPart();
+    file.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+    file.setFileName(name);
+    return file;
   }
 
   private static void deliver(MimeMessage mail) {

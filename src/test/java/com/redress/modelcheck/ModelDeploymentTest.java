@@ -150,13 +150,13 @@ class ModelDeploymentTest extends ApplicationTest {
     String before = instance(running).getProcessDefinitionId();
 
     HttpResponse<String> response = deploy("ana-analyst",
-        model().replace("camunda:versionTag=\"1.5.0\"", "camunda:versionTag=\"1.5.1\""));
+        model().replace("camunda:versionTag=\"1.6.0\"", "camunda:versionTag=\"1.6.1\""));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     deployments.add(Http.json(response).get("id").asText());
     String started = complaints.submit(Complaints.of(Category.BILLING, CustomerTier.STANDARD), null, null).reference();
     assertThat(repository.getProcessDefinition(instance(started).getProcessDefinitionId()).getVersionTag())
-        .isEqualTo("1.5.1");
+        .isEqualTo("1.6.1");
     assertThat(instance(running).getProcessDefinitionId()).isEqualTo(before);
   }
 

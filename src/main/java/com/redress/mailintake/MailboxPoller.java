@@ -173,6 +173,10 @@ class MailboxPoller implements SmartLifecycle {
   }
 
   private Outcome take(MimeMessage message) throws MessagingException, IOException {
+    // a mail taken before (read again after a restart, or marked unseen) is known by its headers
+    if (intake.known(MailReader.keyOf(message))) {
+      return Outcome.ALREADY_TAKEN;
+    }
     IncomingMail mail = reader.read(message);
     try {
       return intake.take(mail).outcome();

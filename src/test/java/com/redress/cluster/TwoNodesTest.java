@@ -38,9 +38,9 @@ class TwoNodesTest extends PostgresApplicationTest {
    */
   private static final String NOT_CLEANUP = "COALESCE(JOB_DEF_TYPE_, '') <> 'history-cleanup'";
 
-  static final int COMPLAINTS = Integer.getInteger("cluster.complaints", 150);
+  static final int COMPLAINTS = Integer.getInteger("cluster.complaints", 60);
   static final int CLIENTS = 8;
-  static final int KILL_COMPLAINTS = 100;
+  static final int KILL_COMPLAINTS = 60;
 
   @Autowired EmbeddedPostgres postgres;
   @Autowired JdbcTemplate jdbc;

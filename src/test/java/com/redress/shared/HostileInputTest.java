@@ -80,7 +80,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HostileInputTest extends ApplicationTest {
 
   private static final long SEED = Long.getLong("hostile.seed", 20_261_123L);
-  private static final int INPUTS = 150;
+  private static final int INPUTS = 100;
   private static final Path SUMMARY = Path.of("target", "hostile-inputs.md");
   private static final String JSON_TYPE = "application/json";
   private static final String FORM = "application/x-www-form-urlencoded";

@@ -162,6 +162,8 @@ public final class ComplaintHandlingProcess {
   public static final ProcessVariable<String> NO_REPLY_AT = ProcessVariable.of("noReplyAt", String.class);
   /** Who asked: the handling task goes back to them when the answer comes, if they are still in its team. */
   public static final ProcessVariable<String> RETURN_TO = ProcessVariable.of("returnTo", String.class);
+  /** What a text variable may hold here: the engine keeps at most 4000 characters, less a margin for labels. */
+  public static final int TEXT_VARIABLE_ROOM = 3_800;
   /** Shown in the handling form: the customer's replies by e-mail so far, oldest first. */
   public static final ProcessVariable<String> CONVERSATION = ProcessVariable.of("conversation", String.class);
   /** Shown in the handling form of a reopened complaint: what was done before and what the customer said. */

@@ -15,9 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerAnswers {
 
-  /** The page's limit; an e-mail's answer is cut to what the engine keeps in a text variable. */
-  public static final int MAX_ANSWER = 3_800;
-
   private final RuntimeService runtime;
 
   CustomerAnswers(RuntimeService runtime) {
@@ -33,10 +30,11 @@ public class CustomerAnswers {
     if (waiting.isEmpty()) {
       return false;
     }
+    // an e-mail's answer is cut to what the engine keeps in a text variable
     String text = answer.strip();
     runtime.createMessageCorrelation(ComplaintHandlingProcess.MESSAGE_CUSTOMER_ANSWERED)
         .processInstanceId(waiting.get(0).getProcessInstanceId())
-        .setVariable(CUSTOMER_ANSWER.name(), text.length() <= MAX_ANSWER ? text : text.substring(0, MAX_ANSWER - 2) + " …")
+        .setVariable(CUSTOMER_ANSWER.name(), text.length() <= ComplaintHandlingProcess.TEXT_VARIABLE_ROOM ? text : text.substring(0, ComplaintHandlingProcess.TEXT_VARIABLE_ROOM - 2) + " …")
         .correlateWithResult();
     return true;
   }

@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ResumeHandlingDelegate implements JavaDelegate {
 
-  static final int MAX_LENGTH = 3_800;
-
   private final ComplaintService complaints;
   private final InstallationTexts texts;
 
@@ -47,8 +45,8 @@ class ResumeHandlingDelegate implements JavaDelegate {
     String asked = texts.text("staff.handling.question", CUSTOMER_QUESTION.require(execution)) + "\n\n";
     String told = texts.text("staff.handling.answer", answer);
     // both in one text variable, which the engine keeps up to 4000 characters
-    QUESTION_AND_ANSWER.set(execution, asked.length() + told.length() <= MAX_LENGTH ? asked + told
-        : asked + told.substring(0, Math.max(0, MAX_LENGTH - asked.length() - 2)) + " …");
+    QUESTION_AND_ANSWER.set(execution, asked.length() + told.length() <= ComplaintHandlingProcess.TEXT_VARIABLE_ROOM ? asked + told
+        : asked + told.substring(0, Math.max(0, ComplaintHandlingProcess.TEXT_VARIABLE_ROOM - asked.length() - 2)) + " …");
     HANDLING_ACTION.set(execution, HandlingAction.RESOLVE.name());
     // a next question starts empty
     CUSTOMER_QUESTION.set(execution, null);

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AddToConversationDelegate implements JavaDelegate {
 
-  static final int MAX_LENGTH = 3_800;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String SEPARATOR = "\n\n";
 
@@ -41,7 +40,7 @@ class AddToConversationDelegate implements JavaDelegate {
             + "\n" + reply.text().strip())
         .toList();
     // room for the line that counts the replies left out
-    int room = MAX_LENGTH - 100;
+    int room = ComplaintHandlingProcess.TEXT_VARIABLE_ROOM - 100;
     Deque<String> shown = new ArrayDeque<>();
     int next = replies.size() - 1;
     for (; next >= 0 && replies.get(next).length() + SEPARATOR.length() <= room; next--) {

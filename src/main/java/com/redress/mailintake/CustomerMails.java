@@ -22,6 +22,13 @@ public class CustomerMails {
       String outcome, String reason) {
   }
 
+  /** What erasure leaves of a mail: what it became, not who wrote what. */
+  private static final String ERASE = """
+        UPDATE incoming_mail SET sender = NULL, sender_name = NULL, subject = :erased,
+          body = CASE WHEN body IS NULL THEN NULL ELSE :erased END,
+          detail = CASE WHEN detail IS NULL THEN NULL ELSE :erased END
+        """;
+
   private final JdbcClient jdbc;
   private final MailAttachments attachments;
 
@@ -50,10 +57,7 @@ public class CustomerMails {
         SELECT mail_key FROM incoming_mail
         WHERE complaint_reference IN (:complaints) OR complaint_reference IS NULL AND LOWER(sender) IN (:addresses)""")
         .param("complaints", orNone(complaints)).param("addresses", lowerCased(addresses)).query(String.class).list());
-    return jdbc.sql("""
-        UPDATE incoming_mail SET sender = NULL, sender_name = NULL, subject = :erased,
-          body = CASE WHEN body IS NULL THEN NULL ELSE :erased END,
-          detail = CASE WHEN detail IS NULL THEN NULL ELSE :erased END
+    return jdbc.sql(ERASE + """
         WHERE (complaint_reference IN (:complaints) OR complaint_reference IS NULL AND LOWER(sender) IN (:addresses))
           AND (sender IS NOT NULL OR subject <> :erased)""")
         .param("erased", PersonalData.ERASED).param("complaints", orNone(complaints))
@@ -68,10 +72,7 @@ public class CustomerMails {
     attachments.erase(jdbc.sql("""
         SELECT mail_key FROM incoming_mail WHERE complaint_reference IS NULL AND settled_at < :cutoff""")
         .param("cutoff", cutoff).query(String.class).list());
-    return jdbc.sql("""
-        UPDATE incoming_mail SET sender = NULL, sender_name = NULL, subject = :erased,
-          body = CASE WHEN body IS NULL THEN NULL ELSE :erased END,
-          detail = CASE WHEN detail IS NULL THEN NULL ELSE :erased END
+    return jdbc.sql(ERASE + """
         WHERE complaint_reference IS NULL AND settled_at < :cutoff
           AND (sender IS NOT NULL OR subject IS NULL OR subject <> :erased)""")
         .param("erased", PersonalData.ERASED).param("cutoff", cutoff).update();

@@ -60,8 +60,7 @@ final class IdleListener implements Runnable {
       if (!(store instanceof IMAPStore imap) || !imap.hasCapability("IDLE")) {
         return false;
       }
-      Folder folder = store.getFolder(mailbox.getFile() == null || mailbox.getFile().isBlank() ? "INBOX"
-          : mailbox.getFile());
+      Folder folder = store.getFolder(MailboxPoller.folderOf(mailbox));
       folder.open(Folder.READ_ONLY);
       listening = folder;
       try {

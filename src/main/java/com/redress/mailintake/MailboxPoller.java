@@ -118,8 +118,7 @@ class MailboxPoller implements SmartLifecycle {
     Store store = session.getStore(mailbox);
     store.connect();
     try {
-      Folder folder = store.getFolder(mailbox.getFile() == null || mailbox.getFile().isBlank() ? "INBOX"
-          : mailbox.getFile());
+      Folder folder = store.getFolder(folderOf(mailbox));
       folder.open(Folder.READ_WRITE);
       try {
         Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
@@ -208,6 +207,11 @@ class MailboxPoller implements SmartLifecycle {
         LOG.warn("Intake mailbox {} cannot be read; retrying every {}: {}", described(), interval, withoutPassword(e));
       }
     }
+  }
+
+  /** The URL's folder, INBOX when it names none. */
+  static String folderOf(URLName mailbox) {
+    return mailbox.getFile() == null || mailbox.getFile().isBlank() ? "INBOX" : mailbox.getFile();
   }
 
   /** The mailbox as logs may name it: never its password. */

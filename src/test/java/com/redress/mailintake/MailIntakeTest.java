@@ -242,7 +242,7 @@ class MailIntakeTest extends ApplicationTest {
 
     String conversation = (String) engine.getRuntimeService().getVariable(instanceOf(complaint.reference()),
         ComplaintHandlingProcess.CONVERSATION.name());
-    assertThat(conversation).hasSizeLessThanOrEqualTo(AddToConversationDelegate.MAX_LENGTH)
+    assertThat(conversation).hasSizeLessThanOrEqualTo(ComplaintHandlingProcess.TEXT_VARIABLE_ROOM)
         .contains("And one more short note.", "(1 earlier replies");
     assertThat(Http.json(auditor().get("/api/audit/complaints/" + complaint.reference() + "/timeline"))
         .findValuesAsText("story")).anyMatch(line -> line.contains(longText.strip()));

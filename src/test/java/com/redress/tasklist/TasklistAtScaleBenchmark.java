@@ -60,8 +60,7 @@ class TasklistAtScaleBenchmark extends PostgresApplicationTest {
         + Groups.TEAM_BILLING + "\"],\"includeAssignedTasks\":true,\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}"));
     assertThat(Http.json(http.postJson("/engine-rest/task/count", query)).get("count").asLong()).isEqualTo(before + TASKS / 4);
     // the plan of the count, with the group member's parameters as the engine sends them
-    jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + GroupTaskCountSql.forMember(member, Groups.TEAM_BILLING), String.class)
-        .forEach(line -> System.out.println("[plan] " + line));
+    ExecutedSql.memberCountPlan(engine, jdbc, "(ANALYZE, BUFFERS)", member, Groups.TEAM_BILLING).forEach(line -> System.out.println("[plan] " + line));
   }
 
   private static void measure(String name, Supplier<HttpResponse<String>> call) {

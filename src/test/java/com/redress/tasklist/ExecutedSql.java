@@ -1,0 +1,57 @@
+package com.redress.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Plans of the SQL the engine runs, taken from the statement its mapping leads to (Redress's,
+ * engine/redress-statements.xml) with the parameters it binds, so the plan under test is the plan
+ * that runs. {@code options} as EXPLAIN takes them, or empty.
+ */
+final class ExecutedSql {
+
+  private ExecutedSql() {
+  }
+
+  /** Tasklist's "My group tasks" count for a plain member. */
+  static List<String> memberCountPlan(ProcessEngine engine, JdbcTemplate jdbc, String options, String member, String group) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    engine.getIdentityService().setAuthentication(member, List.of(group));
+    try {
+      return configuration.getCommandExecutorTxRequired().execute(context -> {
+        TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().taskCandidateGroup(group)
+            .includeAssignedTasks();
+        query.count(); // configures the query's authorization check for the member, as the engine does
+        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        String statement = configuration.getDbSqlSessionFactory().mapStatement("selectTaskCountByQueryCriteria");
+        BoundSql sql = mybatis.getMappedStatement(statement).getBoundSql(query);
+        MetaObject fields = mybatis.newMetaObject(query);
+        List<Object> parameters = new ArrayList<>();
+        for (ParameterMapping parameter : sql.getParameterMappings()) {
+          String name = parameter.getProperty();
+          parameters.add(sql.hasAdditionalParameter(name) ? sql.getAdditionalParameter(name) : fields.getValue(name));
+        }
+        return jdbc.queryForList("EXPLAIN " + options + " " + sql.getSql(), String.class, parameters.toArray());
+      });
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** Which groups hold any authorization: asked in every authenticated command. */
+  static List<String> authorizedGroupIdsPlan(ProcessEngine engine, JdbcTemplate jdbc, String options) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String statement = configuration.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds");
+    String sql = configuration.getSqlSessionFactory().getConfiguration().getMappedStatement(statement)
+        .getBoundSql(null).getSql();
+    return jdbc.queryForList("EXPLAIN " + options + " " + sql, String.class);
+  }
+}

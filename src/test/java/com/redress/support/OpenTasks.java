@@ -4,9 +4,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Many open tasks in seconds instead of an hour, on PostgreSQL: copies of one task the engine made,
- * each with its candidate-group link and the authorization row the engine gives that group, the
- * same rows as many started processes leave. Copies' ids start with a prefix so they can be
- * removed again.
+ * each in a copy of its process instance's executions, with its candidate-group link and the
+ * authorization row the engine gives that group: the rows many started processes leave, less their
+ * variables, jobs and history. Copies' ids start with a prefix so they can be removed again.
  */
 public final class OpenTasks {
 
@@ -15,11 +15,21 @@ public final class OpenTasks {
 
   /** {@code copies} copies of {@code taskId} for candidate group {@code group}. */
   public static void copy(JdbcTemplate db, String taskId, String group, String prefix, int copies) {
+    // execution ids become prefix + copy number + '-' + the original id, parents and instances alike
+    db.update("""
+        insert into act_ru_execution select copy.*
+        from act_ru_execution e, generate_series(1, ?) g,
+          jsonb_populate_record(e, to_jsonb(e) || jsonb_build_object('id_', ? || g || '-' || e.id_,
+            'proc_inst_id_', ? || g || '-' || e.proc_inst_id_, 'root_proc_inst_id_', ? || g || '-' || e.root_proc_inst_id_,
+            'parent_id_', case when e.parent_id_ is null then null else ? || g || '-' || e.parent_id_ end)) copy
+        where e.proc_inst_id_ = (select proc_inst_id_ from act_ru_task where id_ = ?)""",
+        copies, prefix, prefix, prefix, prefix, taskId);
     db.update("""
         insert into act_ru_task select copy.*
         from act_ru_task t, generate_series(1, ?) g,
-          jsonb_populate_record(t, to_jsonb(t) || jsonb_build_object('id_', ? || g)) copy
-        where t.id_ = ?""", copies, prefix, taskId);
+          jsonb_populate_record(t, to_jsonb(t) || jsonb_build_object('id_', ? || g,
+            'execution_id_', ? || g || '-' || t.execution_id_, 'proc_inst_id_', ? || g || '-' || t.proc_inst_id_)) copy
+        where t.id_ = ?""", copies, prefix, prefix, prefix, taskId);
     db.update("""
         insert into act_ru_identitylink select copy.*
         from act_ru_identitylink i, generate_series(1, ?) g,
@@ -40,11 +50,12 @@ public final class OpenTasks {
     db.update("delete from act_ru_authorization where id_ like ?", prefix + "%");
     db.update("delete from act_ru_identitylink where id_ like ?", prefix + "%");
     db.update("delete from act_ru_task where id_ like ?", prefix + "%");
+    db.update("delete from act_ru_execution where id_ like ?", prefix + "%");
     analyze(db);
   }
 
   /** What autovacuum does after many rows come or go, now. */
   private static void analyze(JdbcTemplate db) {
-    db.execute("ANALYZE act_ru_task; ANALYZE act_ru_identitylink; ANALYZE act_ru_authorization");
+    db.execute("ANALYZE act_ru_execution; ANALYZE act_ru_task; ANALYZE act_ru_identitylink; ANALYZE act_ru_authorization");
   }
 }

@@ -30,8 +30,13 @@ public final class TasklistSession {
 
   /** Signs {@code user} in; fails when Tasklist refuses. */
   public static TasklistSession signIn(int port, String user, String password) {
+    return signIn(port, "tasklist", user, password);
+  }
+
+  /** Signs {@code user} in to one of the webapps ({@code tasklist}, {@code cockpit}, {@code admin}); fails when it refuses. */
+  public static TasklistSession signIn(int port, String app, String user, String password) {
     TasklistSession session = new TasklistSession(port);
-    HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/tasklist")
+    HttpResponse<String> login = session.send(session.request("/camunda/api/admin/auth/user/default/login/" + app)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password))));
     if (login.statusCode() != 200) {
@@ -48,6 +53,13 @@ public final class TasklistSession {
 
   public HttpResponse<String> get(String enginePath) {
     return send(request(ENGINE_API + enginePath).GET());
+  }
+
+  /** A call of the webapps' own API by its whole path ({@code /camunda/api/...}): {@code json} null for a GET. */
+  public HttpResponse<String> call(String path, String json) {
+    HttpRequest.Builder request = request(path);
+    return send(json == null ? request.GET()
+        : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private HttpRequest.Builder request(String path) {

@@ -2,13 +2,18 @@ package com.redress.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.identity.Groups;
 import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.OpenTasks;
 import com.redress.support.PostgresApplicationTest;
+import com.redress.support.TasklistSession;
 import com.redress.support.TestUsers;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,24 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
         adminP95, listP95, profileP95, profileP95Before);
     assertThat(memberP95).isLessThan(P95_BOUND_MS);
     assertThat(listP95).isLessThan(P95_BOUND_MS);
+
+    // Cockpit for an auditor and an administrator, Admin's task authorizations for the administrator
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).latestVersion().singleResult().getId();
+    String auditor = TestUsers.ensure(engine.getIdentityService(), "plan-auditor", Groups.AUDITORS);
+    Map<String, List<OperatorPages.Call>> pages = new LinkedHashMap<>();
+    pages.put(auditor + "@cockpit", OperatorPages.processDefinition(definition));
+    pages.put("plan-admin@cockpit", OperatorPages.processDefinition(definition));
+    pages.put("plan-admin@admin", OperatorPages.taskAuthorizations());
+    pages.forEach((who, calls) -> {
+      String[] userAndApp = who.split("@");
+      TasklistSession session = TasklistSession.signIn(port, userAndApp[1], userAndApp[0], TestUsers.PASSWORD);
+      for (OperatorPages.Call call : calls) {
+        double p95 = p95(() -> session.call(call.path(), call.json()));
+        System.out.printf("[measurement] %s, %s: p95 %.0f ms%n", who, call.name(), p95);
+        assertThat(p95).as(who + ", " + call.name()).isLessThan(P95_BOUND_MS);
+      }
+    });
   }
 
   /** Task queries, and only they, are planned for their parameters and without parallel workers, for their transaction. */

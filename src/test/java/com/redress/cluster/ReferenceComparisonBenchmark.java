@@ -59,6 +59,8 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
   static final int CASES = BenchmarkSize.of("comparison.cases", 400, 4);
   static final int LIVES = BenchmarkSize.of("comparison.lives", 200, 2);
   static final int OPEN_TASKS = BenchmarkSize.of("comparison.tasks", 100_000, 20);
+  /** Open tasks for the authenticated command's first measurement (issue 22: within 1.2× at OPEN_TASKS). */
+  static final int SMALL_TASKLIST = Math.min(1_000, OPEN_TASKS / 2);
   /**
    * Settings to compare, e.g. {@code -Dcomparison.redress-args=--camunda.bpm.history-level=full} (with
    * {@code -Dcamunda.bpm.history-level=full} for the test's own context on the same database).
@@ -165,12 +167,21 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
         JsonNode tasks = Http.json(red.get("/engine-rest/task?candidateGroup=" + Groups.TEAM_LOGISTICS + "&maxResults=1"));
         return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
       });
-      fillTasklist(jdbc, redressTask, Groups.TEAM_LOGISTICS, Groups.TEAM_BILLING);
+      // any authenticated command, first at about a thousand open tasks, then at the full size
+      fillTasklist(jdbc, redressTask, Groups.TEAM_LOGISTICS, Groups.TEAM_BILLING, SMALL_TASKLIST, "bench-small-");
+      String profile = "/engine-rest/user/" + handler + "/profile";
+      Figures profileSmall = run(REDRESS_DB, TASKLIST_CALLS, 1, i -> ok(red.get(profile)));
+      fillTasklist(jdbc, redressTask, Groups.TEAM_LOGISTICS, Groups.TEAM_BILLING, OPEN_TASKS - SMALL_TASKLIST, "bench-");
+      Figures profileLarge = run(REDRESS_DB, TASKLIST_CALLS, 1, i -> ok(red.get(profile)));
+      table.add(("| any authenticated command (GET /engine-rest/user/{id}/profile) at %d open tasks; reference columns:"
+          + " the same call on Redress at %d | | %.0f / %.0f / %.0f | | %.0f / %.0f / %.0f | %.2f× (p95) | |").formatted(
+          OPEN_TASKS, SMALL_TASKLIST, profileLarge.p50(), profileLarge.p95(), profileLarge.p99(), profileSmall.p50(),
+          profileSmall.p95(), profileSmall.p99(), profileLarge.p95() / profileSmall.p95()));
       String referenceTask = Http.json(ref.get("/engine-rest/task?processInstanceId=" + Http.json(ref.postJson(
           "/engine-rest/process-definition/key/Reference_DecisionTask/start", "{\"variables\": {\"tier\": {\"value\": \"GOLD\"},"
               + " \"channel\": {\"value\": \"WEB\"}, \"amount\": {\"value\": 10, \"type\": \"Integer\"}}}")).get("id").asText()))
           .get(0).get("id").asText();
-      fillTasklist(referenceDb, referenceTask, ReferenceApplication.GROUP, "otherteam");
+      fillTasklist(referenceDb, referenceTask, ReferenceApplication.GROUP, "otherteam", OPEN_TASKS, "bench-");
       String redressQuery = groupTasks(Groups.TEAM_LOGISTICS);
       String referenceQuery = groupTasks(ReferenceApplication.GROUP);
       Http patientRef = ref.withTimeout(Duration.ofMinutes(10));
@@ -269,10 +280,10 @@ class ReferenceComparisonBenchmark extends PostgresApplicationTest {
 
   private static final String FIRST_PAGE = "/engine-rest/task?firstResult=0&maxResults=15";
 
-  /** {@code OPEN_TASKS} open tasks: a quarter copies of {@code task} for {@code group}, the rest for {@code other}. */
-  private static void fillTasklist(JdbcTemplate db, String task, String group, String other) {
-    OpenTasks.copy(db, task, group, "bench-own-", OPEN_TASKS / 4 - 1);
-    OpenTasks.copy(db, task, other, "bench-other-", OPEN_TASKS - OPEN_TASKS / 4);
+  /** {@code tasks} more open tasks: a quarter copies of {@code task} for {@code group}, the rest for {@code other}. */
+  private static void fillTasklist(JdbcTemplate db, String task, String group, String other, int tasks, String prefix) {
+    OpenTasks.copy(db, task, group, prefix + "own-", tasks / 4 - 1);
+    OpenTasks.copy(db, task, other, prefix + "other-", tasks - tasks / 4);
   }
 
   /** What Tasklist's "My group tasks" filter asks for a group. */

@@ -24,10 +24,16 @@ public class EngineStatements extends AbstractProcessEnginePlugin {
 
   static final String MAPPER = "engine/redress-statements.xml";
 
-  /** The engine's statement name and Redress's replacement. */
+  /** The engine's statement name and Redress's replacement, on every database. */
   public static final Map<String, String> REPLACED = Map.of(
       "selectTaskByQueryCriteria", "redressSelectTaskByQueryCriteria",
-      "selectTaskCountByQueryCriteria", "redressSelectTaskCountByQueryCriteria",
+      "selectTaskCountByQueryCriteria", "redressSelectTaskCountByQueryCriteria");
+
+  /**
+   * Replaced on PostgreSQL only: H2 answers the engine's SELECT DISTINCT by skipping through the
+   * group index already, and cannot use the index for the recursive walk's "next larger group".
+   */
+  public static final Map<String, String> REPLACED_ON_POSTGRES = Map.of(
       "selectAuthorizedGroupIds", "redressSelectAuthorizedGroupIds");
 
   @Override
@@ -44,11 +50,15 @@ public class EngineStatements extends AbstractProcessEnginePlugin {
     // the engine's map for a database type is shared by every engine in the JVM: change a copy
     Map<String, String> mappings = statements.getStatementMappings() == null
         ? new HashMap<>() : new HashMap<>(statements.getStatementMappings());
-    REPLACED.keySet().stream().filter(mappings::containsKey).findAny().ifPresent(taken -> {
+    Map<String, String> replaced = new HashMap<>(REPLACED);
+    if (DbSqlSessionFactory.POSTGRES.equals(engine.getDatabaseType())) {
+      replaced.putAll(REPLACED_ON_POSTGRES);
+    }
+    replaced.keySet().stream().filter(mappings::containsKey).findAny().ifPresent(taken -> {
       throw new ProcessEngineException("The engine maps " + taken + " on " + engine.getDatabaseType()
           + " itself; Redress's replacement would hide that");
     });
-    mappings.putAll(REPLACED);
+    mappings.putAll(replaced);
     statements.setStatementMappings(mappings);
   }
 }

@@ -42,7 +42,7 @@ public final class OpenTasks {
           jsonb_populate_record(a, to_jsonb(a)
             || jsonb_build_object('id_', ? || 'a' || g, 'resource_id_', ? || g, 'group_id_', ?)) copy
         where a.resource_id_ = ? and a.group_id_ is not null""", copies, prefix, prefix, group, taskId);
-    analyze(db);
+    settle(db, "VACUUM ANALYZE ");
   }
 
   /** Removes the copies made with {@code prefix}. */
@@ -51,16 +51,17 @@ public final class OpenTasks {
     db.update("delete from act_ru_identitylink where id_ like ?", prefix + "%");
     db.update("delete from act_ru_task where id_ like ?", prefix + "%");
     db.update("delete from act_ru_execution where id_ like ?", prefix + "%");
-    analyze(db);
+    settle(db, "ANALYZE ");
   }
 
   /**
-   * What autovacuum does after many rows come or go, now: measurements then see the tables as a
-   * running system has them, not an autovacuum of a million new rows competing for the two cores.
+   * What autovacuum does after many rows come or go, now ({@code VACUUM ANALYZE} after copies):
+   * measurements then see the tables as a running system has them, not an autovacuum of a million
+   * new rows competing for the two cores.
    */
-  private static void analyze(JdbcTemplate db) {
+  private static void settle(JdbcTemplate db, String command) {
     for (String table : new String[] {"act_ru_execution", "act_ru_task", "act_ru_identitylink", "act_ru_authorization"}) {
-      db.execute("VACUUM ANALYZE " + table); // one by one: VACUUM runs outside a transaction block
+      db.execute(command + table); // one by one: VACUUM runs outside a transaction block
     }
   }
 }

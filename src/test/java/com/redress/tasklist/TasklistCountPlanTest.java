@@ -36,6 +36,8 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
   /** Measured 0.3-0.5 s at 100 000 tasks on 2 shared cores; the quadratic plan took 43 s. */
   private static final double P95_BOUND_MS = 5_000;
   private static final String OTHER_TEAM = Groups.TEAM_LOGISTICS;
+  /** Calls per Cockpit and Admin call: few on every build (20 calls in the figures of docs/performance.md). */
+  private static final int PAGE_CALLS = Integer.getInteger("tasklist.plan.page-calls", 3);
 
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
@@ -52,6 +54,7 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
     String member = TestUsers.ensure(engine.getIdentityService(), "plan-billing-member", Groups.TEAM_BILLING);
     Http asMember = new Http(port).as(member, TestUsers.PASSWORD);
     assertThat(asMember.get("/engine-rest/user/" + member + "/profile").statusCode()).isEqualTo(200);
+    p95(() -> asMember.get("/engine-rest/user/" + member + "/profile")); // warm-up: the first calls load code
     double profileP95Before = p95(() -> asMember.get("/engine-rest/user/" + member + "/profile"));
     OpenTasks.copy(jdbc, task, Groups.TEAM_BILLING, CLONE_PREFIX + "b-", teamTasks - 1);
     OpenTasks.copy(jdbc, task, OTHER_TEAM, CLONE_PREFIX + "l-", TASKS - teamTasks);
@@ -100,9 +103,11 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
       String[] userAndApp = who.split("@");
       TasklistSession session = TasklistSession.signIn(port, userAndApp[1], userAndApp[0], TestUsers.PASSWORD);
       for (OperatorPages.Call call : calls) {
-        double p95 = p95(() -> session.call(call.path(), call.json()));
-        System.out.printf("[measurement] %s, %s: p95 %.0f ms%n", who, call.name(), p95);
-        assertThat(p95).as(who + ", " + call.name()).isLessThan(P95_BOUND_MS);
+        List<Double> ms = CallTimes.of(PAGE_CALLS, () -> session.call(call.path(), call.json()));
+        double slowest = ms.get(ms.size() - 1);
+        System.out.printf("[measurement] %s, %s: median %.0f ms, slowest of %d %.0f ms%n", who, call.name(),
+            ms.get(ms.size() / 2), PAGE_CALLS, slowest);
+        assertThat(slowest).as(who + ", " + call.name()).isLessThan(P95_BOUND_MS);
       }
     });
   }

@@ -10,5 +10,7 @@ create index if not exists redress_exe_called on act_ru_execution (super_exec_) 
 -- every execution (an administrator's: 0.65 to 0.44 s through Cockpit at 100 000 instances). The
 -- instance id is included for an auditor's authorization join, which still reads every execution
 -- once per matching grant (docs/performance.md).
-create index if not exists redress_exe_active_activity on act_ru_execution (proc_def_id_, act_id_, id_)
-  include (proc_inst_id_) where is_active_;
+-- Not a partial index: the engine binds IS_ACTIVE_ as a parameter, and a server-prepared
+-- statement's generic plan could not prove a partial index's predicate.
+create index if not exists redress_exe_active_activity on act_ru_execution (proc_def_id_, is_active_, act_id_, id_)
+  include (proc_inst_id_);

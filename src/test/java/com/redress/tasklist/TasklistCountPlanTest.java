@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.identity.Groups;
+import com.redress.shared.EngineStatements;
 import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.OpenTasks;
@@ -126,7 +127,7 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
       engine.getRuntimeService().createProcessInstanceQuery().count();
       return jdbc.queryForObject(setting, String.class);
     });
-    assertThat(duringTaskQuery).isEqualTo("force_custom_plan 0 " + TaskQueryPlans.WORK_MEM);
+    assertThat(duringTaskQuery).isEqualTo("force_custom_plan 0 " + EngineStatements.WORK_MEM);
     assertThat(duringOtherQuery).isEqualTo("auto 2 4MB");
   }
 

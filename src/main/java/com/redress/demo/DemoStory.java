@@ -1,5 +1,6 @@
 package com.redress.demo;
 
+import com.redress.RedressApplication;
 import com.redress.award.AwardPublication;
 import com.redress.award.AwardService;
 import com.redress.award.EmployeeAwardProcess;
@@ -26,8 +27,11 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +43,10 @@ import org.springframework.stereotype.Component;
  * Complaints of every category, channel and tier end resolved, compensated, lowered, reopened,
  * escalated, triaged or with the survey unanswered, each with its quality review; last month's award
  * run is published with an innovation nomination and a decided objection; and this month's work waits
- * in every demo user's Tasklist. The clock is the whole JVM's, so the story runs before the web server
- * and the job executor start, and the clock is back to now before they do (ADR 0015).
+ * in every demo user's Tasklist. The clock is the whole JVM's, so the story ends before the web server
+ * and the job executor start, and the clock is back to now before they do (ADR 0015). It is told on a
+ * thread of its own while Spring goes on building the web layer, which uses neither the engine nor
+ * its clock; the web server waits for it.
  */
 @Component
 @Profile("demo")
@@ -49,6 +55,7 @@ class DemoStory implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(DemoStory.class);
   /** Before the web server starts (Spring Boot's phase for it is Integer.MAX_VALUE - 2048). */
   private static final int BEFORE_THE_WEB_SERVER = Integer.MAX_VALUE - 4096;
+  private static final String REDRESS_PACKAGE = RedressApplication.class.getPackageName() + ".";
   /** Closed complaints per past month, the oldest first; the last month needs 5 per handler for awards. */
   private static final int[] CLOSED_PER_MONTH = {14, 16, 24};
 
@@ -72,11 +79,15 @@ class DemoStory implements SmartLifecycle {
   private final Database database;
   private final JdbcTemplate jdbc;
   private final InstallationTexts texts;
+  private final ConfigurableListableBeanFactory beans;
   private volatile boolean running;
+  private Thread teller;
   private int told;
 
   DemoStory(DemoDriver demo, ComplaintService complaints, AwardService awards, AwardPublication publication,
-      AppClock clock, Database database, JdbcTemplate jdbc, InstallationTexts texts) {
+      AppClock clock, Database database, JdbcTemplate jdbc, InstallationTexts texts,
+      ConfigurableListableBeanFactory beans) {
+    this.beans = beans;
     this.texts = texts;
     this.demo = demo;
     this.complaints = complaints;
@@ -87,12 +98,46 @@ class DemoStory implements SmartLifecycle {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Begins the story on its own thread, once: a restart finds its data. The processes resolve their
+   * delegates and listeners (Redress's beans) by name from that thread, so every one of them is
+   * created first; the thread then only reads finished singletons while this one goes on creating
+   * the rest (Spring's and the webapps'), which would otherwise wait for the story or it for them.
+   */
+  @PostConstruct
+  void begin() {
+    if (!complaints.isEmpty()) {
+      return;
+    }
+    for (String name : beans.getBeanDefinitionNames()) {
+      BeanDefinition definition = beans.getBeanDefinition(name);
+      Class<?> type = beans.getType(name, false);
+      if (definition.isSingleton() && !definition.isAbstract() && !definition.isLazyInit() && type != null
+          && type.getName().startsWith(REDRESS_PACKAGE) && !beans.isCurrentlyInCreation(name)) {
+        beans.getBean(name);
+      }
+    }
+    teller = new Thread(this::tell, "demo-story");
+    teller.setDaemon(true); // a start that fails meanwhile does not wait for it
+    teller.start();
+  }
+
+  /** Waits for the story, before the web server and the job executor start. */
   @Override
   public void start() {
     running = true;
-    if (!complaints.isEmpty()) {
-      return; // once: a restart finds its data
+    if (teller == null) {
+      return;
     }
+    try {
+      teller.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the demo story was told", e);
+    }
+  }
+
+  private void tell() {
     long began = System.nanoTime();
     // its CPU time too: on a shared machine the wall-clock time says more about the neighbours
     long cpuBegan = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -46,7 +46,8 @@ public class EngineStatements extends AbstractProcessEnginePlugin {
   /** The engine's statement name and Redress's replacement, on every database. */
   public static final Map<String, String> REPLACED = Map.of(
       "selectTaskByQueryCriteria", "redressSelectTaskByQueryCriteria",
-      "selectTaskCountByQueryCriteria", "redressSelectTaskCountByQueryCriteria");
+      "selectTaskCountByQueryCriteria", "redressSelectTaskCountByQueryCriteria",
+      "selectActivityStatistics", "redressSelectActivityStatistics");
 
   /**
    * Replaced on PostgreSQL only: H2 answers the engine's SELECT DISTINCT by skipping through the

@@ -7,6 +7,7 @@ import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,20 +31,43 @@ final class ExecutedSql {
         TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().taskCandidateGroup(group)
             .includeAssignedTasks();
         query.count(); // configures the query's authorization check for the member, as the engine does
-        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        String statement = configuration.getDbSqlSessionFactory().mapStatement("selectTaskCountByQueryCriteria");
-        BoundSql sql = mybatis.getMappedStatement(statement).getBoundSql(query);
-        MetaObject fields = mybatis.newMetaObject(query);
-        List<Object> parameters = new ArrayList<>();
-        for (ParameterMapping parameter : sql.getParameterMappings()) {
-          String name = parameter.getProperty();
-          parameters.add(sql.hasAdditionalParameter(name) ? sql.getAdditionalParameter(name) : fields.getValue(name));
-        }
-        return jdbc.queryForList("EXPLAIN " + options + " " + sql.getSql(), String.class, parameters.toArray());
+        return explain(configuration, jdbc, options, "selectTaskCountByQueryCriteria", query);
       });
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** Cockpit's counts on a definition's diagram (engine REST's statistics with failed jobs) for an administrator. */
+  static List<String> activityStatisticsPlan(ProcessEngine engine, JdbcTemplate jdbc, String options, String admin,
+      String group, String definitionId) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    engine.getIdentityService().setAuthentication(admin, List.of(group));
+    try {
+      return configuration.getCommandExecutorTxRequired().execute(context -> {
+        ActivityStatisticsQueryImpl query = (ActivityStatisticsQueryImpl) engine.getManagementService()
+            .createActivityStatisticsQuery(definitionId).includeFailedJobs();
+        query.list(); // configures the query's checks, and applies Redress's settings for it to the transaction
+        return explain(configuration, jdbc, options, "selectActivityStatistics", query);
+      });
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** The plan of the statement the engine's {@code engineStatement} is mapped to, bound to {@code query}. */
+  private static List<String> explain(ProcessEngineConfigurationImpl configuration, JdbcTemplate jdbc, String options,
+      String engineStatement, Object query) {
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    BoundSql sql = mybatis.getMappedStatement(configuration.getDbSqlSessionFactory().mapStatement(engineStatement))
+        .getBoundSql(query);
+    MetaObject fields = mybatis.newMetaObject(query);
+    List<Object> parameters = new ArrayList<>();
+    for (ParameterMapping parameter : sql.getParameterMappings()) {
+      String name = parameter.getProperty();
+      parameters.add(sql.hasAdditionalParameter(name) ? sql.getAdditionalParameter(name) : fields.getValue(name));
+    }
+    return jdbc.queryForList("EXPLAIN " + options + " " + sql.getSql(), String.class, parameters.toArray());
   }
 
   /** Which groups hold any authorization: asked in every authenticated command. */

@@ -95,6 +95,12 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
     }
     String definition = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(ComplaintHandlingProcess.KEY).latestVersion().singleResult().getId();
+    // the administrator's diagram counts read the active-execution index only, not the table
+    String statisticsPlan = String.join("\n", ExecutedSql.activityStatisticsPlan(engine, jdbc, "", "plan-admin",
+        Groups.CAMUNDA_ADMIN, definition));
+    System.out.println("[plan] " + statisticsPlan.replace("\n", "\n[plan] "));
+    assertThat(statisticsPlan).as(statisticsPlan).contains("Index Only Scan using redress_exe_active_activity")
+        .doesNotContain("Seq Scan on act_ru_execution");
     String auditor = TestUsers.ensure(engine.getIdentityService(), "plan-auditor", Groups.AUDITORS);
     Map<String, List<OperatorPages.Call>> pages = new LinkedHashMap<>();
     pages.put(auditor + "@cockpit", OperatorPages.processDefinition(definition));
@@ -113,7 +119,10 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
     });
   }
 
-  /** Task queries, and only they, are planned for their parameters, without parallel workers and with room to hash, for their transaction. */
+  /**
+   * Task queries, and only they, are planned for their parameters, without parallel workers and with
+   * room to hash, for their transaction; Cockpit's activity statistics with solid-state page costs.
+   */
   @Test
   void taskQueriesArePlannedForTheirParameters() {
     TransactionTemplate transaction = new TransactionTemplate(transactions);
@@ -127,8 +136,15 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
       engine.getRuntimeService().createProcessInstanceQuery().count();
       return jdbc.queryForObject(setting, String.class);
     });
+    String duringStatistics = transaction.execute(tx -> {
+      engine.getManagementService().createActivityStatisticsQuery(engine.getRepositoryService()
+          .createProcessDefinitionQuery().processDefinitionKey(ComplaintHandlingProcess.KEY).latestVersion()
+          .singleResult().getId()).includeFailedJobs().list();
+      return jdbc.queryForObject(setting + " || ' ' || current_setting('random_page_cost')", String.class);
+    });
     assertThat(duringTaskQuery).isEqualTo("force_custom_plan 0 " + EngineStatements.WORK_MEM);
     assertThat(duringOtherQuery).isEqualTo("auto 2 4MB");
+    assertThat(duringStatistics).isEqualTo("auto 2 4MB " + EngineStatements.STATISTICS_RANDOM_PAGE_COST);
   }
 
   private static String groupQuery(String group) {

@@ -16,20 +16,15 @@ import com.redress.support.Complaints;
 import com.redress.support.HandBuiltPeriod;
 import com.redress.support.Handling;
 import com.redress.support.Jobs;
+import com.redress.support.PastTheModelCheck;
 import com.redress.support.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -100,11 +95,11 @@ class EarlierModelsTest extends ApplicationTest {
    */
   @Test
   void anAwardRunOnTheEarlierFormsReadsItsNominationsAndAwardsAsText() throws IOException {
-    Deployment earlier = deployPastTheModelCheck("Redress before issue 18", deployment -> {
-      deployment.addInputStream("EmployeeAward.bpmn", current("processes/EmployeeAward.bpmn"))
-          .addInputStream("AwardTier.dmn", current("processes/AwardTier.dmn"));
+    Deployment earlier = PastTheModelCheck.deploy(engine, "Redress before issue 18", deployment -> {
+      deployment.addInputStream("EmployeeAward.bpmn", PastTheModelCheck.current("processes/EmployeeAward.bpmn"))
+          .addInputStream("AwardTier.dmn", PastTheModelCheck.current("processes/AwardTier.dmn"));
       for (String form : List.of("ReviewNominations", "ApproveAwards", "ApproveAwardExcess", "DecideObjection")) {
-        deployment.addInputStream(form + ".form", resource(form + "-before-issue-18.form.json"));
+        deployment.addInputStream(form + ".form", PastTheModelCheck.earlier(form + "-before-issue-18.form.json"));
       }
     });
     try {
@@ -146,58 +141,18 @@ class EarlierModelsTest extends ApplicationTest {
 
   /** The models deployed before issue 17, as a database upgraded from that release holds them. */
   private Deployment deployBeforeIssue17() {
-    return deployPastTheModelCheck("Redress before issue 17", deployment -> {
-      deployment.addInputStream("ComplaintHandling.bpmn", resource("ComplaintHandling-1.3.1.bpmn.xml"))
-          .addInputStream("CompensationApproval.bpmn", resource("CompensationApproval-1.0.1.bpmn.xml"));
+    return PastTheModelCheck.deploy(engine, "Redress before issue 17", deployment -> {
+      deployment
+          .addInputStream("ComplaintHandling.bpmn", PastTheModelCheck.earlier("ComplaintHandling-1.3.1.bpmn.xml"))
+          .addInputStream("CompensationApproval.bpmn", PastTheModelCheck.earlier("CompensationApproval-1.0.1.bpmn.xml"));
       for (String form : List.of("HandleComplaint", "TriageComplaint", "ReviewQuality", "StartComplaint",
           CompensationApprovalProcess.FORM_APPROVE)) {
-        deployment.addInputStream(form + ".form", current("forms/" + form + ".form"));
+        deployment.addInputStream(form + ".form", PastTheModelCheck.current("forms/" + form + ".form"));
       }
       // the decisions and forms as today's (they did not change in issue 17)
       for (String decision : List.of("ComplaintClassification", "CompensationPolicy")) {
-        deployment.addInputStream(decision + ".dmn", current("processes/" + decision + ".dmn"));
+        deployment.addInputStream(decision + ".dmn", PastTheModelCheck.current("processes/" + decision + ".dmn"));
       }
     });
-  }
-
-  /** Deploys what {@code resources} adds without today's check, then puts the check back. */
-  private Deployment deployPastTheModelCheck(String name, Consumer<DeploymentBuilder> resources) {
-    List<Deployer> deployers = deployersInUse();
-    List<Deployer> checks = new ArrayList<>(deployers.stream()
-        .filter(d -> d.getClass().getName().contains(DeploymentCheck.class.getSimpleName())).toList());
-    assertThat(checks).as("today's model check").hasSize(1);
-    deployers.removeAll(checks);
-    try {
-      DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name(name);
-      resources.accept(deployment);
-      return deployment.deploy();
-    } finally {
-      deployers.addAll(0, checks);
-    }
-  }
-
-  /** The list the deployment cache runs (the engine keeps it in its cache deployer, out of public reach). */
-  @SuppressWarnings("unchecked")
-  private List<Deployer> deployersInUse() {
-    try {
-      Object cache = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDeploymentCache();
-      Field cacheDeployer = cache.getClass().getDeclaredField("cacheDeployer");
-      cacheDeployer.setAccessible(true);
-      Object deployer = cacheDeployer.get(cache);
-      Field list = deployer.getClass().getDeclaredField("deployers");
-      list.setAccessible(true);
-      return (List<Deployer>) list.get(deployer);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static InputStream resource(String name) {
-    return EarlierModelsTest.class.getResourceAsStream("/earlier-models/" + name);
-  }
-
-  /** Today's model or form, under the name the application deploys it with. */
-  private static InputStream current(String path) {
-    return EarlierModelsTest.class.getResourceAsStream("/" + path);
   }
 }

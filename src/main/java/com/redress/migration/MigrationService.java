@@ -1,0 +1,293 @@
+package com.redress.migration;
+
+import com.redress.audit.AuditTrail;
+import com.redress.award.EmployeeAwardProcess;
+import com.redress.compensation.CompensationApprovalProcess;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.identity.AsRedress;
+import com.redress.modelcheck.ModelProblem;
+import com.redress.modelcheck.StoredModelCheck;
+import com.redress.shared.ConflictException;
+import com.redress.shared.FieldProblem;
+import com.redress.shared.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves the running instances of one of Redress's processes from one deployed version to another
+ * (docs/adr/0021-migrating-running-instances.md), the one door for it: engine REST's
+ * {@code /migration} is closed to everyone (EngineRestAllowList).
+ * <ul>
+ *   <li>Today's model check runs on the target's stored resources; a target with errors is refused.
+ *   <li>Equal ids map by themselves, the analyst's mappings add to them. An event keeps its trigger
+ *   (a timer its due date: Redress's SLA dates come from its own calendar) unless the target defines
+ *   it differently, and is then set up again from the target.
+ *   <li>Each instance moves in a transaction of its own with its audit event; one the engine refuses
+ *   is reported with the engine's reason and stays where it is. A dry run does the same and rolls
+ *   every transaction back.
+ * </ul>
+ * The engine work runs as Redress ({@link AsRedress}: analysts hold no migration permission), the
+ * audit events name the analyst who asked.
+ */
+@Service
+public class MigrationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
+
+  /** The audit chain of migration runs. */
+  public static final String CHAIN = "migrations";
+  public static final String CASE_MIGRATED = "case-migrated";
+  public static final String RUN_DONE = "migration-run";
+  /** The processes whose instances live long enough to need it; MessageDelivery's live for minutes. */
+  public static final List<String> PROCESSES = List.of(ComplaintHandlingProcess.KEY, CompensationApprovalProcess.KEY,
+      EmployeeAwardProcess.KEY);
+
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final StoredModelCheck modelCheck;
+  private final AuditTrail audit;
+  private final AsRedress asRedress;
+  private final TransactionTemplate perInstance;
+
+  MigrationService(@Lazy RepositoryService repository, @Lazy RuntimeService runtime, StoredModelCheck modelCheck,
+      AuditTrail audit, AsRedress asRedress, PlatformTransactionManager transactions) {
+    this.repository = repository;
+    this.runtime = runtime;
+    this.modelCheck = modelCheck;
+    this.audit = audit;
+    this.asRedress = asRedress;
+    this.perInstance = new TransactionTemplate(transactions);
+    this.perInstance.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public MigrationReport migrate(MigrationRequest request) {
+    Versions versions = asRedress.call(() -> versions(request));
+    List<ModelProblem> problems = asRedress.call(() -> modelCheck.check(versions.target().getDeploymentId()));
+    List<String> findings = problems.stream().map(ModelProblem::toString).toList();
+    boolean targetFails = problems.stream().anyMatch(ModelProblem::isError);
+    if (targetFails && !request.isDryRun()) {
+      throw new ConflictException(409, "Version " + request.targetVersion() + " of " + request.processDefinitionKey()
+          + " fails today's model check; nothing was migrated: "
+          + problems.stream().filter(ModelProblem::isError).map(ModelProblem::toString).collect(Collectors.joining("; ")));
+    }
+    MigrationPlan plan = asRedress.call(() -> plan(versions, request.mappings()));
+    List<ProcessInstance> running = asRedress.call(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionId(versions.source().getId()).unlimitedList());
+    String run = UUID.randomUUID().toString();
+    List<MigrationReport.Blocked> blocked = new ArrayList<>();
+    for (ProcessInstance instance : running) {
+      String reason = targetFails ? "The target version fails today's model check (see the findings)"
+          : moveOne(plan, instance, request, run);
+      if (reason != null) {
+        blocked.add(new MigrationReport.Blocked(instance.getId(), instance.getBusinessKey(), reason));
+      }
+    }
+    int migratable = running.size() - blocked.size();
+    MigrationReport report = new MigrationReport(running.size(), migratable, blocked, findings,
+        request.isDryRun() ? 0 : migratable);
+    if (!request.isDryRun()) {
+      Map<String, Object> details = described(request, run);
+      details.put("instances", report.instances());
+      details.put("migrated", report.migrated());
+      details.put("blocked", blocked.size());
+      perInstance.executeWithoutResult(tx -> audit.recordDomainChange(CHAIN, RUN_DONE, details));
+      LOG.info("Migration {} of {} from version {} to {}: {} of {} instances migrated", run,
+          request.processDefinitionKey(), request.sourceVersion(), request.targetVersion(), report.migrated(),
+          report.instances());
+    }
+    return report;
+  }
+
+  private record Versions(ProcessDefinition source, ProcessDefinition target) {
+  }
+
+  /** The two versions the request names, or every field that is wrong. */
+  private Versions versions(MigrationRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String key = request.processDefinitionKey();
+    if (key == null || !PROCESSES.contains(key)) {
+      problems.add(new FieldProblem("processDefinitionKey", "must be one of " + PROCESSES));
+    }
+    ProcessDefinition source = version(key, "sourceVersion", request.sourceVersion(), problems);
+    ProcessDefinition target = version(key, "targetVersion", request.targetVersion(), problems);
+    if (source != null && source.getId().equals(target == null ? null : target.getId())) {
+      problems.add(new FieldProblem("targetVersion", "must differ from sourceVersion"));
+    }
+    for (int i = 0; i < request.mappings().size(); i++) {
+      MigrationRequest.Mapping mapping = request.mappings().get(i);
+      if (source != null && (mapping == null || flowNode(source, mapping.from()) == null)) {
+        problems.add(new FieldProblem("mappings[" + i + "].from", "must be an element of version "
+            + request.sourceVersion()));
+      }
+      if (target != null && (mapping == null || flowNode(target, mapping.to()) == null)) {
+        problems.add(new FieldProblem("mappings[" + i + "].to", "must be an element of version "
+            + request.targetVersion()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return new Versions(source, target);
+  }
+
+  private ProcessDefinition version(String key, String field, Integer version, List<FieldProblem> problems) {
+    if (version == null) {
+      problems.add(new FieldProblem(field, "is required"));
+      return null;
+    }
+    ProcessDefinition definition = key == null || !PROCESSES.contains(key) ? null
+        : repository.createProcessDefinitionQuery().processDefinitionKey(key).processDefinitionVersion(version)
+            .singleResult();
+    if (definition == null && key != null && PROCESSES.contains(key)) {
+      problems.add(new FieldProblem(field, "no version " + version + " of " + key + " is deployed"));
+    }
+    return definition;
+  }
+
+  /**
+   * The engine's plan for equal ids, with the analyst's mappings, each instruction asking for its
+   * event to be set up again only where the target defines the trigger differently.
+   */
+  private MigrationPlan plan(Versions versions, List<MigrationRequest.Mapping> mappings) {
+    BpmnModelInstance source = repository.getBpmnModelInstance(versions.source().getId());
+    BpmnModelInstance target = repository.getBpmnModelInstance(versions.target().getId());
+    Map<String, String> pairs = new LinkedHashMap<>();
+    runtime.createMigrationPlan(versions.source().getId(), versions.target().getId()).mapEqualActivities().build()
+        .getInstructions().forEach(equal -> pairs.put(equal.getSourceActivityId(), equal.getTargetActivityId()));
+    mappings.forEach(mapping -> pairs.put(mapping.from(), mapping.to()));
+    MigrationPlanBuilder plan = runtime.createMigrationPlan(versions.source().getId(), versions.target().getId());
+    for (Map.Entry<String, String> pair : pairs.entrySet()) {
+      var instruction = plan.mapActivities(pair.getKey(), pair.getValue());
+      if (!Objects.equals(trigger(source, pair.getKey()), trigger(target, pair.getValue()))) {
+        instruction.updateEventTrigger();
+      }
+      plan = instruction;
+    }
+    try {
+      return plan.build();
+    } catch (MigrationPlanValidationException e) {
+      throw new InvalidRequestException(e.getValidationReport().getInstructionReports().stream()
+          .map(report -> new FieldProblem("mappings", describe(report.getMigrationInstruction()) + ": "
+              + String.join("; ", report.getFailures())))
+          .toList());
+    }
+  }
+
+  /** What sets off a catching event (its timer's expression, its message's or signal's name), or null. */
+  private static String trigger(BpmnModelInstance model, String elementId) {
+    ModelElementInstance element = model.getModelElementById(elementId);
+    if (!(element instanceof CatchEvent event)) {
+      return null;
+    }
+    return event.getEventDefinitions().stream().map(MigrationService::trigger).collect(Collectors.joining(" "));
+  }
+
+  private static String trigger(EventDefinition definition) {
+    if (definition instanceof TimerEventDefinition timer) {
+      return Stream.of(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle()).filter(Objects::nonNull)
+          .map(expression -> expression.getTextContent().trim()).collect(Collectors.joining("|", "timer:", ""));
+    }
+    if (definition instanceof MessageEventDefinition message) {
+      return "message:" + (message.getMessage() == null ? "" : message.getMessage().getName());
+    }
+    if (definition instanceof SignalEventDefinition signal) {
+      return "signal:" + (signal.getSignal() == null ? "" : signal.getSignal().getName());
+    }
+    return definition.getElementType().getTypeName();
+  }
+
+  private FlowNode flowNode(ProcessDefinition definition, String id) {
+    if (id == null) {
+      return null;
+    }
+    ModelElementInstance element = repository.getBpmnModelInstance(definition.getId()).getModelElementById(id);
+    return element instanceof FlowNode node ? node : null;
+  }
+
+  /**
+   * Moves one instance, with its audit event, in a transaction of its own (rolled back in a dry
+   * run); null when it moved or could, else the engine's reason.
+   */
+  private String moveOne(MigrationPlan plan, ProcessInstance instance, MigrationRequest request, String run) {
+    return perInstance.execute(tx -> {
+      try {
+        asRedress.run(() -> runtime.newMigration(plan).processInstanceIds(instance.getId()).execute());
+      } catch (MigratingProcessInstanceValidationException e) {
+        tx.setRollbackOnly();
+        return reasons(e.getValidationReport());
+      } catch (ProcessEngineException e) {
+        tx.setRollbackOnly();
+        return e.getMessage();
+      }
+      if (request.isDryRun()) {
+        tx.setRollbackOnly();
+      } else {
+        Map<String, Object> details = described(request, run);
+        details.put("instanceId", instance.getId());
+        audit.recordDomainChange(instance.getBusinessKey() != null ? instance.getBusinessKey() : CHAIN, CASE_MIGRATED,
+            details);
+      }
+      return null;
+    });
+  }
+
+  /** The engine's reasons, each with the element it concerns. */
+  private static String reasons(MigratingProcessInstanceValidationReport report) {
+    List<String> reasons = new ArrayList<>(report.getFailures());
+    report.getActivityInstanceReports().forEach(activity -> activity.getFailures()
+        .forEach(failure -> reasons.add("waiting at " + activity.getSourceScopeId() + ": " + failure)));
+    report.getTransitionInstanceReports().forEach(transition -> transition.getFailures()
+        .forEach(failure -> reasons.add("about to continue at " + transition.getSourceScopeId() + ": " + failure)));
+    return String.join("; ", reasons);
+  }
+
+  private static Map<String, Object> described(MigrationRequest request, String run) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("run", run);
+    details.put("process", request.processDefinitionKey());
+    details.put("fromVersion", request.sourceVersion());
+    details.put("toVersion", request.targetVersion());
+    details.put("mappings", request.mappings().stream().map(MigrationService::describe).toList());
+    return details;
+  }
+
+  private static String describe(MigrationRequest.Mapping mapping) {
+    return mapping.from() + " -> " + mapping.to();
+  }
+
+  private static String describe(MigrationInstruction instruction) {
+    return instruction.getSourceActivityId() + " -> " + instruction.getTargetActivityId();
+  }
+}

@@ -1,0 +1,93 @@
+package com.redress.migration;
+
+import com.redress.identity.AsRedress;
+import com.redress.modelcheck.ModelProblem;
+import com.redress.modelcheck.StoredModelCheck;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.ActivityStatistics;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deployed versions of a process with their running instances, and where those wait. A version
+ * that still runs is checked as the model check stands today: an error there (typically a delegate
+ * or listener bean that no longer exists) makes it an orphaned version, whose instances fail at the
+ * step that needs the missing code. Orphaned versions are logged once the application is ready
+ * (on a thread of its own, not holding up the start) and shown on the migration page, so that they
+ * are migrated before the code they need is removed.
+ */
+@Component
+public class RunningVersions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunningVersions.class);
+
+  /** One version: how many instances run and where they wait, and today's check if any run. */
+  public record Version(int version, String definitionId, long running, Map<String, Integer> waiting,
+      List<String> errors) {
+
+    public boolean orphaned() {
+      return running > 0 && !errors.isEmpty();
+    }
+  }
+
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final StoredModelCheck modelCheck;
+  private final AsRedress asRedress;
+
+  RunningVersions(@Lazy RepositoryService repository, @Lazy RuntimeService runtime, @Lazy ManagementService management,
+      StoredModelCheck modelCheck, AsRedress asRedress) {
+    this.repository = repository;
+    this.runtime = runtime;
+    this.management = management;
+    this.modelCheck = modelCheck;
+    this.asRedress = asRedress;
+  }
+
+  /** Every version of {@code key}, the latest first. */
+  public List<Version> of(String key) {
+    return asRedress.call(() -> repository.createProcessDefinitionQuery().processDefinitionKey(key)
+        .orderByProcessDefinitionVersion().desc().unlimitedList().stream().map(this::version).toList());
+  }
+
+  private Version version(ProcessDefinition definition) {
+    long running = runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
+    Map<String, Integer> waiting = new LinkedHashMap<>();
+    List<String> errors = List.of();
+    if (running > 0) {
+      for (ActivityStatistics activity : management.createActivityStatisticsQuery(definition.getId()).list()) {
+        waiting.put(activity.getId(), activity.getInstances());
+      }
+      errors = modelCheck.check(definition.getDeploymentId()).stream().filter(ModelProblem::isError)
+          .map(ModelProblem::toString).toList();
+    }
+    return new Version(definition.getVersion(), definition.getId(), running, waiting, errors);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void reportOrphans() {
+    Thread check = new Thread(() -> {
+      try {
+        MigrationService.PROCESSES.forEach(key -> of(key).stream().filter(Version::orphaned)
+            .forEach(orphan -> LOG.warn("Version {} of {} is orphaned: {} running instances need what today's code"
+                + " no longer has ({}); migrate them (/analysis/migrations) before they reach it", orphan.version(), key,
+                orphan.running(), String.join("; ", orphan.errors()))));
+      } catch (RuntimeException e) {
+        LOG.warn("Could not look for orphaned versions: {}", e.toString()); // e.g. stopped meanwhile
+      }
+    }, "orphaned-versions");
+    check.setDaemon(true);
+    check.start();
+  }
+}

@@ -1,0 +1,42 @@
+package com.redress.modelcheck;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The model check as it stands today, on what was deployed earlier: a deployment's stored
+ * resources, against today's contracts and beans. A check that became stricter, or a bean that was
+ * removed, shows up here for versions that passed when they were deployed.
+ */
+@Component
+public class StoredModelCheck {
+
+  private final RepositoryService repository;
+  private final ListableBeanFactory beans;
+
+  StoredModelCheck(@Lazy RepositoryService repository, ListableBeanFactory beans) {
+    this.repository = repository;
+    this.beans = beans;
+  }
+
+  /** What the check finds in deployment {@code deploymentId}; the caller reads the engine as Redress. */
+  public List<ModelProblem> check(String deploymentId) {
+    List<ModelResource> resources = repository.getDeploymentResources(deploymentId).stream()
+        .map(resource -> new ModelResource(resource.getName(), read(deploymentId, resource.getId()))).toList();
+    return new ModelCheck(ModelBeans.of(beans)).check(resources);
+  }
+
+  private byte[] read(String deploymentId, String resourceId) {
+    try (InputStream content = repository.getResourceAsStreamById(deploymentId, resourceId)) {
+      return content.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

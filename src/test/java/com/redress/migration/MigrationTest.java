@@ -1,0 +1,313 @@
+package com.redress.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.redress.compensation.CompensationApprovalProcess;
+import com.redress.complaint.AccessTokens;
+import com.redress.complaint.Category;
+import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.complaint.ComplaintService;
+import com.redress.complaint.ComplaintStatus;
+import com.redress.complaint.CustomerTier;
+import com.redress.complaint.SurveyService;
+import com.redress.identity.Groups;
+import com.redress.support.ApplicationTest;
+import com.redress.support.Complaints;
+import com.redress.support.Handling;
+import com.redress.support.Http;
+import com.redress.support.Jobs;
+import com.redress.support.PastTheModelCheck;
+import com.redress.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An analyst moves running complaints to a new version of ComplaintHandling through
+ * {@code /api/migrations}: a dry run changes nothing, a migration moves the complaints waiting at
+ * triage, at the handling task (keeping its assignee and candidate group), at the survey and inside
+ * the compensation approval, each with its audit event, and they then go on to their end on the new
+ * version, through its added step. The test's complaints run on a copy of today's models deployed
+ * for them alone, so no other test's instance moves.
+ */
+class MigrationTest extends ApplicationTest {
+
+  private static final String ADDED_STEP = "Event_QualityRecorded";
+  private static final String RENAMED_GATEWAY = "Gateway_ReviewJoined";
+
+  @Autowired ComplaintService complaints;
+  @Autowired SurveyService surveys;
+  @Autowired JdbcTemplate jdbc;
+
+  private final List<Deployment> deployments = new ArrayList<>();
+
+  @AfterEach
+  void removeTheTestsVersions() {
+    deployments.forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
+  }
+
+  @Test
+  void aDryRunChangesNothingThenWaitingComplaintsMoveAndCloseOnTheNewVersion() {
+    int source = version(deploy("migration source", todaysComplaintHandling()));
+    String handler = TestUsers.ensure(engine.getIdentityService(), "mig-handler", Groups.TEAM_SERVICE);
+    String atTriage = submitted(Category.OTHER);
+    String atHandling = submitted(Category.SERVICE_QUALITY);
+    engine.getTaskService().claim(Handling.task(engine, atHandling, ComplaintHandlingProcess.TASK_HANDLE).getId(),
+        handler);
+    String atSurvey = submitted(Category.SERVICE_QUALITY);
+    Handling.resolve(engine, atSurvey, handler);
+    String inApproval = submitted(Category.SERVICE_QUALITY);
+    Handling.resolveWithCompensation(engine, inApproval, handler, "REFUND", "300.00", "The cleaner was late.");
+    Handling.runDueJobs(engine, inApproval);
+    assertThat(Handling.task(engine, inApproval, CompensationApprovalProcess.TASK_APPROVE)).isNotNull();
+    List<String> cases = List.of(atTriage, atHandling, atSurvey, inApproval);
+    int target = version(deploy("migration target", withAnAddedStepAndARenamedGateway()));
+    Http analyst = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-analyst",
+        Groups.PROCESS_ANALYSTS), TestUsers.PASSWORD);
+    String request = request(source, target, true);
+    long auditRowsBefore = auditRows(cases);
+    List<String> slaBefore = timers(atHandling);
+    Map<String, Object> columnsBefore = engine.getTaskService().getVariablesLocal(
+        Handling.task(engine, atHandling, ComplaintHandlingProcess.TASK_HANDLE).getId());
+
+    JsonNode dryRun = Http.json(ok(analyst.postJson("/api/migrations", request)));
+    assertThat(dryRun.get("instances").asInt()).isEqualTo(4);
+    assertThat(dryRun.get("migratable").asInt()).isEqualTo(4);
+    assertThat(dryRun.get("blocked")).isEmpty();
+    assertThat(dryRun.get("migrated").asInt()).isZero();
+    assertThat(cases).allSatisfy(reference -> assertThat(versionOf(reference)).isEqualTo(source));
+    assertThat(auditRows(cases)).as("a dry run writes no audit event").isEqualTo(auditRowsBefore);
+
+    JsonNode migration = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, false))));
+    assertThat(migration.get("migrated").asInt()).isEqualTo(4);
+    assertThat(cases).allSatisfy(reference -> {
+      assertThat(versionOf(reference)).isEqualTo(target);
+      assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE chain_key = ? AND event_type = ?",
+          String.class, reference, MigrationService.CASE_MIGRATED)).isEqualTo("mig-analyst");
+    });
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND event_type = ?",
+        Integer.class, MigrationService.CHAIN, MigrationService.RUN_DONE)).isPositive();
+    JsonNode again = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, false))));
+    assertThat(again.get("instances").asInt()).as("a second run finds nothing left").isZero();
+
+    // the SLA timers keep their dates (the target defines them as the source did), the handler the
+    // task, the team its candidacy, Tasklist its columns
+    assertThat(timers(atHandling)).isNotEmpty().isEqualTo(slaBefore);
+    Task handling = Handling.task(engine, atHandling, ComplaintHandlingProcess.TASK_HANDLE);
+    assertThat(engine.getTaskService().getVariablesLocal(handling.getId())).isEqualTo(columnsBefore);
+    assertThat(handling.getAssignee()).isEqualTo(handler);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(handling.getId())).extracting(IdentityLink::getGroupId)
+        .contains(Groups.TEAM_SERVICE);
+    // and every complaint goes on to its end, through the added step
+    String reviewer = TestUsers.ensure(engine.getIdentityService(), "mig-reviewer", Groups.QUALITY_REVIEWERS);
+    Handling.triage(engine, atTriage, TestUsers.ensure(engine.getIdentityService(), "mig-dispatcher",
+        Groups.DISPATCHERS));
+    Handling.runDueJobs(engine, atTriage);
+    Handling.resolve(engine, atTriage, handler);
+    Handling.resolve(engine, atHandling, handler);
+    Handling.decideCompensation(engine, inApproval, TestUsers.ensure(engine.getIdentityService(), "mig-supervisor",
+        Groups.SUPERVISORS), "APPROVE", "A fair refund for the wait.");
+    for (String reference : cases) {
+      answerSurvey(reference);
+      Handling.review(engine, reference, reviewer, 4);
+      Handling.runDueJobs(engine, reference);
+      assertThat(complaints.get(reference).status()).as(reference).isEqualTo(ComplaintStatus.CLOSED);
+      assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(ADDED_STEP)
+          .processInstanceId(instanceOf(reference)).count()).as(reference).isOne();
+    }
+  }
+
+  @Test
+  void aTargetThatFailsTodaysModelCheckIsRefusedAndABadRequestNamesItsFields() {
+    int source = version(deploy("migration source", todaysComplaintHandling()));
+    String waiting = submitted(Category.SERVICE_QUALITY);
+    // the models of release 1.3.1 lack steps today's contract needs: deployed as an upgraded database holds them
+    Deployment earlier = PastTheModelCheck.deploy(engine, "migration target before issue 17", deployment -> deployment
+        .addInputStream("ComplaintHandling.bpmn", PastTheModelCheck.earlier("ComplaintHandling-1.3.1.bpmn.xml")));
+    deployments.add(earlier);
+    int target = version(earlier);
+    Http analyst = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-analyst",
+        Groups.PROCESS_ANALYSTS), TestUsers.PASSWORD);
+
+    JsonNode dryRun = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, true))));
+    assertThat(dryRun.get("findings")).isNotEmpty();
+    assertThat(dryRun.get("migratable").asInt()).isZero();
+    assertThat(dryRun.get("blocked").get(0).get("reason").asText()).contains("model check");
+    HttpResponse<String> refused = analyst.postJson("/api/migrations", request(source, target, false));
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .contains("application/problem+json"));
+    assertThat(versionOf(waiting)).isEqualTo(source);
+
+    HttpResponse<String> bad = analyst.postJson("/api/migrations",
+        "{\"processDefinitionKey\":\"MessageDelivery\",\"targetVersion\":1}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("processDefinitionKey").contains("sourceVersion");
+    HttpResponse<String> unknownElement = analyst.postJson("/api/migrations", "{\"processDefinitionKey\":\""
+        + ComplaintHandlingProcess.KEY + "\",\"sourceVersion\":" + source + ",\"targetVersion\":" + target
+        + ",\"mappings\":[{\"from\":\"Task_Nowhere\",\"to\":\"" + ComplaintHandlingProcess.TASK_HANDLE + "\"}]}");
+    assertThat(unknownElement.statusCode()).isEqualTo(400);
+    assertThat(unknownElement.body()).contains("mappings[0].from");
+  }
+
+  @Test
+  void onlyRedressMigratesAndOnlyAnalystsAndAdministratorsMayAsk() {
+    Http admin = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-admin", Groups.CAMUNDA_ADMIN),
+        TestUsers.PASSWORD);
+    assertThat(admin.postJson("/engine-rest/migration/execute", "{}").statusCode()).isEqualTo(403);
+    assertThat(admin.postJson("/engine-rest/migration/validate", "{}").statusCode()).isEqualTo(403);
+    Http handler = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-plain-handler",
+        Groups.TEAM_SERVICE), TestUsers.PASSWORD);
+    assertThat(handler.postJson("/api/migrations", request(1, 2, true)).statusCode()).isEqualTo(403);
+    JsonNode versions = Http.json(ok(admin.get("/api/migrations/versions?processDefinitionKey="
+        + ComplaintHandlingProcess.KEY)));
+    assertThat(versions).isNotEmpty();
+    assertThat(versions.get(0).has("waiting")).isTrue();
+  }
+
+  private String submitted(Category category) {
+    String reference = complaints.submit(Complaints.of(category, CustomerTier.STANDARD), null, null).reference();
+    Jobs.continueAfterRegistration(engine, reference);
+    Handling.runDueJobs(engine, reference);
+    return reference;
+  }
+
+  private void answerSurvey(String reference) {
+    String token = bean(AccessTokens.class).issue(reference, "TEST");
+    surveys.answer(reference, new SurveyService.Answer(token, 5, null));
+    Jobs.continueAfterSurvey(engine, reference);
+  }
+
+  /** The case's timers: where and when. */
+  private List<String> timers(String reference) {
+    return engine.getManagementService().createJobQuery().processInstanceId(engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId()).timers().list().stream()
+        .map(job -> job.getJobDefinitionId() == null ? job.getDuedate().toInstant().toString()
+            : engine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult().getActivityId() + " " + job.getDuedate().toInstant())
+        .sorted().toList();
+  }
+
+  private static String request(int source, int target, boolean dryRun) {
+    return "{\"processDefinitionKey\":\"" + ComplaintHandlingProcess.KEY + "\",\"sourceVersion\":" + source
+        + ",\"targetVersion\":" + target + ",\"mappings\":[],\"dryRun\":" + dryRun + "}";
+  }
+
+  private static HttpResponse<String> ok(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response;
+  }
+
+  private long auditRows(List<String> cases) {
+    return cases.stream().mapToLong(reference -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM audit_event WHERE chain_key = ?", Long.class, reference)).sum();
+  }
+
+  private String instanceOf(String reference) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult().getId();
+  }
+
+  private int versionOf(String reference) {
+    return engine.getRepositoryService().getProcessDefinition(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(reference).processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult()
+        .getProcessDefinitionId()).getVersion();
+  }
+
+  private int version(Deployment deployment) {
+    ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .deploymentId(deployment.getId()).processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult();
+    return definition.getVersion();
+  }
+
+  /** A deployment of today's models with {@code complaintHandling} as the complaint process, through today's check. */
+  private Deployment deploy(String name, BpmnModelInstance complaintHandling) {
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name(name)
+        .addModelInstance("ComplaintHandling.bpmn", complaintHandling)
+        .addInputStream("CompensationApproval.bpmn", PastTheModelCheck.current("processes/CompensationApproval.bpmn"));
+    for (String decision : List.of("ComplaintClassification", "CompensationPolicy")) {
+      deployment.addInputStream(decision + ".dmn", PastTheModelCheck.current("processes/" + decision + ".dmn"));
+    }
+    for (String form : List.of("HandleComplaint", "TriageComplaint", "ReviewQuality", "StartComplaint",
+        CompensationApprovalProcess.FORM_APPROVE)) {
+      deployment.addInputStream(form + ".form", PastTheModelCheck.current("forms/" + form + ".form"));
+    }
+    Deployment deployed = deployment.deploy();
+    deployments.add(0, deployed); // the latest is removed first
+    return deployed;
+  }
+
+  private static BpmnModelInstance todaysComplaintHandling() {
+    return Bpmn.readModelFromStream(PastTheModelCheck.current("processes/ComplaintHandling.bpmn"));
+  }
+
+  /**
+   * Today's model with a step added after the quality review is recorded, and a merging gateway
+   * (not part of the process contract) under another id.
+   */
+  private static BpmnModelInstance withAnAddedStepAndARenamedGateway() {
+    BpmnModelInstance model = todaysComplaintHandling();
+    SequenceFlow intoClosing = model.getModelElementById("Flow_ReviewToClose");
+    FlowNode closing = intoClosing.getTarget();
+    Process process = (Process) intoClosing.getParentElement();
+    IntermediateThrowEvent recorded = model.newInstance(IntermediateThrowEvent.class, ADDED_STEP);
+    recorded.setName("Quality review recorded");
+    process.addChildElement(recorded);
+    SequenceFlow onward = model.newInstance(SequenceFlow.class, "Flow_RecordedToClose");
+    process.addChildElement(onward);
+    intoClosing.setTarget(recorded);
+    closing.getIncoming().remove(intoClosing);
+    recorded.getIncoming().add(intoClosing);
+    onward.setSource(recorded);
+    onward.setTarget(closing);
+    recorded.getOutgoing().add(onward);
+    closing.getIncoming().add(onward);
+    // drawn where the closing step is, so that Modeler (and the model check) see them
+    BpmnShape closingShape = (BpmnShape) closing.getDiagramElement();
+    Bounds at = closingShape.getBounds();
+    BpmnShape shape = model.newInstance(BpmnShape.class, ADDED_STEP + "_di");
+    shape.setBpmnElement(recorded);
+    Bounds bounds = model.newInstance(Bounds.class);
+    bounds.setX(at.getX());
+    bounds.setY(at.getY() + at.getHeight() + 40);
+    bounds.setWidth(36);
+    bounds.setHeight(36);
+    shape.setBounds(bounds);
+    closingShape.getParentElement().addChildElement(shape);
+    BpmnEdge edge = model.newInstance(BpmnEdge.class, "Flow_RecordedToClose_di");
+    edge.setBpmnElement(onward);
+    for (double[] point : new double[][] {{at.getX() + 18, bounds.getY()}, {at.getX() + 18, at.getY() + at.getHeight()}}) {
+      Waypoint waypoint = model.newInstance(Waypoint.class);
+      waypoint.setX(point[0]);
+      waypoint.setY(point[1]);
+      edge.getWaypoints().add(waypoint);
+    }
+    closingShape.getParentElement().addChildElement(edge);
+    model.getModelElementById("Gateway_MergeReview").setAttributeValue("id", RENAMED_GATEWAY, true);
+    Bpmn.validateModel(model);
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(Bpmn.convertToString(model).getBytes()));
+  }
+}

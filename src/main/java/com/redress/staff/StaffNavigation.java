@@ -49,6 +49,7 @@ public class StaffNavigation {
     }
     if (StaffArea.ANALYSIS.openTo(groups)) {
       links.add(link("whatIf", "/analysis/what-if"));
+      links.add(link("migrations", "/analysis/migrations"));
     }
     if (StaffArea.INTAKE.openTo(groups)) {
       links.add(link("mailIntake", "/intake/mail"));

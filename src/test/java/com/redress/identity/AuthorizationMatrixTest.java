@@ -165,6 +165,8 @@ class AuthorizationMatrixTest extends ApplicationTest {
             reaches(c -> as(c).get("/api/reports/kpis?" + JANUARY))),
         new Row("GET /api/analysis/what-if/{id} (unknown id)", Set.of(PROCESS_ANALYSTS, CAMUNDA_ADMIN),
             reaches(c -> as(c).get("/api/analysis/what-if/" + NO_SUCH_ID))),
+        new Row("GET /api/migrations/versions", Set.of(PROCESS_ANALYSTS, CAMUNDA_ADMIN),
+            reaches(c -> as(c).get("/api/migrations/versions?processDefinitionKey=CompensationApproval"))),
 
         // staff pages (SecurityConfig.staffPagesSecurity), signed in with HTTP Basic as scripts do
         new Row("GET /audit (search page)", Set.of(AUDITORS, CAMUNDA_ADMIN),
@@ -181,6 +183,8 @@ class AuthorizationMatrixTest extends ApplicationTest {
             reaches(c -> as(c).get("/reports/kpis.csv?" + JANUARY, "text/csv"))),
         new Row("GET /analysis/what-if (page)", Set.of(PROCESS_ANALYSTS, CAMUNDA_ADMIN),
             reaches(c -> as(c).get("/analysis/what-if", HTML))),
+        new Row("GET /analysis/migrations (page)", Set.of(PROCESS_ANALYSTS, CAMUNDA_ADMIN),
+            reaches(c -> as(c).get("/analysis/migrations?process=CompensationApproval", HTML))),
         new Row("GET /awards/{id} (results page, unknown id)", EVERYONE,
             reaches(c -> as(c).get("/awards/" + NO_SUCH_ID, HTML))),
         new Row("GET /actuator/prometheus", Set.of(CAMUNDA_ADMIN),

@@ -18,9 +18,12 @@ import com.redress.support.Handling;
 import com.redress.support.Http;
 import com.redress.support.Jobs;
 import com.redress.support.PastTheModelCheck;
+import com.redress.support.StaffSession;
 import com.redress.support.TestUsers;
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +163,25 @@ class MigrationTest extends ApplicationTest {
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
         .contains("application/problem+json"));
     assertThat(versionOf(waiting)).isEqualTo(source);
+
+    // the same on the analysts' page: the versions, the dry run's reasons, the refusal
+    StaffSession page = new StaffSession(port);
+    page.signIn("mig-analyst", TestUsers.PASSWORD);
+    HttpResponse<String> versions = page.get("/analysis/migrations?process=" + ComplaintHandlingProcess.KEY);
+    assertThat(versions.statusCode()).isEqualTo(200);
+    assertThat(versions.body()).contains("Migrate running instances").contains(ComplaintHandlingProcess.TASK_HANDLE);
+    String form = "process=" + ComplaintHandlingProcess.KEY + "&sourceVersion=" + source + "&targetVersion=" + target
+        + "&mappings=&_csrf=" + URLEncoder.encode(StaffSession.token(versions), StandardCharsets.UTF_8);
+    HttpResponse<String> tried = page.post("/analysis/migrations", form + "&action=dry-run");
+    assertThat(tried.statusCode()).isEqualTo(200);
+    assertThat(tried.body()).contains("Dry run: nothing was changed").contains("fails today&#39;s model check");
+    HttpResponse<String> migrate = page.post("/analysis/migrations", form + "&action=migrate");
+    assertThat(migrate.statusCode()).isEqualTo(409);
+    assertThat(migrate.body()).contains("nothing was migrated");
+    StaffSession handlerPage = new StaffSession(port);
+    handlerPage.signIn(TestUsers.ensure(engine.getIdentityService(), "mig-page-handler", Groups.TEAM_SERVICE),
+        TestUsers.PASSWORD);
+    assertThat(handlerPage.get("/analysis/migrations").statusCode()).isEqualTo(403);
 
     HttpResponse<String> bad = analyst.postJson("/api/migrations",
         "{\"processDefinitionKey\":\"MessageDelivery\",\"targetVersion\":1}");

@@ -20,7 +20,7 @@ class StaffNavigationTest extends ApplicationTest {
 
   private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]+)\">([^<]+)</a>");
   private static final List<String> GUARDED = List.of("/audit", "/audit/integrity", "/reports/kpis",
-      "/analysis/what-if");
+      "/analysis/what-if", "/analysis/migrations");
 
   @Test
   void aHandlerSeesNoAuditorOrManagerLinksAndIsRefusedTheirPages() {
@@ -47,7 +47,7 @@ class StaffNavigationTest extends ApplicationTest {
         .doesNotContain("/audit", "/audit/integrity", "/analysis/what-if");
     assertThat(links(auditor.get("/audit", "text/html"))).contains("/audit", "/audit/integrity", "/reports/kpis",
         "/camunda/app/cockpit/").doesNotContain("/analysis/what-if", "/camunda/app/admin/");
-    assertThat(links(analyst.get("/analysis/what-if", "text/html"))).contains("/analysis/what-if")
+    assertThat(links(analyst.get("/analysis/what-if", "text/html"))).contains("/analysis/what-if", "/analysis/migrations")
         .doesNotContain("/audit", "/reports/kpis");
     for (Http user : List.of(manager, auditor, analyst)) {
       List<String> offered = links(user.get("/staff", "text/html"));

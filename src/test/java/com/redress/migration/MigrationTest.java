@@ -1,6 +1,7 @@
 package com.redress.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.redress.compensation.CompensationApprovalProcess;
@@ -35,9 +36,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.TimeDuration;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
@@ -49,15 +53,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An analyst moves running complaints to a new version of ComplaintHandling through
- * {@code /api/migrations}: a dry run changes nothing, a migration moves the complaints waiting at
- * triage, at the handling task (keeping its assignee and candidate group), at the survey and inside
- * the compensation approval, each with its audit event, and they then go on to their end on the new
- * version, through its added step. The test's complaints run on a copy of today's models deployed
- * for them alone, so no other test's instance moves.
+ * {@code /api/migrations}. The new version adds a step and renames a pause and a gateway, neither
+ * part of the process contract. A dry run changes nothing; without the analyst's mapping for the
+ * pause, the complaint waiting there is blocked with the engine's reason. The migration moves the
+ * complaints waiting at triage, at the handling task (assignee, candidate group and Tasklist
+ * columns kept), at the survey, inside the compensation approval and in the renamed pause, each
+ * with its audit event, timers keeping their dates; four-eyes still refuses a handler's own
+ * review; every complaint then closes on the new version, through its added step. The test's
+ * complaints run on versions deployed for them alone, so no other test's instance moves.
  */
 class MigrationTest extends ApplicationTest {
 
   private static final String ADDED_STEP = "Event_QualityRecorded";
+  private static final String PAUSE = "Timer_CoolingOff";
+  private static final String RENAMED_PAUSE = "Timer_CoolingDown";
   private static final String RENAMED_GATEWAY = "Gateway_ReviewJoined";
 
   @Autowired ComplaintService complaints;
@@ -73,8 +82,11 @@ class MigrationTest extends ApplicationTest {
 
   @Test
   void aDryRunChangesNothingThenWaitingComplaintsMoveAndCloseOnTheNewVersion() {
-    int source = version(deploy("migration source", todaysComplaintHandling()));
-    String handler = TestUsers.ensure(engine.getIdentityService(), "mig-handler", Groups.TEAM_SERVICE);
+    int source = version(deploy("migration source", withAPauseAfterTheReview()));
+    // a handler who also reviews quality, never on a complaint of their own (four-eyes)
+    String handler = TestUsers.ensure(engine.getIdentityService(), "mig-handler", Groups.TEAM_SERVICE,
+        Groups.QUALITY_REVIEWERS);
+    String reviewer = TestUsers.ensure(engine.getIdentityService(), "mig-reviewer", Groups.QUALITY_REVIEWERS);
     String atTriage = submitted(Category.OTHER);
     String atHandling = submitted(Category.SERVICE_QUALITY);
     engine.getTaskService().claim(Handling.task(engine, atHandling, ComplaintHandlingProcess.TASK_HANDLE).getId(),
@@ -85,26 +97,40 @@ class MigrationTest extends ApplicationTest {
     Handling.resolveWithCompensation(engine, inApproval, handler, "REFUND", "300.00", "The cleaner was late.");
     Handling.runDueJobs(engine, inApproval);
     assertThat(Handling.task(engine, inApproval, CompensationApprovalProcess.TASK_APPROVE)).isNotNull();
-    List<String> cases = List.of(atTriage, atHandling, atSurvey, inApproval);
-    int target = version(deploy("migration target", withAnAddedStepAndARenamedGateway()));
+    String pausing = submitted(Category.SERVICE_QUALITY);
+    Handling.resolve(engine, pausing, handler);
+    answerSurvey(pausing);
+    Handling.review(engine, pausing, reviewer, 5);
+    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instanceOf(pausing))
+        .activityId(PAUSE).count()).as("waiting in the pause").isOne();
+    List<String> cases = List.of(atTriage, atHandling, atSurvey, inApproval, pausing);
+    int target = version(deploy("migration target", withTheRenamedPauseAndAnAddedStep()));
     Http analyst = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-analyst",
         Groups.PROCESS_ANALYSTS), TestUsers.PASSWORD);
     String request = request(source, target, true);
+    List<String> pauseBefore = timers(pausing);
     long auditRowsBefore = auditRows(cases);
     List<String> slaBefore = timers(atHandling);
     Map<String, Object> columnsBefore = engine.getTaskService().getVariablesLocal(
         Handling.task(engine, atHandling, ComplaintHandlingProcess.TASK_HANDLE).getId());
 
+    // without the analyst's mapping the paused complaint has nowhere to go: blocked, with the engine's reason
+    JsonNode unmapped = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, true, ""))));
+    assertThat(unmapped.get("migratable").asInt()).isEqualTo(4);
+    assertThat(unmapped.get("blocked")).hasSize(1);
+    assertThat(unmapped.get("blocked").get(0).get("reference").asText()).isEqualTo(pausing);
+    assertThat(unmapped.get("blocked").get(0).get("reason").asText()).contains(PAUSE);
+
     JsonNode dryRun = Http.json(ok(analyst.postJson("/api/migrations", request)));
-    assertThat(dryRun.get("instances").asInt()).isEqualTo(4);
-    assertThat(dryRun.get("migratable").asInt()).isEqualTo(4);
+    assertThat(dryRun.get("instances").asInt()).isEqualTo(5);
+    assertThat(dryRun.get("migratable").asInt()).isEqualTo(5);
     assertThat(dryRun.get("blocked")).isEmpty();
     assertThat(dryRun.get("migrated").asInt()).isZero();
     assertThat(cases).allSatisfy(reference -> assertThat(versionOf(reference)).isEqualTo(source));
     assertThat(auditRows(cases)).as("a dry run writes no audit event").isEqualTo(auditRowsBefore);
 
     JsonNode migration = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, false))));
-    assertThat(migration.get("migrated").asInt()).isEqualTo(4);
+    assertThat(migration.get("migrated").asInt()).isEqualTo(5);
     assertThat(cases).allSatisfy(reference -> {
       assertThat(versionOf(reference)).isEqualTo(target);
       assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE chain_key = ? AND event_type = ?",
@@ -118,13 +144,14 @@ class MigrationTest extends ApplicationTest {
     // the SLA timers keep their dates (the target defines them as the source did), the handler the
     // task, the team its candidacy, Tasklist its columns
     assertThat(timers(atHandling)).isNotEmpty().isEqualTo(slaBefore);
+    assertThat(timers(pausing)).as("the renamed pause, its hour unchanged")
+        .isEqualTo(pauseBefore.stream().map(timer -> timer.replace(PAUSE, RENAMED_PAUSE)).toList());
     Task handling = Handling.task(engine, atHandling, ComplaintHandlingProcess.TASK_HANDLE);
     assertThat(engine.getTaskService().getVariablesLocal(handling.getId())).isEqualTo(columnsBefore);
     assertThat(handling.getAssignee()).isEqualTo(handler);
     assertThat(engine.getTaskService().getIdentityLinksForTask(handling.getId())).extracting(IdentityLink::getGroupId)
         .contains(Groups.TEAM_SERVICE);
     // and every complaint goes on to its end, through the added step
-    String reviewer = TestUsers.ensure(engine.getIdentityService(), "mig-reviewer", Groups.QUALITY_REVIEWERS);
     Handling.triage(engine, atTriage, TestUsers.ensure(engine.getIdentityService(), "mig-dispatcher",
         Groups.DISPATCHERS));
     Handling.runDueJobs(engine, atTriage);
@@ -133,8 +160,18 @@ class MigrationTest extends ApplicationTest {
     Handling.decideCompensation(engine, inApproval, TestUsers.ensure(engine.getIdentityService(), "mig-supervisor",
         Groups.SUPERVISORS), "APPROVE", "A fair refund for the wait.");
     for (String reference : cases) {
-      answerSurvey(reference);
-      Handling.review(engine, reference, reviewer, 4);
+      if (reference.equals(pausing)) {
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+            .processInstanceId(instanceOf(reference)).activityId(RENAMED_PAUSE).singleResult().getId());
+      } else {
+        answerSurvey(reference);
+        String review = Handling.task(engine, reference, ComplaintHandlingProcess.TASK_REVIEW_QUALITY).getId();
+        assertThatThrownBy(() -> engine.getTaskService().claim(review, handler)).as("four-eyes, after migration")
+            .hasMessageContaining("four-eyes");
+        Handling.review(engine, reference, reviewer, 4);
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+            .processInstanceId(instanceOf(reference)).activityId(RENAMED_PAUSE).singleResult().getId());
+      }
       Handling.runDueJobs(engine, reference);
       assertThat(complaints.get(reference).status()).as(reference).isEqualTo(ComplaintStatus.CLOSED);
       assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(ADDED_STEP)
@@ -154,11 +191,11 @@ class MigrationTest extends ApplicationTest {
     Http analyst = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-analyst",
         Groups.PROCESS_ANALYSTS), TestUsers.PASSWORD);
 
-    JsonNode dryRun = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, true))));
+    JsonNode dryRun = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, true, ""))));
     assertThat(dryRun.get("findings")).isNotEmpty();
     assertThat(dryRun.get("migratable").asInt()).isZero();
     assertThat(dryRun.get("blocked").get(0).get("reason").asText()).contains("model check");
-    HttpResponse<String> refused = analyst.postJson("/api/migrations", request(source, target, false));
+    HttpResponse<String> refused = analyst.postJson("/api/migrations", request(source, target, false, ""));
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
         .contains("application/problem+json"));
@@ -233,9 +270,14 @@ class MigrationTest extends ApplicationTest {
         .sorted().toList();
   }
 
+  /** From version {@code source} to {@code target}, the pause mapped to its new name. */
   private static String request(int source, int target, boolean dryRun) {
+    return request(source, target, dryRun, "{\"from\":\"" + PAUSE + "\",\"to\":\"" + RENAMED_PAUSE + "\"}");
+  }
+
+  private static String request(int source, int target, boolean dryRun, String mappings) {
     return "{\"processDefinitionKey\":\"" + ComplaintHandlingProcess.KEY + "\",\"sourceVersion\":" + source
-        + ",\"targetVersion\":" + target + ",\"mappings\":[],\"dryRun\":" + dryRun + "}";
+        + ",\"targetVersion\":" + target + ",\"mappings\":[" + mappings + "],\"dryRun\":" + dryRun + "}";
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> response) {
@@ -286,40 +328,65 @@ class MigrationTest extends ApplicationTest {
     return Bpmn.readModelFromStream(PastTheModelCheck.current("processes/ComplaintHandling.bpmn"));
   }
 
-  /**
-   * Today's model with a step added after the quality review is recorded, and a merging gateway
-   * (not part of the process contract) under another id.
-   */
-  private static BpmnModelInstance withAnAddedStepAndARenamedGateway() {
+  /** Today's model with a one-hour pause (not part of the process contract) after the quality review is recorded. */
+  private static BpmnModelInstance withAPauseAfterTheReview() {
     BpmnModelInstance model = todaysComplaintHandling();
-    SequenceFlow intoClosing = model.getModelElementById("Flow_ReviewToClose");
-    FlowNode closing = intoClosing.getTarget();
-    Process process = (Process) intoClosing.getParentElement();
+    IntermediateCatchEvent pause = model.newInstance(IntermediateCatchEvent.class, PAUSE);
+    pause.setName("Cooling off");
+    TimerEventDefinition timer = model.newInstance(TimerEventDefinition.class, PAUSE + "_definition");
+    TimeDuration hour = model.newInstance(TimeDuration.class);
+    hour.setTextContent("PT1H");
+    timer.setTimeDuration(hour);
+    pause.getEventDefinitions().add(timer);
+    insert(model, "Flow_ReviewToClose", pause, "Flow_PauseToClose");
+    return reread(model);
+  }
+
+  /**
+   * The version with the pause, its pause renamed, a step added after it, and a merging gateway
+   * (not part of the contract either) under another id.
+   */
+  private static BpmnModelInstance withTheRenamedPauseAndAnAddedStep() {
+    BpmnModelInstance model = withAPauseAfterTheReview();
+    model.getModelElementById(PAUSE).setAttributeValue("id", RENAMED_PAUSE, true);
     IntermediateThrowEvent recorded = model.newInstance(IntermediateThrowEvent.class, ADDED_STEP);
     recorded.setName("Quality review recorded");
-    process.addChildElement(recorded);
-    SequenceFlow onward = model.newInstance(SequenceFlow.class, "Flow_RecordedToClose");
+    insert(model, "Flow_PauseToClose", recorded, "Flow_RecordedToClose");
+    model.getModelElementById("Gateway_MergeReview").setAttributeValue("id", RENAMED_GATEWAY, true);
+    return reread(model);
+  }
+
+  /**
+   * Puts {@code node} on sequence flow {@code flowId}, which then ends at it, and a new flow from it
+   * to where the flow went; both drawn below that target, so that Modeler (and the model check) see them.
+   */
+  private static void insert(BpmnModelInstance model, String flowId, FlowNode node, String newFlowId) {
+    SequenceFlow into = model.getModelElementById(flowId);
+    FlowNode next = into.getTarget();
+    Process process = (Process) into.getParentElement();
+    process.addChildElement(node);
+    SequenceFlow onward = model.newInstance(SequenceFlow.class, newFlowId);
     process.addChildElement(onward);
-    intoClosing.setTarget(recorded);
-    closing.getIncoming().remove(intoClosing);
-    recorded.getIncoming().add(intoClosing);
-    onward.setSource(recorded);
-    onward.setTarget(closing);
-    recorded.getOutgoing().add(onward);
-    closing.getIncoming().add(onward);
-    // drawn where the closing step is, so that Modeler (and the model check) see them
-    BpmnShape closingShape = (BpmnShape) closing.getDiagramElement();
-    Bounds at = closingShape.getBounds();
-    BpmnShape shape = model.newInstance(BpmnShape.class, ADDED_STEP + "_di");
-    shape.setBpmnElement(recorded);
+    into.setTarget(node);
+    next.getIncoming().remove(into);
+    node.getIncoming().add(into);
+    onward.setSource(node);
+    onward.setTarget(next);
+    node.getOutgoing().add(onward);
+    next.getIncoming().add(onward);
+
+    BpmnShape nextShape = (BpmnShape) next.getDiagramElement();
+    Bounds at = nextShape.getBounds();
+    BpmnShape shape = model.newInstance(BpmnShape.class, node.getId() + "_di");
+    shape.setBpmnElement(node);
     Bounds bounds = model.newInstance(Bounds.class);
     bounds.setX(at.getX());
-    bounds.setY(at.getY() + at.getHeight() + 40);
+    bounds.setY(at.getY() + at.getHeight() + 40 + 60 * next.getIncoming().size());
     bounds.setWidth(36);
     bounds.setHeight(36);
     shape.setBounds(bounds);
-    closingShape.getParentElement().addChildElement(shape);
-    BpmnEdge edge = model.newInstance(BpmnEdge.class, "Flow_RecordedToClose_di");
+    nextShape.getParentElement().addChildElement(shape);
+    BpmnEdge edge = model.newInstance(BpmnEdge.class, newFlowId + "_di");
     edge.setBpmnElement(onward);
     for (double[] point : new double[][] {{at.getX() + 18, bounds.getY()}, {at.getX() + 18, at.getY() + at.getHeight()}}) {
       Waypoint waypoint = model.newInstance(Waypoint.class);
@@ -327,9 +394,12 @@ class MigrationTest extends ApplicationTest {
       waypoint.setY(point[1]);
       edge.getWaypoints().add(waypoint);
     }
-    closingShape.getParentElement().addChildElement(edge);
-    model.getModelElementById("Gateway_MergeReview").setAttributeValue("id", RENAMED_GATEWAY, true);
+    nextShape.getParentElement().addChildElement(edge);
+  }
+
+  /** The model as Modeler would save it: written out and read again, with its references resolved. */
+  private static BpmnModelInstance reread(BpmnModelInstance model) {
     Bpmn.validateModel(model);
-    return Bpmn.readModelFromStream(new ByteArrayInputStream(Bpmn.convertToString(model).getBytes()));
+    return Bpmn.readModelFromStream(new ByteArrayInputStream(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -64,6 +64,10 @@ final class AuditStory {
       case "mail-needs-attention" -> t("mailNeedsAttention", v(d, "mail"),
           texts.textOr("staff.intake.mail.reason." + v(d, "reason"), v(d, "reason")));
       case "mail-settled" -> t("mailSettled", who, v(d, "mail"));
+      case "case-migrated" -> t("caseMigrated", who, v(d, "process"), v(d, "fromVersion"), v(d, "toVersion"),
+          list(d.get("mappings"), t("caseMigrated.noMappings")));
+      case "migration-run" -> t("migrationRun", who, v(d, "process"), v(d, "fromVersion"), v(d, "toVersion"),
+          v(d, "migrated"), v(d, "instances"));
       case "message-sent" -> t("messageSent", v(d, "kind"), v(d, "recipient"), v(d, "subject"));
       case "award-run-opened" -> t("awardRunOpened", v(d, "period"))
           + (d.containsKey("by") ? t("awardRunOpened.by", v(d, "by"))

@@ -16,6 +16,8 @@ import com.redress.language.InstallationTexts;
 import com.redress.shared.AppClock;
 import com.redress.shared.Database;
 import com.redress.shared.Money;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -27,7 +29,8 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.annotation.PostConstruct;
+import java.util.concurrent.CancellationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -56,6 +59,8 @@ class DemoStory implements SmartLifecycle {
   /** Before the web server starts (Spring Boot's phase for it is Integer.MAX_VALUE - 2048). */
   private static final int BEFORE_THE_WEB_SERVER = Integer.MAX_VALUE - 4096;
   private static final String REDRESS_PACKAGE = RedressApplication.class.getPackageName() + ".";
+  /** One complaint's life takes well under a second; a cut-short story stops at the next one. */
+  private static final Duration STORY_STOPS_WITHIN = Duration.ofSeconds(30);
   /** Closed complaints per past month, the oldest first; the last month needs 5 per handler for awards. */
   private static final int[] CLOSED_PER_MONTH = {14, 16, 24};
 
@@ -82,6 +87,7 @@ class DemoStory implements SmartLifecycle {
   private final ConfigurableListableBeanFactory beans;
   private volatile boolean running;
   private Thread teller;
+  private volatile boolean cancelled;
   private int told;
 
   DemoStory(DemoDriver demo, ComplaintService complaints, AwardService awards, AwardPublication publication,
@@ -100,9 +106,9 @@ class DemoStory implements SmartLifecycle {
 
   /**
    * Begins the story on its own thread, once: a restart finds its data. The processes resolve their
-   * delegates and listeners (Redress's beans) by name from that thread, so every one of them is
-   * created first; the thread then only reads finished singletons while this one goes on creating
-   * the rest (Spring's and the webapps'), which would otherwise wait for the story or it for them.
+   * delegates and listeners (Redress's beans) by name from that thread, and Redress's beans reach
+   * the engine's services, so all of these are created first; the thread then only reads finished
+   * singletons while this one goes on creating the rest (Spring's and the webapps').
    */
   @PostConstruct
   void begin() {
@@ -111,15 +117,22 @@ class DemoStory implements SmartLifecycle {
     }
     for (String name : beans.getBeanDefinitionNames()) {
       BeanDefinition definition = beans.getBeanDefinition(name);
-      Class<?> type = beans.getType(name, false);
-      if (definition.isSingleton() && !definition.isAbstract() && !definition.isLazyInit() && type != null
-          && type.getName().startsWith(REDRESS_PACKAGE) && !beans.isCurrentlyInCreation(name)) {
+      if (definition.isSingleton() && !definition.isAbstract() && !definition.isLazyInit()
+          && !beans.isCurrentlyInCreation(name) && (isStoryBean(name) || definition.getFactoryBeanName() != null
+              && isStoryBean(definition.getFactoryBeanName()))) {
         beans.getBean(name);
       }
     }
     teller = new Thread(this::tell, "demo-story");
-    teller.setDaemon(true); // a start that fails meanwhile does not wait for it
+    teller.setDaemon(true);
     teller.start();
+  }
+
+  /** A bean of Redress's (its delegates, listeners, services) or one of the engine's services. */
+  private boolean isStoryBean(String name) {
+    Class<?> type = beans.getType(name, false);
+    return type != null && (type.getName().startsWith(REDRESS_PACKAGE)
+        || type.getPackageName().equals(ProcessEngine.class.getPackageName()));
   }
 
   /** Waits for the story, before the web server and the job executor start. */
@@ -134,6 +147,18 @@ class DemoStory implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while the demo story was told", e);
+    }
+  }
+
+  /**
+   * A start that failed while the story was told: the story stops at its next complaint, before the
+   * engine and the connection pool it uses close (Spring destroys this bean before those it needs).
+   */
+  @PreDestroy
+  void cutShort() throws InterruptedException {
+    cancelled = true;
+    if (teller != null) {
+      teller.join(STORY_STOPS_WITHIN.toMillis());
     }
   }
 
@@ -162,6 +187,9 @@ class DemoStory implements SmartLifecycle {
       LOG.info("Demo: {} complaints closed over three months, last month's award run, {} complaints in flight; "
           + "told in {} ms ({} ms of CPU)", closed, told - closed, Duration.ofNanos(System.nanoTime() - began).toMillis(),
           Duration.ofNanos(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBegan).toMillis());
+    } catch (CancellationException e) {
+      LOG.warn("The demo story stopped after {} complaints: {}; delete ./data for a full story", told,
+          e.getMessage());
     } catch (RuntimeException e) {
       // the demo still starts, with what was told; a restart does not tell it again (delete ./data)
       LOG.error("The demo story stopped after {} complaints; Redress starts with what was told", told, e);
@@ -197,6 +225,9 @@ class DemoStory implements SmartLifecycle {
 
   /** One complaint from submission to closing; returns who handled it. */
   private String live(Instant opened, Category category, int n, Plot plot, boolean innovative) {
+    if (cancelled) {
+      throw new CancellationException("the application stopped before it started");
+    }
     demo.at(opened);
     DemoDriver.Case complaint = demo.submit(complaint(category, n));
     later(Duration.ofMinutes(40));

@@ -1,6 +1,7 @@
 package com.redress.migration;
 
 import com.redress.shared.InvalidRequestException;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,11 +27,11 @@ class MigrationController {
   }
 
   @PostMapping("/api/migrations")
-  MigrationReport migrate(@RequestBody(required = false) MigrationRequest request) {
+  MigrationReport migrate(@RequestBody(required = false) MigrationRequest request, Principal analyst) {
     if (request == null) {
       throw new InvalidRequestException("processDefinitionKey", "is required");
     }
-    return migrations.migrate(request);
+    return migrations.migrate(request, analyst.getName());
   }
 
   @GetMapping("/api/migrations/versions")

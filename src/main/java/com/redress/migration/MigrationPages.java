@@ -4,6 +4,7 @@ import com.redress.shared.ConflictException;
 import com.redress.shared.InvalidRequestException;
 import com.redress.shared.StaffRefusals;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -44,14 +45,15 @@ class MigrationPages {
   @PostMapping("/analysis/migrations")
   String migrate(@RequestParam String process, @RequestParam(required = false) Integer sourceVersion,
       @RequestParam(required = false) Integer targetVersion, @RequestParam(defaultValue = "") String mappings,
-      @RequestParam(defaultValue = "dry-run") String action, Model model, HttpServletResponse response) {
+      @RequestParam(defaultValue = "dry-run") String action, Principal analyst, Model model,
+      HttpServletResponse response) {
     model.addAttribute("sourceVersion", sourceVersion);
     model.addAttribute("targetVersion", targetVersion);
     model.addAttribute("mappings", mappings);
     try {
       MigrationRequest request = new MigrationRequest(process, sourceVersion, targetVersion, parsed(mappings),
           !"migrate".equals(action));
-      model.addAttribute("report", migrations.migrate(request));
+      model.addAttribute("report", migrations.migrate(request, analyst.getName()));
       model.addAttribute("dryRun", request.isDryRun());
     } catch (InvalidRequestException e) {
       // refused like every other form: the page again with the reasons, and a 400 for scripts

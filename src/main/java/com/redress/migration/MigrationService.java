@@ -11,14 +11,15 @@ import com.redress.shared.ConflictException;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
@@ -65,6 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MigrationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
+  private static final String CONDITIONAL = "conditional";
 
   /** The audit chain of migration runs. */
   public static final String CHAIN = "migrations";
@@ -80,9 +83,11 @@ public class MigrationService {
   private final AuditTrail audit;
   private final AsRedress asRedress;
   private final TransactionTemplate perInstance;
+  private final IdentityService identity;
 
-  MigrationService(@Lazy RepositoryService repository, @Lazy RuntimeService runtime, StoredModelCheck modelCheck,
-      AuditTrail audit, AsRedress asRedress, PlatformTransactionManager transactions) {
+  MigrationService(@Lazy RepositoryService repository, @Lazy RuntimeService runtime, @Lazy IdentityService identity,
+      StoredModelCheck modelCheck, AuditTrail audit, AsRedress asRedress, PlatformTransactionManager transactions) {
+    this.identity = identity;
     this.repository = repository;
     this.runtime = runtime;
     this.modelCheck = modelCheck;
@@ -92,9 +97,27 @@ public class MigrationService {
     this.perInstance.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  public MigrationReport migrate(MigrationRequest request) {
+  /**
+   * Migrates (or, in a dry run, tries) as {@code analyst}: the audit events name them, whichever
+   * door they came through; the engine work itself runs as Redress.
+   */
+  public MigrationReport migrate(MigrationRequest request, String analyst) {
+    var caller = identity.getCurrentAuthentication();
+    identity.setAuthentication(analyst, caller == null ? List.of() : caller.getGroupIds());
+    try {
+      return migrate(request);
+    } finally {
+      if (caller == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private MigrationReport migrate(MigrationRequest request) {
     Versions versions = asRedress.call(() -> versions(request));
-    List<ModelProblem> problems = asRedress.call(() -> modelCheck.check(versions.target().getDeploymentId()));
+    List<ModelProblem> problems = asRedress.call(() -> modelCheck.check(versions.target()));
     List<String> findings = problems.stream().map(ModelProblem::toString).toList();
     boolean targetFails = problems.stream().anyMatch(ModelProblem::isError);
     if (targetFails && !request.isDryRun()) {
@@ -107,27 +130,37 @@ public class MigrationService {
         .processDefinitionId(versions.source().getId()).unlimitedList());
     String run = UUID.randomUUID().toString();
     List<MigrationReport.Blocked> blocked = new ArrayList<>();
-    for (ProcessInstance instance : running) {
-      String reason = targetFails ? "The target version fails today's model check (see the findings)"
-          : moveOne(plan, instance, request, run);
-      if (reason != null) {
-        blocked.add(new MigrationReport.Blocked(instance.getId(), instance.getBusinessKey(), reason));
+    try {
+      for (ProcessInstance instance : running) {
+        String reason = targetFails ? "The target version fails today's model check (see the findings)"
+            : moveOne(plan, instance, request, run);
+        if (reason != null) {
+          blocked.add(new MigrationReport.Blocked(instance.getId(), instance.getBusinessKey(), reason));
+        }
+      }
+    } finally {
+      // also when the run stopped half-way (the database went away): what moved has its events
+      if (!request.isDryRun()) {
+        recordRun(request, run, running.size(), blocked.size());
       }
     }
     int migratable = running.size() - blocked.size();
-    MigrationReport report = new MigrationReport(running.size(), migratable, blocked, findings,
-        request.isDryRun() ? 0 : migratable);
-    if (!request.isDryRun()) {
-      Map<String, Object> details = described(request, run);
-      details.put("instances", report.instances());
-      details.put("migrated", report.migrated());
-      details.put("blocked", blocked.size());
+    return new MigrationReport(running.size(), migratable, blocked, findings, request.isDryRun() ? 0 : migratable);
+  }
+
+  private void recordRun(MigrationRequest request, String run, int instances, int blocked) {
+    Map<String, Object> details = described(request, run);
+    details.put("instances", instances);
+    details.put("migrated", instances - blocked);
+    details.put("blocked", blocked);
+    try {
       perInstance.executeWithoutResult(tx -> audit.recordDomainChange(CHAIN, RUN_DONE, details));
-      LOG.info("Migration {} of {} from version {} to {}: {} of {} instances migrated", run,
-          request.processDefinitionKey(), request.sourceVersion(), request.targetVersion(), report.migrated(),
-          report.instances());
+    } catch (RuntimeException e) {
+      LOG.warn("Migration run {} could not be recorded: {}", run, e.toString());
     }
-    return report;
+    LOG.info("Migration {} of {} from version {} to {}: {} of {} instances migrated", run,
+        request.processDefinitionKey(), request.sourceVersion(), request.targetVersion(), instances - blocked,
+        instances);
   }
 
   private record Versions(ProcessDefinition source, ProcessDefinition target) {
@@ -145,8 +178,12 @@ public class MigrationService {
     if (source != null && source.getId().equals(target == null ? null : target.getId())) {
       problems.add(new FieldProblem("targetVersion", "must differ from sourceVersion"));
     }
+    Set<String> mapped = new HashSet<>();
     for (int i = 0; i < request.mappings().size(); i++) {
       MigrationRequest.Mapping mapping = request.mappings().get(i);
+      if (mapping != null && mapping.from() != null && !mapped.add(mapping.from())) {
+        problems.add(new FieldProblem("mappings[" + i + "].from", "is mapped twice"));
+      }
       if (source != null && (mapping == null || flowNode(source, mapping.from()) == null)) {
         problems.add(new FieldProblem("mappings[" + i + "].from", "must be an element of version "
             + request.sourceVersion()));
@@ -190,7 +227,9 @@ public class MigrationService {
     MigrationPlanBuilder plan = runtime.createMigrationPlan(versions.source().getId(), versions.target().getId());
     for (Map.Entry<String, String> pair : pairs.entrySet()) {
       var instruction = plan.mapActivities(pair.getKey(), pair.getValue());
-      if (!Objects.equals(trigger(source, pair.getKey()), trigger(target, pair.getValue()))) {
+      String trigger = trigger(source, pair.getKey());
+      // the engine sets a conditional event up again in every migration; others only where the target changed them
+      if (trigger != null && trigger.contains(CONDITIONAL) || !Objects.equals(trigger, trigger(target, pair.getValue()))) {
         instruction.updateEventTrigger();
       }
       plan = instruction;
@@ -216,8 +255,12 @@ public class MigrationService {
 
   private static String trigger(EventDefinition definition) {
     if (definition instanceof TimerEventDefinition timer) {
-      return Stream.of(timer.getTimeDate(), timer.getTimeDuration(), timer.getTimeCycle()).filter(Objects::nonNull)
-          .map(expression -> expression.getTextContent().trim()).collect(Collectors.joining("|", "timer:", ""));
+      return "timer:" + (timer.getTimeDate() == null ? "" : "date " + timer.getTimeDate().getTextContent().trim())
+          + (timer.getTimeDuration() == null ? "" : "duration " + timer.getTimeDuration().getTextContent().trim())
+          + (timer.getTimeCycle() == null ? "" : "cycle " + timer.getTimeCycle().getTextContent().trim());
+    }
+    if (definition instanceof ConditionalEventDefinition) {
+      return CONDITIONAL;
     }
     if (definition instanceof MessageEventDefinition message) {
       return "message:" + (message.getMessage() == null ? "" : message.getMessage().getName());
@@ -247,9 +290,10 @@ public class MigrationService {
       } catch (MigratingProcessInstanceValidationException e) {
         tx.setRollbackOnly();
         return reasons(e.getValidationReport());
-      } catch (ProcessEngineException e) {
+      } catch (RuntimeException e) {
+        // a listener of an added or removed scope, or the database: this instance stays, the run goes on
         tx.setRollbackOnly();
-        return e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
       if (request.isDryRun()) {
         tx.setRollbackOnly();

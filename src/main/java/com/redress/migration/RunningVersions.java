@@ -1,5 +1,6 @@
 package com.redress.migration;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.redress.identity.AsRedress;
 import com.redress.modelcheck.ModelProblem;
 import com.redress.modelcheck.StoredModelCheck;
@@ -35,6 +36,7 @@ public class RunningVersions {
   public record Version(int version, String definitionId, long running, Map<String, Integer> waiting,
       List<String> errors) {
 
+    @JsonProperty
     public boolean orphaned() {
       return running > 0 && !errors.isEmpty();
     }
@@ -69,7 +71,7 @@ public class RunningVersions {
       for (ActivityStatistics activity : management.createActivityStatisticsQuery(definition.getId()).list()) {
         waiting.put(activity.getId(), activity.getInstances());
       }
-      errors = modelCheck.check(definition.getDeploymentId()).stream().filter(ModelProblem::isError)
+      errors = modelCheck.check(definition).stream().filter(ModelProblem::isError)
           .map(ModelProblem::toString).toList();
     }
     return new Version(definition.getVersion(), definition.getId(), running, waiting, errors);

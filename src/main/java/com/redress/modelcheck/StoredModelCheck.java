@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,20 @@ public class StoredModelCheck {
     this.beans = beans;
   }
 
-  /** What the check finds in deployment {@code deploymentId}; the caller reads the engine as Redress. */
-  public List<ModelProblem> check(String deploymentId) {
+  /**
+   * What the check finds in the deployment of {@code definition} that concerns it: its own model and
+   * the decisions and forms deployed with it (other processes' models in the same deployment are
+   * theirs to answer for). The caller reads the engine as Redress.
+   */
+  public List<ModelProblem> check(ProcessDefinition definition) {
+    String deploymentId = definition.getDeploymentId();
     List<ModelResource> resources = repository.getDeploymentResources(deploymentId).stream()
         .map(resource -> new ModelResource(resource.getName(), read(deploymentId, resource.getId()))).toList();
-    return new ModelCheck(ModelBeans.of(beans)).check(resources);
+    String own = new ModelResource(definition.getResourceName(), new byte[0]).fileName();
+    return new ModelCheck(ModelBeans.of(beans)).check(resources).stream()
+        .filter(problem -> !problem.file().endsWith(".bpmn") || new ModelResource(problem.file(), new byte[0])
+            .fileName().equals(own))
+        .toList();
   }
 
   private byte[] read(String deploymentId, String resourceId) {

@@ -129,17 +129,26 @@ class MigrationTest extends ApplicationTest {
     assertThat(cases).allSatisfy(reference -> assertThat(versionOf(reference)).isEqualTo(source));
     assertThat(auditRows(cases)).as("a dry run writes no audit event").isEqualTo(auditRowsBefore);
 
-    JsonNode migration = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, false))));
-    assertThat(migration.get("migrated").asInt()).isEqualTo(5);
+    // the migration itself from the analysts' page, as the same analyst
+    StaffSession page = new StaffSession(port);
+    page.signIn("mig-analyst", TestUsers.PASSWORD);
+    String token = StaffSession.token(page.get("/analysis/migrations?process=" + ComplaintHandlingProcess.KEY));
+    HttpResponse<String> migrated = page.post("/analysis/migrations", "process=" + ComplaintHandlingProcess.KEY
+        + "&sourceVersion=" + source + "&targetVersion=" + target + "&action=migrate&mappings="
+        + URLEncoder.encode(PAUSE + " -> " + RENAMED_PAUSE, StandardCharsets.UTF_8) + "&_csrf="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    assertThat(migrated.statusCode()).isEqualTo(200);
+    assertThat(migrated.body()).contains("5 running instances; 5 can move; 5 moved.");
     assertThat(cases).allSatisfy(reference -> {
       assertThat(versionOf(reference)).isEqualTo(target);
       assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE chain_key = ? AND event_type = ?",
           String.class, reference, MigrationService.CASE_MIGRATED)).isEqualTo("mig-analyst");
     });
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND event_type = ?",
-        Integer.class, MigrationService.CHAIN, MigrationService.RUN_DONE)).isPositive();
     JsonNode again = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, false))));
     assertThat(again.get("instances").asInt()).as("a second run finds nothing left").isZero();
+    assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE chain_key = ? AND event_type = ? ORDER BY seq",
+        String.class, MigrationService.CHAIN, MigrationService.RUN_DONE)).as("both runs, each with its analyst")
+        .endsWith("mig-analyst", "mig-analyst");
 
     // the SLA timers keep their dates (the target defines them as the source did), the handler the
     // task, the team its candidacy, Tasklist its columns
@@ -200,15 +209,25 @@ class MigrationTest extends ApplicationTest {
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
         .contains("application/problem+json"));
     assertThat(versionOf(waiting)).isEqualTo(source);
+    // a complaint started on the earlier version (the latest now) makes it an orphaned version
+    String onTheEarlier = complaints.submit(Complaints.of(Category.SERVICE_QUALITY, CustomerTier.STANDARD), null, null)
+        .reference();
+    assertThat(versionOf(onTheEarlier)).isEqualTo(target);
+    JsonNode versions = Http.json(ok(analyst.get("/api/migrations/versions?processDefinitionKey="
+        + ComplaintHandlingProcess.KEY)));
+    assertThat(versions.get(0).get("version").asInt()).isEqualTo(target);
+    assertThat(versions.get(0).get("orphaned").asBoolean()).isTrue();
+    assertThat(versions.get(0).get("errors")).isNotEmpty();
 
     // the same on the analysts' page: the versions, the dry run's reasons, the refusal
     StaffSession page = new StaffSession(port);
     page.signIn("mig-analyst", TestUsers.PASSWORD);
-    HttpResponse<String> versions = page.get("/analysis/migrations?process=" + ComplaintHandlingProcess.KEY);
-    assertThat(versions.statusCode()).isEqualTo(200);
-    assertThat(versions.body()).contains("Migrate running instances").contains(ComplaintHandlingProcess.TASK_HANDLE);
+    HttpResponse<String> shown = page.get("/analysis/migrations?process=" + ComplaintHandlingProcess.KEY);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(shown.body()).contains("Migrate running instances").contains(ComplaintHandlingProcess.TASK_HANDLE)
+        .contains("Fails today&#39;s model check");
     String form = "process=" + ComplaintHandlingProcess.KEY + "&sourceVersion=" + source + "&targetVersion=" + target
-        + "&mappings=&_csrf=" + URLEncoder.encode(StaffSession.token(versions), StandardCharsets.UTF_8);
+        + "&mappings=&_csrf=" + URLEncoder.encode(StaffSession.token(shown), StandardCharsets.UTF_8);
     HttpResponse<String> tried = page.post("/analysis/migrations", form + "&action=dry-run");
     assertThat(tried.statusCode()).isEqualTo(200);
     assertThat(tried.body()).contains("Dry run: nothing was changed").contains("fails today&#39;s model check");
@@ -244,6 +263,7 @@ class MigrationTest extends ApplicationTest {
         + ComplaintHandlingProcess.KEY)));
     assertThat(versions).isNotEmpty();
     assertThat(versions.get(0).has("waiting")).isTrue();
+    assertThat(versions.get(0).has("orphaned")).isTrue();
   }
 
   private String submitted(Category category) {

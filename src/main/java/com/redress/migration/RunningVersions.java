@@ -14,18 +14,17 @@ import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The deployed versions of a process with their running instances, and where those wait. A version
- * that still runs is checked as the model check stands today: an error there (typically a delegate
- * or listener bean that no longer exists) makes it an orphaned version, whose instances fail at the
- * step that needs the missing code. Orphaned versions are logged once the application is ready
- * (on a thread of its own, not holding up the start) and shown on the migration page, so that they
- * are migrated before the code they need is removed.
+ * that still runs is checked as the model check stands today: an error there (a delegate or
+ * listener bean that no longer exists, an id code no longer finds) makes it an orphaned version,
+ * whose instances may fail at the step that needs what is missing. Orphaned versions are logged a
+ * minute after the start and daily, and shown on the migration page, so that they are migrated
+ * before the code they need is removed.
  */
 @Component
 public class RunningVersions {
@@ -77,19 +76,19 @@ public class RunningVersions {
     return new Version(definition.getVersion(), definition.getId(), running, waiting, errors);
   }
 
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * A minute after the start (not to compete with it: the check reads every model that still runs),
+   * then daily, as code and models change with deployments.
+   */
+  @Scheduled(initialDelayString = "${redress.migration.orphan-check-delay:PT1M}", fixedDelayString = "P1D")
   void reportOrphans() {
-    Thread check = new Thread(() -> {
-      try {
-        MigrationService.PROCESSES.forEach(key -> of(key).stream().filter(Version::orphaned)
-            .forEach(orphan -> LOG.warn("Version {} of {} is orphaned: {} running instances need what today's code"
-                + " no longer has ({}); migrate them (/analysis/migrations) before they reach it", orphan.version(), key,
-                orphan.running(), String.join("; ", orphan.errors()))));
-      } catch (RuntimeException e) {
-        LOG.warn("Could not look for orphaned versions: {}", e.toString()); // e.g. stopped meanwhile
-      }
-    }, "orphaned-versions");
-    check.setDaemon(true);
-    check.start();
+    try {
+      MigrationService.PROCESSES.forEach(key -> of(key).stream().filter(Version::orphaned)
+          .forEach(orphan -> LOG.warn("Version {} of {} is orphaned: {} running instances need what today's code"
+              + " no longer has ({}); migrate them (/analysis/migrations) before they reach it", orphan.version(), key,
+              orphan.running(), String.join("; ", orphan.errors()))));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not look for orphaned versions: {}", e.toString()); // e.g. the database out of reach
+    }
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -97,15 +99,85 @@ public class MigrationService {
     this.perInstance.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /**
-   * Migrates (or, in a dry run, tries) as {@code analyst}: the audit events name them, whichever
-   * door they came through; the engine work itself runs as Redress.
-   */
+  /** How far a run got: called after each instance. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (moved, total) -> { };
+
+    void after(int tried, int total);
+  }
+
+  /** A request checked and planned, with the instances it concerns: what {@link #run} works through. */
+  public record Prepared(MigrationRequest request, String analyst, MigrationPlan plan, List<String> findings,
+      boolean targetFails, List<ProcessInstance> running) {
+  }
+
+  /** Checks and plans the request, then runs it, as {@code analyst}. */
   public MigrationReport migrate(MigrationRequest request, String analyst) {
+    return run(prepare(request, analyst), Progress.NONE);
+  }
+
+  /**
+   * Checks the request (400 naming each bad field), the target (409 for a real run when today's
+   * model check finds errors) and the plan (400 naming the mappings the engine cannot apply), and
+   * finds the instances that run on the source.
+   */
+  public Prepared prepare(MigrationRequest request, String analyst) {
+    return as(analyst, () -> {
+      Versions versions = asRedress.call(() -> versions(request));
+      List<ModelProblem> problems = asRedress.call(() -> modelCheck.check(versions.target()));
+      boolean targetFails = problems.stream().anyMatch(ModelProblem::isError);
+      if (targetFails && !request.isDryRun()) {
+        throw new ConflictException(409, "Version " + request.targetVersion() + " of "
+            + request.processDefinitionKey() + " fails today's model check; nothing was migrated: "
+            + problems.stream().filter(ModelProblem::isError).map(ModelProblem::toString)
+                .collect(Collectors.joining("; ")));
+      }
+      MigrationPlan plan = asRedress.call(() -> plan(versions, request.mappings()));
+      List<ProcessInstance> running = asRedress.call(() -> runtime.createProcessInstanceQuery()
+          .processDefinitionId(versions.source().getId()).unlimitedList());
+      return new Prepared(request, analyst, plan, problems.stream().map(ModelProblem::toString).toList(),
+          targetFails, running);
+    });
+  }
+
+  /** Moves (or, in a dry run, tries) each instance in turn, as the analyst who asked; the engine work runs as Redress. */
+  public MigrationReport run(Prepared prepared, Progress progress) {
+    return as(prepared.analyst(), () -> {
+      MigrationRequest request = prepared.request();
+      String run = UUID.randomUUID().toString();
+      List<MigrationReport.Blocked> blocked = new ArrayList<>();
+      int tried = 0;
+      try {
+        for (ProcessInstance instance : prepared.running()) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("stopped with the application after " + tried + " instances");
+          }
+          String reason = prepared.targetFails() ? "The target version fails today's model check (see the findings)"
+              : moveOne(prepared.plan(), instance, request, run);
+          if (reason != null) {
+            blocked.add(new MigrationReport.Blocked(instance.getId(), instance.getBusinessKey(), reason));
+          }
+          progress.after(++tried, prepared.running().size());
+        }
+      } finally {
+        // also when the run stopped half-way (the database went away): what moved has its events
+        if (!request.isDryRun()) {
+          recordRun(request, run, tried, blocked.size());
+        }
+      }
+      int migratable = prepared.running().size() - blocked.size();
+      return new MigrationReport(prepared.running().size(), migratable, blocked, prepared.findings(),
+          request.isDryRun() ? 0 : migratable);
+    });
+  }
+
+  /** {@code work} with {@code analyst} as the engine's current user (whom the audit events name). */
+  private <T> T as(String analyst, Supplier<T> work) {
     var caller = identity.getCurrentAuthentication();
     identity.setAuthentication(analyst, caller == null ? List.of() : caller.getGroupIds());
     try {
-      return migrate(request);
+      return work.get();
     } finally {
       if (caller == null) {
         identity.clearAuthentication();
@@ -113,39 +185,6 @@ public class MigrationService {
         identity.setAuthentication(caller);
       }
     }
-  }
-
-  private MigrationReport migrate(MigrationRequest request) {
-    Versions versions = asRedress.call(() -> versions(request));
-    List<ModelProblem> problems = asRedress.call(() -> modelCheck.check(versions.target()));
-    List<String> findings = problems.stream().map(ModelProblem::toString).toList();
-    boolean targetFails = problems.stream().anyMatch(ModelProblem::isError);
-    if (targetFails && !request.isDryRun()) {
-      throw new ConflictException(409, "Version " + request.targetVersion() + " of " + request.processDefinitionKey()
-          + " fails today's model check; nothing was migrated: "
-          + problems.stream().filter(ModelProblem::isError).map(ModelProblem::toString).collect(Collectors.joining("; ")));
-    }
-    MigrationPlan plan = asRedress.call(() -> plan(versions, request.mappings()));
-    List<ProcessInstance> running = asRedress.call(() -> runtime.createProcessInstanceQuery()
-        .processDefinitionId(versions.source().getId()).unlimitedList());
-    String run = UUID.randomUUID().toString();
-    List<MigrationReport.Blocked> blocked = new ArrayList<>();
-    try {
-      for (ProcessInstance instance : running) {
-        String reason = targetFails ? "The target version fails today's model check (see the findings)"
-            : moveOne(plan, instance, request, run);
-        if (reason != null) {
-          blocked.add(new MigrationReport.Blocked(instance.getId(), instance.getBusinessKey(), reason));
-        }
-      }
-    } finally {
-      // also when the run stopped half-way (the database went away): what moved has its events
-      if (!request.isDryRun()) {
-        recordRun(request, run, running.size(), blocked.size());
-      }
-    }
-    int migratable = running.size() - blocked.size();
-    return new MigrationReport(running.size(), migratable, blocked, findings, request.isDryRun() ? 0 : migratable);
   }
 
   private void recordRun(MigrationRequest request, String run, int instances, int blocked) {

@@ -22,6 +22,7 @@ import com.redress.support.PastTheModelCheck;
 import com.redress.support.StaffSession;
 import com.redress.support.TestUsers;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -137,8 +138,13 @@ class MigrationTest extends ApplicationTest {
         + "&sourceVersion=" + source + "&targetVersion=" + target + "&action=migrate&mappings="
         + URLEncoder.encode(PAUSE + " -> " + RENAMED_PAUSE, StandardCharsets.UTF_8) + "&_csrf="
         + URLEncoder.encode(token, StandardCharsets.UTF_8));
-    assertThat(migrated.statusCode()).isEqualTo(200);
-    assertThat(migrated.body()).contains("5 running instances; 5 can move; 5 moved.");
+    // it runs in the background; its page shows the progress, then the report
+    assertThat(migrated.statusCode()).isEqualTo(302);
+    String runPage = URI.create(migrated.headers().firstValue("Location").orElseThrow()).getPath();
+    assertThat(runPage).startsWith("/analysis/migrations/runs/");
+    HttpResponse<String> done = page.get(runPage + "?wait=30");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("Started by mig-analyst").contains("5 running instances; 5 can move; 5 moved.");
     assertThat(cases).allSatisfy(reference -> {
       assertThat(versionOf(reference)).isEqualTo(target);
       assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE chain_key = ? AND event_type = ?",

@@ -1,31 +1,37 @@
 package com.redress.migration;
 
 import com.redress.shared.AppClock;
-import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Migrations started from the page run here, one after another on a thread of their own, so the
- * analyst watches a run of thousands of instances make progress instead of waiting on one request;
- * two runs never move the same instances at once. The last {@value #KEPT} runs are kept in memory
- * (a restart forgets them; the audit trail keeps what they did).
+ * analyst watches a run of thousands of instances make progress instead of waiting on one request.
+ * An instance that another run (or the API) moved meanwhile is passed over. The last {@value #KEPT}
+ * finished runs are kept in memory (a restart forgets them; the audit trail keeps what they did).
+ * When the application stops, a run ends after the instance in hand and records what it moved,
+ * before the engine closes (lifecycles stop before beans are destroyed).
  */
 @Component
-class MigrationRuns {
+class MigrationRuns implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(MigrationRuns.class);
   static final int KEPT = 20;
+  /** One instance's move takes well under a second. */
+  private static final Duration STOPS_WITHIN = Duration.ofSeconds(30);
 
   /** One run: its progress while it runs, then its report or why it stopped. */
   static final class Run {
@@ -99,12 +105,9 @@ class MigrationRuns {
     thread.setDaemon(true);
     return thread;
   });
-  private final Map<String, Run> runs = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Run> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private final Map<String, Run> runs = new LinkedHashMap<>();
+  private volatile boolean stopping;
+  private volatile boolean running;
 
   MigrationRuns(MigrationService migrations, AppClock clock) {
     this.migrations = migrations;
@@ -113,22 +116,27 @@ class MigrationRuns {
 
   Run start(MigrationService.Prepared prepared) {
     Run run = new Run(prepared, clock.nowInBusinessZone());
-    synchronized (runs) {
-      runs.put(run.id(), run);
-    }
     oneAtATime.execute(() -> {
       try {
         run.report = migrations.run(prepared, (tried, total) -> {
           run.tried = tried;
           run.total = total;
+          if (stopping) {
+            throw new CancellationException("the application stopped");
+          }
         });
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         run.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         LOG.warn("Migration run {} stopped after {} of {} instances: {}", run.id(), run.tried, run.total, run.error);
       } finally {
         run.finished.countDown();
       }
     });
+    synchronized (runs) {
+      runs.put(run.id(), run);
+      // the oldest finished runs make room; one queued or under way stays until it ends
+      runs.values().removeIf(kept -> runs.size() > KEPT && !kept.running());
+    }
     return run;
   }
 
@@ -138,9 +146,28 @@ class MigrationRuns {
     }
   }
 
-  /** A run under way finishes the instance in hand (its own transaction) and stops. */
-  @PreDestroy
-  void stop() {
-    oneAtATime.shutdownNow();
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /** A run under way finishes the instance in hand (its own transaction), records itself and stops. */
+  @Override
+  public void stop() {
+    running = false;
+    stopping = true;
+    oneAtATime.shutdown();
+    try {
+      if (!oneAtATime.awaitTermination(STOPS_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+        LOG.warn("A migration run was still under way when the application stopped");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -70,6 +69,8 @@ public class MigrationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(MigrationService.class);
   private static final String CONDITIONAL = "conditional";
+  /** An instance that no longer runs on the source when its turn comes: neither moved nor blocked. */
+  private static final String GONE = "gone";
 
   /** The audit chain of migration runs. */
   public static final String CHAIN = "migrations";
@@ -148,26 +149,27 @@ public class MigrationService {
       String run = UUID.randomUUID().toString();
       List<MigrationReport.Blocked> blocked = new ArrayList<>();
       int tried = 0;
+      int gone = 0;
       try {
         for (ProcessInstance instance : prepared.running()) {
-          if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("stopped with the application after " + tried + " instances");
-          }
           String reason = prepared.targetFails() ? "The target version fails today's model check (see the findings)"
               : moveOne(prepared.plan(), instance, request, run);
-          if (reason != null) {
+          if (GONE.equals(reason)) {
+            gone++;
+          } else if (reason != null) {
             blocked.add(new MigrationReport.Blocked(instance.getId(), instance.getBusinessKey(), reason));
           }
           progress.after(++tried, prepared.running().size());
         }
       } finally {
-        // also when the run stopped half-way (the database went away): what moved has its events
+        // also when the run stopped half-way (the application stopping): what moved has its events
         if (!request.isDryRun()) {
-          recordRun(request, run, tried, blocked.size());
+          recordRun(request, run, tried - gone, blocked.size());
         }
       }
-      int migratable = prepared.running().size() - blocked.size();
-      return new MigrationReport(prepared.running().size(), migratable, blocked, prepared.findings(),
+      int instances = prepared.running().size() - gone;
+      int migratable = instances - blocked.size();
+      return new MigrationReport(instances, migratable, blocked, prepared.findings(),
           request.isDryRun() ? 0 : migratable);
     });
   }
@@ -320,10 +322,15 @@ public class MigrationService {
 
   /**
    * Moves one instance, with its audit event, in a transaction of its own (rolled back in a dry
-   * run); null when it moved or could, else the engine's reason.
+   * run); null when it moved or could, {@link #GONE} when it no longer runs on the source, else
+   * the engine's reason.
    */
   private String moveOne(MigrationPlan plan, ProcessInstance instance, MigrationRequest request, String run) {
     return perInstance.execute(tx -> {
+      if (asRedress.call(() -> runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
+          .processDefinitionId(plan.getSourceProcessDefinitionId()).count()) == 0) {
+        return GONE; // ended, or moved by another run, since the run was planned
+      }
       try {
         asRedress.run(() -> runtime.newMigration(plan).processInstanceIds(instance.getId()).execute());
       } catch (MigratingProcessInstanceValidationException e) {

@@ -130,6 +130,11 @@ class MigrationTest extends ApplicationTest {
     assertThat(cases).allSatisfy(reference -> assertThat(versionOf(reference)).isEqualTo(source));
     assertThat(auditRows(cases)).as("a dry run writes no audit event").isEqualTo(auditRowsBefore);
 
+    // a run planned now reaches its instances only after they moved: it passes them over
+    MigrationService service = bean(MigrationService.class);
+    MigrationService.Prepared late = service.prepare(new MigrationRequest(ComplaintHandlingProcess.KEY, source, target,
+        List.of(new MigrationRequest.Mapping(PAUSE, RENAMED_PAUSE)), false), "mig-analyst");
+
     // the migration itself from the analysts' page, as the same analyst
     StaffSession page = new StaffSession(port);
     page.signIn("mig-analyst", TestUsers.PASSWORD);
@@ -150,11 +155,14 @@ class MigrationTest extends ApplicationTest {
       assertThat(jdbc.queryForObject("SELECT actor FROM audit_event WHERE chain_key = ? AND event_type = ?",
           String.class, reference, MigrationService.CASE_MIGRATED)).isEqualTo("mig-analyst");
     });
+    MigrationReport passedOver = service.run(late, MigrationService.Progress.NONE);
+    assertThat(passedOver.instances()).isZero();
+    assertThat(passedOver.blocked()).isEmpty();
     JsonNode again = Http.json(ok(analyst.postJson("/api/migrations", request(source, target, false))));
     assertThat(again.get("instances").asInt()).as("a second run finds nothing left").isZero();
     assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE chain_key = ? AND event_type = ? ORDER BY seq",
-        String.class, MigrationService.CHAIN, MigrationService.RUN_DONE)).as("both runs, each with its analyst")
-        .endsWith("mig-analyst", "mig-analyst");
+        String.class, MigrationService.CHAIN, MigrationService.RUN_DONE)).as("every real run, each with its analyst")
+        .endsWith("mig-analyst", "mig-analyst", "mig-analyst");
 
     // the SLA timers keep their dates (the target defines them as the source did), the handler the
     // task, the team its candidacy, Tasklist its columns

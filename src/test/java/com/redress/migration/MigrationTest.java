@@ -59,8 +59,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * pause, the complaint waiting there is blocked with the engine's reason. The migration moves the
  * complaints waiting at triage, at the handling task (assignee, candidate group and Tasklist
  * columns kept), at the survey, inside the compensation approval and in the renamed pause, each
- * with its audit event, timers keeping their dates; four-eyes still refuses a handler's own
- * review; every complaint then closes on the new version, through its added step. The test's
+ * with its audit event, timers keeping their dates; the approval the complaint called migrates
+ * as an instance of its own; four-eyes still refuses a handler's own review; every complaint then
+ * closes on the new version, through its added step. The test's
  * complaints run on versions deployed for them alone, so no other test's instance moves.
  */
 class MigrationTest extends ApplicationTest {
@@ -83,7 +84,8 @@ class MigrationTest extends ApplicationTest {
 
   @Test
   void aDryRunChangesNothingThenWaitingComplaintsMoveAndCloseOnTheNewVersion() {
-    int source = version(deploy("migration source", withAPauseAfterTheReview()));
+    Deployment sourceDeployment = deploy("migration source", withAPauseAfterTheReview());
+    int source = version(sourceDeployment);
     // a handler who also reviews quality, never on a complaint of their own (four-eyes)
     String handler = TestUsers.ensure(engine.getIdentityService(), "mig-handler", Groups.TEAM_SERVICE,
         Groups.QUALITY_REVIEWERS);
@@ -105,7 +107,8 @@ class MigrationTest extends ApplicationTest {
     assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(instanceOf(pausing))
         .activityId(PAUSE).count()).as("waiting in the pause").isOne();
     List<String> cases = List.of(atTriage, atHandling, atSurvey, inApproval, pausing);
-    int target = version(deploy("migration target", withTheRenamedPauseAndAnAddedStep()));
+    Deployment targetDeployment = deploy("migration target", withTheRenamedPauseAndAnAddedStep());
+    int target = version(targetDeployment);
     Http analyst = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-analyst",
         Groups.PROCESS_ANALYSTS), TestUsers.PASSWORD);
     String request = request(source, target, true);
@@ -180,6 +183,17 @@ class MigrationTest extends ApplicationTest {
     Handling.runDueJobs(engine, atTriage);
     Handling.resolve(engine, atTriage, handler);
     Handling.resolve(engine, atHandling, handler);
+    // the approval the complaint called is an instance of its own, migrated through the same door
+    int approvalSource = version(sourceDeployment, CompensationApprovalProcess.KEY);
+    int approvalTarget = version(targetDeployment, CompensationApprovalProcess.KEY);
+    JsonNode approvals = Http.json(ok(analyst.postJson("/api/migrations", "{\"processDefinitionKey\":\""
+        + CompensationApprovalProcess.KEY + "\",\"sourceVersion\":" + approvalSource + ",\"targetVersion\":"
+        + approvalTarget + ",\"dryRun\":false}")));
+    assertThat(approvals.get("migrated").asInt()).isOne();
+    assertThat(engine.getRepositoryService().getProcessDefinition(engine.getRuntimeService()
+        .createProcessInstanceQuery().processInstanceBusinessKey(inApproval)
+        .processDefinitionKey(CompensationApprovalProcess.KEY).singleResult().getProcessDefinitionId()).getVersion())
+        .isEqualTo(approvalTarget);
     Handling.decideCompensation(engine, inApproval, TestUsers.ensure(engine.getIdentityService(), "mig-supervisor",
         Groups.SUPERVISORS), "APPROVE", "A fair refund for the wait.");
     for (String reference : cases) {
@@ -336,8 +350,12 @@ class MigrationTest extends ApplicationTest {
   }
 
   private int version(Deployment deployment) {
+    return version(deployment, ComplaintHandlingProcess.KEY);
+  }
+
+  private int version(Deployment deployment, String process) {
     ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .deploymentId(deployment.getId()).processDefinitionKey(ComplaintHandlingProcess.KEY).singleResult();
+        .deploymentId(deployment.getId()).processDefinitionKey(process).singleResult();
     return definition.getVersion();
   }
 

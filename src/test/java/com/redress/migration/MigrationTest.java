@@ -26,6 +26,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +56,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An analyst moves running complaints to a new version of ComplaintHandling through
- * {@code /api/migrations}. The new version adds a step and renames a pause and a gateway, neither
- * part of the process contract. A dry run changes nothing; without the analyst's mapping for the
- * pause, the complaint waiting there is blocked with the engine's reason. The migration moves the
- * complaints waiting at triage, at the handling task (assignee, candidate group and Tasklist
- * columns kept), at the survey, inside the compensation approval and in the renamed pause, each
- * with its audit event, timers keeping their dates; the approval the complaint called migrates
- * as an instance of its own; four-eyes still refuses a handler's own review; every complaint then
- * closes on the new version, through its added step. The test's
- * complaints run on versions deployed for them alone, so no other test's instance moves.
+ * {@code /api/migrations} and the page. The new version adds a step, renames and lengthens a pause,
+ * and renames a gateway, none of them part of the process contract. A dry run changes nothing;
+ * without the analyst's mapping for the pause, the complaint waiting there is blocked with the
+ * engine's reason. The migration moves the complaints waiting at triage, at the handling task
+ * (assignee, candidate group and Tasklist columns kept), at the survey, inside the compensation
+ * approval and in the pause, each with its audit event: the SLA timers keep their dates, the
+ * lengthened pause is set up again. The approval the complaint called migrates as an instance of
+ * its own; four-eyes still refuses a handler's own review; every complaint then closes on the new
+ * version, through its added step. The test's complaints run on versions deployed for them alone,
+ * so no other test's instance moves.
  */
 class MigrationTest extends ApplicationTest {
 
@@ -112,7 +115,7 @@ class MigrationTest extends ApplicationTest {
     Http analyst = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-analyst",
         Groups.PROCESS_ANALYSTS), TestUsers.PASSWORD);
     String request = request(source, target, true);
-    List<String> pauseBefore = timers(pausing);
+    Instant pauseBefore = pauseDue(pausing, PAUSE);
     long auditRowsBefore = auditRows(cases);
     List<String> slaBefore = timers(atHandling);
     Map<String, Object> columnsBefore = engine.getTaskService().getVariablesLocal(
@@ -170,8 +173,9 @@ class MigrationTest extends ApplicationTest {
     // the SLA timers keep their dates (the target defines them as the source did), the handler the
     // task, the team its candidacy, Tasklist its columns
     assertThat(timers(atHandling)).isNotEmpty().isEqualTo(slaBefore);
-    assertThat(timers(pausing)).as("the renamed pause, its hour unchanged")
-        .isEqualTo(pauseBefore.stream().map(timer -> timer.replace(PAUSE, RENAMED_PAUSE)).toList());
+    // the pause, renamed and lengthened to two hours, is set up again from the new definition
+    assertThat(pauseDue(pausing, RENAMED_PAUSE)).as("two hours from the migration")
+        .isAfter(pauseBefore.plus(Duration.ofMinutes(50))).isAfter(Instant.now().plus(Duration.ofMinutes(115)));
     Task handling = Handling.task(engine, atHandling, ComplaintHandlingProcess.TASK_HANDLE);
     assertThat(engine.getTaskService().getVariablesLocal(handling.getId())).isEqualTo(columnsBefore);
     assertThat(handling.getAssignee()).isEqualTo(handler);
@@ -307,6 +311,11 @@ class MigrationTest extends ApplicationTest {
     Jobs.continueAfterSurvey(engine, reference);
   }
 
+  private Instant pauseDue(String reference, String pause) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instanceOf(reference)).activityId(pause)
+        .singleResult().getDuedate().toInstant();
+  }
+
   /** The case's timers: where and when. */
   private List<String> timers(String reference) {
     return engine.getManagementService().createJobQuery().processInstanceId(engine.getRuntimeService()
@@ -395,12 +404,14 @@ class MigrationTest extends ApplicationTest {
   }
 
   /**
-   * The version with the pause, its pause renamed, a step added after it, and a merging gateway
-   * (not part of the contract either) under another id.
+   * The version with the pause, its pause renamed and lengthened to two hours, a step added after
+   * it, and a merging gateway (not part of the contract either) under another id.
    */
   private static BpmnModelInstance withTheRenamedPauseAndAnAddedStep() {
     BpmnModelInstance model = withAPauseAfterTheReview();
     model.getModelElementById(PAUSE).setAttributeValue("id", RENAMED_PAUSE, true);
+    TimerEventDefinition longer = model.getModelElementById(PAUSE + "_definition");
+    longer.getTimeDuration().setTextContent("PT2H");
     IntermediateThrowEvent recorded = model.newInstance(IntermediateThrowEvent.class, ADDED_STEP);
     recorded.setName("Quality review recorded");
     insert(model, "Flow_PauseToClose", recorded, "Flow_RecordedToClose");

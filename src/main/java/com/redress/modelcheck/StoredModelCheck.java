@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -13,13 +15,16 @@ import org.springframework.stereotype.Component;
 /**
  * The model check as it stands today, on what was deployed earlier: a deployment's stored
  * resources, against today's contracts and beans. A check that became stricter, or a bean that was
- * removed, shows up here for versions that passed when they were deployed.
+ * removed, shows up here for versions that passed when they were deployed. A deployment never
+ * changes and neither do the check and the beans while the application runs, so each version is
+ * checked once (the migration page shows every running version's check on every view).
  */
 @Component
 public class StoredModelCheck {
 
   private final RepositoryService repository;
   private final ListableBeanFactory beans;
+  private final Map<String, List<ModelProblem>> checked = new ConcurrentHashMap<>();
 
   StoredModelCheck(@Lazy RepositoryService repository, ListableBeanFactory beans) {
     this.repository = repository;
@@ -32,6 +37,10 @@ public class StoredModelCheck {
    * theirs to answer for). The caller reads the engine as Redress.
    */
   public List<ModelProblem> check(ProcessDefinition definition) {
+    return checked.computeIfAbsent(definition.getId(), id -> checkNow(definition));
+  }
+
+  private List<ModelProblem> checkNow(ProcessDefinition definition) {
     String deploymentId = definition.getDeploymentId();
     List<ModelResource> resources = repository.getDeploymentResources(deploymentId).stream()
         .map(resource -> new ModelResource(resource.getName(), read(deploymentId, resource.getId()))).toList();

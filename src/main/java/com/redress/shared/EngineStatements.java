@@ -9,13 +9,13 @@ import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.management.ActivityStatisticsQuery;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,13 +66,13 @@ public class EngineStatements extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl engine) {
     EngineInterceptors.beforeEach(engine,
-        command -> (command instanceof TaskQueryImpl || command instanceof AbstractExecuteFilterCmd) && onPostgres(),
+        command -> (command instanceof TaskQuery || command instanceof AbstractExecuteFilterCmd) && onPostgres(),
         () -> setLocal("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL max_parallel_workers_per_gather = 0;"
             + " SET LOCAL work_mem = '" + WORK_MEM + "'"));
     // Cockpit's activity statistics: the active-execution index (V3) holds every column the counts
     // need, but at PostgreSQL's default cost of a random page (4, made for spinning disks) the
     // planner reads the whole table instead: 150 against 80 ms on 200 000 executions
-    EngineInterceptors.beforeEach(engine, command -> command instanceof ActivityStatisticsQueryImpl && onPostgres(),
+    EngineInterceptors.beforeEach(engine, command -> command instanceof ActivityStatisticsQuery && onPostgres(),
         () -> setLocal("SET LOCAL random_page_cost = " + STATISTICS_RANDOM_PAGE_COST));
   }
 

@@ -1,5 +1,6 @@
 package com.redress.compensation;
 
+import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.shared.ProcessVariable;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,21 @@ public final class CompensationApprovalProcess {
   /** The fields code reads from each form: the model check refuses a form that lacks one. */
   public static final Map<String, List<ProcessVariable<?>>> FORM_FIELDS = Map.of(
       FORM_APPROVE, List.of(DECISION, LOWERED_AMOUNT, DECISION_REASON));
+
+  /**
+   * What code writes, by the delegate or listener bean or the message that writes it: with the
+   * forms, what a migration takes as written on the way ahead (docs/analysts.md, "Variables a new
+   * version needs"). A step that starts writing another variable is added here.
+   */
+  public static final Map<String, List<ProcessVariable<?>>> STEP_WRITES = Map.of(
+      "registerProposalDelegate", List.of(PROPOSAL_ID, PROPOSED_BY, GRANTED_LAST_90_DAYS, CURRENT_AMOUNT,
+          ComplaintHandlingProcess.COMPENSATION_TYPE, ComplaintHandlingProcess.COMPENSATION_AMOUNT,
+          ComplaintHandlingProcess.COMPENSATION_CURRENCY, ComplaintHandlingProcess.SEVERITY),
+      "reserveBudgetDelegate", List.of(APPROVAL_NEEDED, APPROVAL_STEP, BAND_NAME, RECOMMENDED_RANGE),
+      "nextApproverDelegate", List.of(APPROVAL_STEP, APPROVER_GROUP, APPROVAL_DUE, BUDGET_LEFT, DECISION, LOWERED_AMOUNT,
+          DECISION_REASON),
+      "recordApprovalDecisionDelegate", List.of(APPROVAL_STEP, CURRENT_AMOUNT, MORE_APPROVALS, COMPENSATION_OUTCOME),
+      "issueCompensationDelegate", List.of(COMPENSATION_OUTCOME));
 
   private CompensationApprovalProcess() {
   }

@@ -182,6 +182,30 @@ public final class ComplaintHandlingProcess {
           COMPENSATION_TYPE, COMPENSATION_AMOUNT, COMPENSATION_CURRENCY, COMPENSATION_REASON),
       FORM_REVIEW_QUALITY, List.of(QUALITY_SCORE, INNOVATIVE, INNOVATION_REASON, REVIEW_COMMENT));
 
+  /**
+   * What code writes, by the delegate or listener bean or the message that writes it: with the
+   * forms, what a migration takes as written on the way ahead (docs/analysts.md, "Variables a new
+   * version needs"). A step that starts writing another variable is added here.
+   */
+  public static final Map<String, List<ProcessVariable<?>>> STEP_WRITES = Map.ofEntries(
+      Map.entry("registerComplaintDelegate", List.of(COMPLAINT_REFERENCE, CUSTOMER_NAME, CUSTOMER_TIER, CHANNEL,
+          CATEGORY, SUBJECT, DESCRIPTION, ORDER_AMOUNT_UNITS, COMPLAINTS_LAST_90_DAYS, DUPLICATE, DUPLICATE_OF)),
+      Map.entry("applyClassificationDelegate", List.of(SEVERITY, HANDLER_GROUP, FIRST_RESPONSE_SLA_HOURS,
+          RESOLUTION_SLA_HOURS, SLA_WARNING_AT, RESOLUTION_DUE)),
+      Map.entry("validateTriageListener", List.of(TRIAGED_BY)),
+      Map.entry("recommendedRangesListener", List.of(RECOMMENDED_RANGES)),
+      Map.entry("returnToHandlerListener", List.of(RETURN_TO)),
+      Map.entry("validateHandlingOutcomeListener", List.of(HANDLING_ACTION, COMPENSATION_TYPE, HANDLED_BY)),
+      Map.entry("askCustomerDelegate", List.of(CUSTOMER_ANSWER, REMINDER_AT, NO_REPLY_AT, RETURN_TO)),
+      Map.entry("resumeHandlingDelegate", List.of(HANDLING_ACTION, CUSTOMER_QUESTION, QUESTION_AND_ANSWER,
+          HANDLER_GROUP, SLA_WARNING_AT, RESOLUTION_DUE)),
+      Map.entry("notifyResolutionDelegate", List.of(SURVEY_DUE_AT, REOPEN_COUNT, MAX_REOPENINGS)),
+      Map.entry("reopenComplaintDelegate", List.of(PREVIOUS_OUTCOME, RESOLUTION, COMPENSATION_TYPE, COMPENSATION_AMOUNT,
+          COMPENSATION_REASON, HANDLER_GROUP, SLA_WARNING_AT, RESOLUTION_DUE)),
+      Map.entry("addToConversationDelegate", List.of(CONVERSATION)),
+      Map.entry(MESSAGE_SURVEY_ANSWERED, List.of(SURVEY_SCORE)),
+      Map.entry(MESSAGE_CUSTOMER_ANSWERED, List.of(CUSTOMER_ANSWER)));
+
   private ComplaintHandlingProcess() {
   }
 }

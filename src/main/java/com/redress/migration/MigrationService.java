@@ -7,6 +7,7 @@ import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.identity.AsRedress;
 import com.redress.modelcheck.ModelProblem;
 import com.redress.modelcheck.StoredModelCheck;
+import com.redress.modelcheck.VariablesAhead;
 import com.redress.shared.ConflictException;
 import com.redress.shared.FieldProblem;
 import com.redress.shared.InvalidRequestException;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,7 +33,10 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
@@ -87,10 +93,14 @@ public class MigrationService {
   private final AsRedress asRedress;
   private final TransactionTemplate perInstance;
   private final IdentityService identity;
+  /** By process key, the values its code documents for variables an instance lacks. */
+  private final Map<String, Map<String, Function<String, Object>>> defaults = new LinkedHashMap<>();
 
   MigrationService(@Lazy RepositoryService repository, @Lazy RuntimeService runtime, @Lazy IdentityService identity,
-      StoredModelCheck modelCheck, AuditTrail audit, AsRedress asRedress, PlatformTransactionManager transactions) {
+      StoredModelCheck modelCheck, AuditTrail audit, AsRedress asRedress, PlatformTransactionManager transactions,
+      List<VariableDefaults> defaults) {
     this.identity = identity;
+    defaults.forEach(d -> this.defaults.put(d.processKey(), d.byVariable()));
     this.repository = repository;
     this.runtime = runtime;
     this.modelCheck = modelCheck;
@@ -110,7 +120,7 @@ public class MigrationService {
 
   /** A request checked and planned, with the instances it concerns: what {@link #run} works through. */
   public record Prepared(MigrationRequest request, String analyst, MigrationPlan plan, List<String> findings,
-      boolean targetFails, List<ProcessInstance> running) {
+      boolean targetFails, List<ProcessInstance> running, VariablesAhead ahead) {
   }
 
   /** Checks and plans the request, then runs it, as {@code analyst}. */
@@ -137,8 +147,9 @@ public class MigrationService {
       MigrationPlan plan = asRedress.call(() -> plan(versions, request.mappings()));
       List<ProcessInstance> running = asRedress.call(() -> runtime.createProcessInstanceQuery()
           .processDefinitionId(versions.source().getId()).unlimitedList());
+      VariablesAhead ahead = asRedress.call(() -> modelCheck.variablesAhead(versions.target()));
       return new Prepared(request, analyst, plan, problems.stream().map(ModelProblem::toString).toList(),
-          targetFails, running);
+          targetFails, running, ahead);
     });
   }
 
@@ -153,7 +164,7 @@ public class MigrationService {
       try {
         for (ProcessInstance instance : prepared.running()) {
           String reason = prepared.targetFails() ? "The target version fails today's model check (see the findings)"
-              : moveOne(prepared.plan(), instance, request, run);
+              : moveOne(prepared, instance, run);
           if (GONE.equals(reason)) {
             gone++;
           } else if (reason != null) {
@@ -323,21 +334,33 @@ public class MigrationService {
   /**
    * Moves one instance, with its audit event, in a transaction of its own (rolled back in a dry
    * run); null when it moved or could, {@link #GONE} when it no longer runs on the source, else
-   * the engine's reason.
+   * why not: the variables it lacks, or the engine's reason.
    */
-  private String moveOne(MigrationPlan plan, ProcessInstance instance, MigrationRequest request, String run) {
+  private String moveOne(Prepared prepared, ProcessInstance instance, String run) {
+    MigrationPlan plan = prepared.plan();
+    MigrationRequest request = prepared.request();
     return perInstance.execute(tx -> {
       if (asRedress.call(() -> runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
           .processDefinitionId(plan.getSourceProcessDefinitionId()).count()) == 0) {
         return GONE; // ended, or moved by another run, since the run was planned
       }
+      Map<String, Object> given = new LinkedHashMap<>();
       try {
+        String lacking = asRedress.call(() -> lacking(prepared, instance, given));
+        if (lacking != null) {
+          tx.setRollbackOnly();
+          return lacking;
+        }
+        // before the move: a timer the target sets up on arrival may read them
+        if (!given.isEmpty()) {
+          asRedress.run(() -> runtime.setVariables(instance.getId(), given));
+        }
         asRedress.run(() -> runtime.newMigration(plan).processInstanceIds(instance.getId()).execute());
       } catch (MigratingProcessInstanceValidationException e) {
         tx.setRollbackOnly();
         return reasons(e.getValidationReport());
       } catch (RuntimeException e) {
-        // a listener of an added or removed scope, or the database: this instance stays, the run goes on
+        // a listener of an added or removed scope, a default's source, or the database: this instance stays
         tx.setRollbackOnly();
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
@@ -346,11 +369,57 @@ public class MigrationService {
       } else {
         Map<String, Object> details = described(request, run);
         details.put("instanceId", instance.getId());
+        if (!given.isEmpty()) {
+          details.put("defaults", given);
+        }
         audit.recordDomainChange(instance.getBusinessKey() != null ? instance.getBusinessKey() : CHAIN, CASE_MIGRATED,
             details);
       }
       return null;
     });
+  }
+
+  /**
+   * Puts into {@code given} the documented values of the variables the instance lacks and the
+   * target reads on its way ahead; returns the ones without such a value, or null.
+   */
+  private String lacking(Prepared prepared, ProcessInstance instance, Map<String, Object> given) {
+    Map<String, String> targetOf = new LinkedHashMap<>();
+    prepared.plan().getInstructions().forEach(i -> targetOf.put(i.getSourceActivityId(), i.getTargetActivityId()));
+    Set<String> at = new HashSet<>();
+    // activities the plan does not map are the engine's to refuse, with its reason
+    waitingAt(runtime.getActivityInstance(instance.getId()), id -> {
+      if (targetOf.containsKey(id)) {
+        at.add(targetOf.get(id));
+      }
+    });
+    Set<String> has = runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).unlimitedList()
+        .stream().map(VariableInstance::getName).collect(Collectors.toSet());
+    Map<String, Function<String, Object>> documented = defaults.getOrDefault(
+        prepared.request().processDefinitionKey(), Map.of());
+    List<String> reasons = new ArrayList<>();
+    for (VariablesAhead.Need need : prepared.ahead().missing(at, has)) {
+      Function<String, Object> value = documented.get(need.variable());
+      if (value != null) {
+        given.put(need.variable(), value.apply(instance.getBusinessKey()));
+      } else {
+        reasons.add("needs variable '" + need.variable() + "' (read at " + need.elementId()
+            + "), which it does not have and for which " + prepared.request().processDefinitionKey()
+            + " documents no value");
+      }
+    }
+    return reasons.isEmpty() ? null : String.join("; ", reasons);
+  }
+
+  /** Every activity the instance is in or about to continue at. */
+  private static void waitingAt(ActivityInstance scope, Consumer<String> activity) {
+    for (ActivityInstance child : scope.getChildActivityInstances()) {
+      activity.accept(child.getActivityId());
+      waitingAt(child, activity);
+    }
+    for (TransitionInstance transition : scope.getChildTransitionInstances()) {
+      activity.accept(transition.getActivityId());
+    }
   }
 
   /** The engine's reasons, each with the element it concerns. */

@@ -16,20 +16,23 @@ import java.util.stream.Collectors;
 
 /**
  * What code relies on in one process, read from its constants class: the element ids (constant
- * name by id), the decisions and forms it names, the form fields it reads and every variable it
- * knows. A model may add to these but must not lose any.
+ * name by id), the decisions and forms it names, the form fields it reads, every variable it
+ * knows and what its steps write that models read. A model may add to these but must not lose any.
  */
 record ProcessContract(String key, String owner, Map<String, String> elementIds, Set<String> decisions,
-    Set<String> forms, Map<String, Set<String>> formFields, Set<String> variables) {
+    Set<String> forms, Map<String, Set<String>> formFields, Set<String> variables,
+    Map<String, Set<String>> stepWrites) {
 
   /** The processes Redress ships. */
   static final List<ProcessContract> REDRESS = List.of(
-      of(ComplaintHandlingProcess.class, ComplaintHandlingProcess.FORM_FIELDS),
-      of(CompensationApprovalProcess.class, CompensationApprovalProcess.FORM_FIELDS),
-      of(EmployeeAwardProcess.class, EmployeeAwardProcess.FORM_FIELDS),
-      of(MessageDeliveryProcess.class, MessageDeliveryProcess.FORM_FIELDS));
+      of(ComplaintHandlingProcess.class, ComplaintHandlingProcess.FORM_FIELDS, ComplaintHandlingProcess.STEP_WRITES),
+      of(CompensationApprovalProcess.class, CompensationApprovalProcess.FORM_FIELDS,
+          CompensationApprovalProcess.STEP_WRITES),
+      of(EmployeeAwardProcess.class, EmployeeAwardProcess.FORM_FIELDS, EmployeeAwardProcess.STEP_WRITES),
+      of(MessageDeliveryProcess.class, MessageDeliveryProcess.FORM_FIELDS, Map.of()));
 
-  static ProcessContract of(Class<?> constants, Map<String, List<ProcessVariable<?>>> formFields) {
+  static ProcessContract of(Class<?> constants, Map<String, List<ProcessVariable<?>>> formFields,
+      Map<String, List<ProcessVariable<?>>> stepWrites) {
     String key = null;
     Map<String, String> ids = new LinkedHashMap<>();
     Set<String> decisions = new LinkedHashSet<>();
@@ -54,10 +57,15 @@ record ProcessContract(String key, String owner, Map<String, String> elementIds,
         variables.add(variable.name());
       }
     }
-    Map<String, Set<String>> fields = new LinkedHashMap<>();
-    formFields.forEach((form, read) -> fields.put(form,
-        read.stream().map(ProcessVariable::name).collect(Collectors.toCollection(LinkedHashSet::new))));
-    return new ProcessContract(key, constants.getSimpleName(), ids, decisions, forms, fields, variables);
+    return new ProcessContract(key, constants.getSimpleName(), ids, decisions, forms, names(formFields), variables,
+        names(stepWrites));
+  }
+
+  private static Map<String, Set<String>> names(Map<String, List<ProcessVariable<?>>> variables) {
+    Map<String, Set<String>> names = new LinkedHashMap<>();
+    variables.forEach((owner, list) -> names.put(owner,
+        list.stream().map(ProcessVariable::name).collect(Collectors.toCollection(LinkedHashSet::new))));
+    return names;
   }
 
   private static Object read(Field field) {

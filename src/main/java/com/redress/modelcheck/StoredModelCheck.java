@@ -3,7 +3,12 @@ package com.redress.modelcheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,6 +30,7 @@ public class StoredModelCheck {
   private final RepositoryService repository;
   private final ListableBeanFactory beans;
   private final Map<String, List<ModelProblem>> checked = new ConcurrentHashMap<>();
+  private final Map<String, VariablesAhead> ahead = new ConcurrentHashMap<>();
 
   StoredModelCheck(@Lazy RepositoryService repository, ListableBeanFactory beans) {
     this.repository = repository;
@@ -40,10 +46,40 @@ public class StoredModelCheck {
     return checked.computeIfAbsent(definition.getId(), id -> checkNow(definition));
   }
 
-  private List<ModelProblem> checkNow(ProcessDefinition definition) {
+  /**
+   * What {@code definition} reads ahead of a point that nothing on the way writes, with the forms
+   * and decisions deployed with it and what Redress's code writes at its steps. The caller reads
+   * the engine as Redress.
+   */
+  public VariablesAhead variablesAhead(ProcessDefinition definition) {
+    return ahead.computeIfAbsent(definition.getId(), id -> {
+      List<ModelResource> resources = resources(definition);
+      List<ModelProblem> unused = new ArrayList<>(); // the model check reports them
+      Map<String, Set<String>> forms = new LinkedHashMap<>();
+      FormCheck.read(resources.stream().filter(r -> r.is(".form")).toList(), unused)
+          .forEach((formId, form) -> forms.put(formId, form.fields()));
+      Map<String, Set<String>> decisions = new LinkedHashMap<>();
+      DmnCheck.read(resources.stream().filter(r -> r.is(".dmn")).toList(), unused).forEach((decisionId, decision) ->
+          decisions.put(decisionId, decision.inputVariables().values().stream().flatMap(Set::stream)
+              .collect(Collectors.toSet())));
+      Map<String, Set<String>> stepWrites = ProcessContract.REDRESS.stream()
+          .filter(contract -> contract.key().equals(definition.getKey())).findFirst()
+          .map(ProcessContract::stepWrites).orElse(Map.of());
+      ModelBeans named = ModelBeans.of(beans);
+      Set<String> beanNames = new HashSet<>(named.delegates());
+      beanNames.addAll(named.exposed());
+      return new VariablesAhead(repository.getBpmnModelInstance(id), forms, decisions, stepWrites, beanNames);
+    });
+  }
+
+  private List<ModelResource> resources(ProcessDefinition definition) {
     String deploymentId = definition.getDeploymentId();
-    List<ModelResource> resources = repository.getDeploymentResources(deploymentId).stream()
+    return repository.getDeploymentResources(deploymentId).stream()
         .map(resource -> new ModelResource(resource.getName(), read(deploymentId, resource.getId()))).toList();
+  }
+
+  private List<ModelProblem> checkNow(ProcessDefinition definition) {
+    List<ModelResource> resources = resources(definition);
     String own = new ModelResource(definition.getResourceName(), new byte[0]).fileName();
     return new ModelCheck(ModelBeans.of(beans)).check(resources).stream()
         .filter(problem -> !problem.file().endsWith(".bpmn") || new ModelResource(problem.file(), new byte[0])

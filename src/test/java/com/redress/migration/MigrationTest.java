@@ -43,12 +43,14 @@ import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.camunda.bpm.model.bpmn.instance.TimeDuration;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +75,8 @@ class MigrationTest extends ApplicationTest {
   private static final String PAUSE = "Timer_CoolingOff";
   private static final String RENAMED_PAUSE = "Timer_CoolingDown";
   private static final String RENAMED_GATEWAY = "Gateway_ReviewJoined";
+  private static final String FOLLOW_UP = "Timer_FollowUp";
+  private static final String FOLLOW_UP_AT = "followUpAt";
 
   @Autowired ComplaintService complaints;
   @Autowired SurveyService surveys;
@@ -283,6 +287,44 @@ class MigrationTest extends ApplicationTest {
   }
 
   @Test
+  void aVariableTheTargetReadsIsGivenItsDocumentedValueOrItsLackBlocksTheComplaint() {
+    int source = version(deploy("migration source", todaysComplaintHandling()));
+    String handler = TestUsers.ensure(engine.getIdentityService(), "mig-handler", Groups.TEAM_SERVICE);
+    String atHandling = submitted(Category.SERVICE_QUALITY);
+    String atSurvey = submitted(Category.SERVICE_QUALITY);
+    Handling.resolve(engine, atSurvey, handler);
+    // as a complaint resolved before the reopening limit existed: no counter
+    engine.getRuntimeService().removeVariable(instanceOf(atSurvey), ComplaintHandlingProcess.REOPEN_COUNT.name());
+    Http analyst = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-analyst",
+        Groups.PROCESS_ANALYSTS), TestUsers.PASSWORD);
+
+    // a version with a follow-up dated by a variable no step writes: both complaints would reach it
+    int readsFollowUp = version(deploy("migration target with a follow-up", withAFollowUpNoStepDates()));
+    JsonNode blocked = Http.json(ok(analyst.postJson("/api/migrations", request(source, readsFollowUp, false, ""))));
+    assertThat(blocked.get("migrated").asInt()).isZero();
+    assertThat(blocked.get("blocked")).hasSize(2).allSatisfy(instance -> assertThat(instance.get("reason").asText())
+        .contains("needs variable '" + FOLLOW_UP_AT + "' (read at " + FOLLOW_UP + ")")
+        .doesNotContain(ComplaintHandlingProcess.REOPEN_COUNT.name()));
+    assertThat(List.of(atHandling, atSurvey)).allSatisfy(reference -> assertThat(versionOf(reference))
+        .isEqualTo(source));
+
+    // a version that reads only what ComplaintHandling writes or documents: the counter gets the complaint's own count
+    int today = version(deploy("migration target of today", todaysComplaintHandling()));
+    JsonNode moved = Http.json(ok(analyst.postJson("/api/migrations", request(source, today, false, ""))));
+    assertThat(moved.get("migrated").asInt()).isEqualTo(2);
+    assertThat(engine.getRuntimeService().getVariable(instanceOf(atSurvey),
+        ComplaintHandlingProcess.REOPEN_COUNT.name())).isEqualTo(0);
+    assertThat(jdbc.queryForObject("SELECT details FROM audit_event WHERE chain_key = ? AND event_type = ?",
+        String.class, atSurvey, MigrationService.CASE_MIGRATED)).contains("\"defaults\":{\"reopenCount\":0}");
+    assertThat(jdbc.queryForObject("SELECT details FROM audit_event WHERE chain_key = ? AND event_type = ?",
+        String.class, atHandling, MigrationService.CASE_MIGRATED)).doesNotContain("defaults");
+    // an unhappy answer passes the gateway that reads the counter: the complaint reopens
+    answerSurvey(atSurvey, 1);
+    Handling.runDueJobs(engine, atSurvey);
+    assertThat(complaints.get(atSurvey).status()).isEqualTo(ComplaintStatus.REOPENED);
+  }
+
+  @Test
   void onlyRedressMigratesAndOnlyAnalystsAndAdministratorsMayAsk() {
     Http admin = new Http(port).as(TestUsers.ensure(engine.getIdentityService(), "mig-admin", Groups.CAMUNDA_ADMIN),
         TestUsers.PASSWORD);
@@ -306,8 +348,12 @@ class MigrationTest extends ApplicationTest {
   }
 
   private void answerSurvey(String reference) {
+    answerSurvey(reference, 5);
+  }
+
+  private void answerSurvey(String reference, int score) {
     String token = bean(AccessTokens.class).issue(reference, "TEST");
-    surveys.answer(reference, new SurveyService.Answer(token, 5, null));
+    surveys.answer(reference, new SurveyService.Answer(token, score, null));
     Jobs.continueAfterSurvey(engine, reference);
   }
 
@@ -389,15 +435,32 @@ class MigrationTest extends ApplicationTest {
     return Bpmn.readModelFromStream(PastTheModelCheck.current("processes/ComplaintHandling.bpmn"));
   }
 
+  /** Today's model with a follow-up after the quality review, due at {@code followUpAt}, which no step writes. */
+  private static BpmnModelInstance withAFollowUpNoStepDates() {
+    BpmnModelInstance model = todaysComplaintHandling();
+    TimeDate followUpAt = model.newInstance(TimeDate.class);
+    followUpAt.setTextContent("${" + FOLLOW_UP_AT + "}");
+    return withATimerAfterTheReview(model, FOLLOW_UP, "Follow up", followUpAt);
+  }
+
   /** Today's model with a one-hour pause (not part of the process contract) after the quality review is recorded. */
   private static BpmnModelInstance withAPauseAfterTheReview() {
     BpmnModelInstance model = todaysComplaintHandling();
-    IntermediateCatchEvent pause = model.newInstance(IntermediateCatchEvent.class, PAUSE);
-    pause.setName("Cooling off");
-    TimerEventDefinition timer = model.newInstance(TimerEventDefinition.class, PAUSE + "_definition");
     TimeDuration hour = model.newInstance(TimeDuration.class);
     hour.setTextContent("PT1H");
-    timer.setTimeDuration(hour);
+    return withATimerAfterTheReview(model, PAUSE, "Cooling off", hour);
+  }
+
+  private static BpmnModelInstance withATimerAfterTheReview(BpmnModelInstance model, String id, String name,
+      ModelElementInstance when) {
+    IntermediateCatchEvent pause = model.newInstance(IntermediateCatchEvent.class, id);
+    pause.setName(name);
+    TimerEventDefinition timer = model.newInstance(TimerEventDefinition.class, id + "_definition");
+    if (when instanceof TimeDate date) {
+      timer.setTimeDate(date);
+    } else {
+      timer.setTimeDuration((TimeDuration) when);
+    }
     pause.getEventDefinitions().add(timer);
     insert(model, "Flow_ReviewToClose", pause, "Flow_PauseToClose");
     return reread(model);

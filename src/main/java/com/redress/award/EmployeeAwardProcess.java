@@ -114,23 +114,21 @@ public final class EmployeeAwardProcess {
       FORM_APPROVE_EXCESS, List.of(EXCESS_DECISION, EXCESS_REASON),
       FORM_DECIDE_OBJECTION, List.of(OBJECTION_DECISION, CUT_HANDLER, CUT_AWARD, AWARD_REASON));
 
-  /**
-   * What code writes, by the delegate or listener bean or the message that writes it: with the
-   * forms, what a migration takes as written on the way ahead (docs/analysts.md, "Variables a new
-   * version needs"). A step that starts writing another variable is added here.
-   */
-  public static final Map<String, List<ProcessVariable<?>>> STEP_WRITES = Map.of(
-      "openRunDelegate", List.of(RUN_OPENED, PERIOD),
-      "scoreHandlersDelegate", List.of(ELIGIBLE_HANDLERS),
-      "showRankingListener", List.of(RANKING_ROWS, HANDLER_OPTIONS, EarlierAwardModels.RANKING_TEXT),
-      "recordNominationChangeDelegate", List.of(REVIEW_CONFIRMED, NOMINATION_ACTION, NOMINEE, NOMINATION_KIND,
-          NOMINATION_REASON),
-      "proposeAwardsDelegate", List.of(OVER_BUDGET),
-      "awardDecisionTaskListener", List.of(AWARD_ROWS, AWARDEE_OPTIONS, AWARDS_TOTAL, EarlierAwardModels.AWARDS_TEXT),
-      "recordExcessDecisionDelegate", List.of(EXCESS_DECISION, EXCESS_REASON),
-      "recordAwardDecisionDelegate", List.of(AWARD_ROUTE, AWARD_ACTION, CUT_HANDLER, CUT_AWARD, AWARD_REASON),
-      "publishAwardsDelegate", List.of(OBJECTION_DUE),
-      MESSAGE_OBJECTION_FILED, List.of(OBJECTION_ID, OBJECTION_TEXT));
+  /** What code writes, by delegate or listener bean or by message (see {@code ComplaintHandlingProcess.STEP_WRITES}). */
+  public static final Map<String, List<ProcessVariable<?>>> STEP_WRITES = Map.ofEntries(
+      Map.entry("openRunDelegate", List.of(RUN_OPENED, PERIOD)),
+      Map.entry("scoreHandlersDelegate", List.of(ELIGIBLE_HANDLERS)),
+      Map.entry("showRankingListener", List.of(RANKING_ROWS, HANDLER_OPTIONS, EarlierAwardModels.RANKING_TEXT)),
+      Map.entry("recordNominationChangeDelegate", List.of(REVIEW_CONFIRMED, NOMINATION_ACTION, NOMINEE, NOMINATION_KIND,
+          NOMINATION_REASON)),
+      Map.entry("proposeAwardsDelegate", List.of(OVER_BUDGET)),
+      Map.entry("awardDecisionTaskListener", List.of(AWARD_ROWS, AWARDEE_OPTIONS, AWARDS_TOTAL,
+          EarlierAwardModels.AWARDS_TEXT)),
+      Map.entry("recordExcessDecisionDelegate", List.of(EXCESS_DECISION, EXCESS_REASON)),
+      Map.entry("recordAwardDecisionDelegate", List.of(AWARD_ROUTE, AWARD_ACTION, CUT_HANDLER, CUT_AWARD,
+          AWARD_REASON)),
+      Map.entry("publishAwardsDelegate", List.of(OBJECTION_DUE)),
+      Map.entry(MESSAGE_OBJECTION_FILED, List.of(OBJECTION_ID, OBJECTION_TEXT)));
 
   private EmployeeAwardProcess() {
   }

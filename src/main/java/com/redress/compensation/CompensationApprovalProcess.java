@@ -70,11 +70,7 @@ public final class CompensationApprovalProcess {
   public static final Map<String, List<ProcessVariable<?>>> FORM_FIELDS = Map.of(
       FORM_APPROVE, List.of(DECISION, LOWERED_AMOUNT, DECISION_REASON));
 
-  /**
-   * What code writes, by the delegate or listener bean or the message that writes it: with the
-   * forms, what a migration takes as written on the way ahead (docs/analysts.md, "Variables a new
-   * version needs"). A step that starts writing another variable is added here.
-   */
+  /** What code writes, by delegate or listener bean or by message (see {@code ComplaintHandlingProcess.STEP_WRITES}). */
   public static final Map<String, List<ProcessVariable<?>>> STEP_WRITES = Map.of(
       "registerProposalDelegate", List.of(PROPOSAL_ID, PROPOSED_BY, GRANTED_LAST_90_DAYS, CURRENT_AMOUNT,
           ComplaintHandlingProcess.COMPENSATION_TYPE, ComplaintHandlingProcess.COMPENSATION_AMOUNT,

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -100,7 +99,11 @@ public class MigrationService {
       StoredModelCheck modelCheck, AuditTrail audit, AsRedress asRedress, PlatformTransactionManager transactions,
       List<VariableDefaults> defaults) {
     this.identity = identity;
-    defaults.forEach(d -> this.defaults.put(d.processKey(), d.byVariable()));
+    defaults.forEach(d -> {
+      if (this.defaults.put(d.processKey(), d.byVariable()) != null) {
+        throw new IllegalStateException("Two sets of migration defaults for " + d.processKey());
+      }
+    });
     this.repository = repository;
     this.runtime = runtime;
     this.modelCheck = modelCheck;
@@ -386,19 +389,17 @@ public class MigrationService {
   private String lacking(Prepared prepared, ProcessInstance instance, Map<String, Object> given) {
     Map<String, String> targetOf = new LinkedHashMap<>();
     prepared.plan().getInstructions().forEach(i -> targetOf.put(i.getSourceActivityId(), i.getTargetActivityId()));
-    Set<String> at = new HashSet<>();
+    Set<String> waitingIn = new HashSet<>();
+    Set<String> aboutToStart = new HashSet<>();
     // activities the plan does not map are the engine's to refuse, with its reason
-    waitingAt(runtime.getActivityInstance(instance.getId()), id -> {
-      if (targetOf.containsKey(id)) {
-        at.add(targetOf.get(id));
-      }
-    });
-    Set<String> has = runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).unlimitedList()
+    collect(runtime.getActivityInstance(instance.getId()), targetOf, waitingIn, aboutToStart);
+    Set<String> has = runtime.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+        .disableBinaryFetching().disableCustomObjectDeserialization().unlimitedList()
         .stream().map(VariableInstance::getName).collect(Collectors.toSet());
     Map<String, Function<String, Object>> documented = defaults.getOrDefault(
         prepared.request().processDefinitionKey(), Map.of());
     List<String> reasons = new ArrayList<>();
-    for (VariablesAhead.Need need : prepared.ahead().missing(at, has)) {
+    for (VariablesAhead.Need need : prepared.ahead().missing(waitingIn, aboutToStart, has)) {
       Function<String, Object> value = documented.get(need.variable());
       if (value != null) {
         given.put(need.variable(), value.apply(instance.getBusinessKey()));
@@ -411,14 +412,19 @@ public class MigrationService {
     return reasons.isEmpty() ? null : String.join("; ", reasons);
   }
 
-  /** Every activity the instance is in or about to continue at. */
-  private static void waitingAt(ActivityInstance scope, Consumer<String> activity) {
+  /** The target's ids of the activities the instance is in, and of those it is about to continue at. */
+  private static void collect(ActivityInstance scope, Map<String, String> targetOf, Set<String> waitingIn,
+      Set<String> aboutToStart) {
     for (ActivityInstance child : scope.getChildActivityInstances()) {
-      activity.accept(child.getActivityId());
-      waitingAt(child, activity);
+      if (targetOf.containsKey(child.getActivityId())) {
+        waitingIn.add(targetOf.get(child.getActivityId()));
+      }
+      collect(child, targetOf, waitingIn, aboutToStart);
     }
     for (TransitionInstance transition : scope.getChildTransitionInstances()) {
-      activity.accept(transition.getActivityId());
+      if (targetOf.containsKey(transition.getActivityId())) {
+        aboutToStart.add(targetOf.get(transition.getActivityId()));
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -21,12 +22,25 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 /** Decision tables the Camunda 7 DMN engine evaluates the way their callers expect. */
 final class DmnCheck {
 
-  /** A readable decision table: what it reads and whether it can return more than one result. */
+  /**
+   * A readable decision table: what it reads, the decisions it requires and their outputs, and
+   * whether it can return more than one result.
+   */
   record DecisionInfo(String file, String id, HitPolicy hitPolicy, boolean aggregated,
-      Map<String, Set<String>> inputVariables, Set<String> requiredOutputs) {
+      Map<String, Set<String>> inputVariables, Set<String> requiredDecisions, Set<String> requiredOutputs) {
 
     boolean mayReturnSeveral() {
       return (hitPolicy == HitPolicy.COLLECT && !aggregated) || hitPolicy == HitPolicy.RULE_ORDER;
+    }
+
+    /** What evaluating it reads from its caller: its inputs, but a required decision's output, and what that reads. */
+    Set<String> callerReads(Map<String, DecisionInfo> decisions) {
+      Set<String> reads = new LinkedHashSet<>();
+      inputVariables.values().forEach(reads::addAll);
+      reads.removeAll(requiredOutputs);
+      requiredDecisions.stream().map(decisions::get).filter(Objects::nonNull)
+          .forEach(required -> reads.addAll(required.callerReads(decisions)));
+      return reads;
     }
   }
 
@@ -100,16 +114,21 @@ final class DmnCheck {
       inputs.put(input.getId(), Expressions.variables(text));
     }
     Set<String> requiredOutputs = new LinkedHashSet<>();
+    Set<String> requiredDecisions = new LinkedHashSet<>();
     for (InformationRequirement requirement : decision.getInformationRequirements()) {
       Decision required = requirement.getRequiredDecision();
       if (required == null) {
         problems.add(ModelProblem.error(file, id, "requires a decision that is not in this file",
             "keep required decisions in the same DMN file (Camunda 7 evaluates a DRD from one file)"));
-      } else if (required.getExpression() instanceof DecisionTable requiredTable) {
-        requiredTable.getOutputs().forEach(o -> requiredOutputs.add(o.getName()));
+      } else {
+        requiredDecisions.add(required.getId());
+        if (required.getExpression() instanceof DecisionTable requiredTable) {
+          requiredTable.getOutputs().forEach(o -> requiredOutputs.add(o.getName()));
+        }
       }
     }
-    return new DecisionInfo(file, id, hitPolicy, table.getAggregation() != null, inputs, requiredOutputs);
+    return new DecisionInfo(file, id, hitPolicy, table.getAggregation() != null, inputs, requiredDecisions,
+        requiredOutputs);
   }
 
   /** Two rules with the same input entries always both match: UNIQUE then fails at run time. */

@@ -15,8 +15,11 @@ final class FormCheck {
   /** The newest form schema Tasklist 7.24 renders. */
   static final int MAX_SCHEMA_VERSION = 16;
 
-  /** A readable form: its file and the keys of its fields. */
-  record Form(String file, Set<String> fields) {
+  /**
+   * A readable form: its file, the keys of its fields and of those it submits (form-js leaves a
+   * disabled field's value out of the completion).
+   */
+  record Form(String file, Set<String> fields, Set<String> submitted) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,8 +56,9 @@ final class FormCheck {
             "choose Camunda Platform 7.24 in Modeler's status bar"));
       }
       Set<String> keys = new LinkedHashSet<>();
-      collectKeys(form.path("components"), file, id, keys, problems);
-      if (forms.putIfAbsent(id, new Form(file, keys)) != null) {
+      Set<String> submitted = new LinkedHashSet<>();
+      collectKeys(form.path("components"), file, id, keys, submitted, problems);
+      if (forms.putIfAbsent(id, new Form(file, keys, submitted)) != null) {
         problems.add(ModelProblem.error(file, id, "has the same form id as " + forms.get(id).file(),
             "give each form its own id"));
       }
@@ -90,14 +94,17 @@ final class FormCheck {
   }
 
   private static void collectKeys(JsonNode components, String file, String formId, Set<String> keys,
-      List<ModelProblem> problems) {
+      Set<String> submitted, List<ModelProblem> problems) {
     for (JsonNode component : components) {
       String key = component.path("key").asText(null);
       if (key != null && !keys.add(key)) {
         problems.add(ModelProblem.error(file, component.path("id").asText(formId), "field key '" + key
             + "' is used twice", "give each field its own key"));
       }
-      collectKeys(component.path("components"), file, formId, keys, problems);
+      if (key != null && !component.path("disabled").asBoolean(false)) {
+        submitted.add(key);
+      }
+      collectKeys(component.path("components"), file, formId, keys, submitted, problems);
     }
   }
 }

@@ -3,12 +3,7 @@ package com.redress.modelcheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
@@ -52,24 +47,8 @@ public class StoredModelCheck {
    * the engine as Redress.
    */
   public VariablesAhead variablesAhead(ProcessDefinition definition) {
-    return ahead.computeIfAbsent(definition.getId(), id -> {
-      List<ModelResource> resources = resources(definition);
-      List<ModelProblem> unused = new ArrayList<>(); // the model check reports them
-      Map<String, Set<String>> forms = new LinkedHashMap<>();
-      FormCheck.read(resources.stream().filter(r -> r.is(".form")).toList(), unused)
-          .forEach((formId, form) -> forms.put(formId, form.fields()));
-      Map<String, Set<String>> decisions = new LinkedHashMap<>();
-      DmnCheck.read(resources.stream().filter(r -> r.is(".dmn")).toList(), unused).forEach((decisionId, decision) ->
-          decisions.put(decisionId, decision.inputVariables().values().stream().flatMap(Set::stream)
-              .collect(Collectors.toSet())));
-      Map<String, Set<String>> stepWrites = ProcessContract.REDRESS.stream()
-          .filter(contract -> contract.key().equals(definition.getKey())).findFirst()
-          .map(ProcessContract::stepWrites).orElse(Map.of());
-      ModelBeans named = ModelBeans.of(beans);
-      Set<String> beanNames = new HashSet<>(named.delegates());
-      beanNames.addAll(named.exposed());
-      return new VariablesAhead(repository.getBpmnModelInstance(id), forms, decisions, stepWrites, beanNames);
-    });
+    return ahead.computeIfAbsent(definition.getId(), id -> VariablesAhead.of(repository.getBpmnModelInstance(id),
+        definition.getKey(), resources(definition), ModelBeans.of(beans)));
   }
 
   private List<ModelResource> resources(ProcessDefinition definition) {

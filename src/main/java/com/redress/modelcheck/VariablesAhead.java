@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -68,18 +69,18 @@ public final class VariablesAhead {
   private final Set<String> read = new LinkedHashSet<>();
 
   /**
-   * @param forms the field keys of each form deployed with the model, by form id
-   * @param decisionInputs the variables each decision deployed with the model reads, by decision id
+   * @param forms the keys of the fields each form deployed with the model submits, by form id
+   * @param decisionReads what each decision deployed with the model reads from its caller, by decision id
    * @param stepWrites what code writes, by the bean or message that writes it
    * @param beans names an expression resolves to a bean, not a variable
    */
-  VariablesAhead(BpmnModelInstance model, Map<String, Set<String>> forms, Map<String, Set<String>> decisionInputs,
+  private VariablesAhead(BpmnModelInstance model, Map<String, Set<String>> forms, Map<String, Set<String>> decisionReads,
       Map<String, Set<String>> stepWrites, Set<String> beans) {
     this.model = model;
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       Set<String> reads = new LinkedHashSet<>();
       Set<String> writes = new LinkedHashSet<>();
-      describe(node, forms, decisionInputs, stepWrites, reads, writes);
+      describe(node, forms, decisionReads, stepWrites, reads, writes);
       reads.removeAll(beans);
       steps.put(node.getId(), new Step(reads, writes));
       read.addAll(reads);
@@ -95,54 +96,97 @@ public final class VariablesAhead {
   }
 
   /**
-   * The variables an instance standing at {@code activityIds} (ids of this version) will read
-   * before anything writes them, each with the first element found to read it; {@code has} are the
-   * ones the instance has (a null value counts: it is a value the model can test).
+   * The process {@code model} of {@code processKey} as deployed with {@code resources} (its forms and
+   * decisions), with what Redress's code writes at its steps and the beans expressions may name.
    */
-  public List<Need> missing(Collection<String> activityIds, Set<String> has) {
-    return read.stream().filter(variable -> !has.contains(variable))
-        .map(variable -> firstRead(variable, activityIds)).filter(Objects::nonNull).toList();
+  static VariablesAhead of(BpmnModelInstance model, String processKey, List<ModelResource> resources,
+      ModelBeans beans) {
+    List<ModelProblem> reportedByTheCheck = new ArrayList<>();
+    Map<String, Set<String>> forms = new LinkedHashMap<>();
+    FormCheck.read(resources.stream().filter(r -> r.is(".form")).toList(), reportedByTheCheck)
+        .forEach((formId, form) -> forms.put(formId, form.submitted()));
+    Map<String, DmnCheck.DecisionInfo> decisions = DmnCheck.read(
+        resources.stream().filter(r -> r.is(".dmn")).toList(), reportedByTheCheck);
+    Map<String, Set<String>> decisionReads = new LinkedHashMap<>();
+    decisions.forEach((decisionId, decision) -> decisionReads.put(decisionId, decision.callerReads(decisions)));
+    Map<String, Set<String>> stepWrites = ProcessContract.REDRESS.stream()
+        .filter(contract -> contract.key().equals(processKey)).findFirst()
+        .map(ProcessContract::stepWrites).orElse(Map.of());
+    Set<String> beanNames = new HashSet<>(beans.delegates());
+    beanNames.addAll(beans.exposed());
+    return new VariablesAhead(model, forms, decisionReads, stepWrites, beanNames);
   }
 
-  /** Where a path from {@code from} reads {@code variable} before a step writes it, or null. */
-  private Need firstRead(String variable, Collection<String> from) {
-    Deque<FlowNode> next = new ArrayDeque<>();
-    Set<String> seen = new HashSet<>();
-    for (String id : from) {
-      if (model.getModelElementById(id) instanceof FlowNode node) {
-        next.add(node);
-        // an event subprocess may start whenever its scope is active
-        for (ModelElementInstance scope = node.getParentElement(); scope != null; scope = scope.getParentElement()) {
-          eventSubProcessStarts(scope).forEach(next::add);
-        }
+  /**
+   * The variables an instance will read before anything writes them, each with the first element
+   * found to read it. {@code waitingIn} are the activities it has started (their own reads are
+   * behind it), {@code aboutToStart} those it will continue at (ids of this version); {@code has}
+   * are the variables it has (a null value counts: it is a value the model can test).
+   */
+  public List<Need> missing(Collection<String> waitingIn, Collection<String> aboutToStart, Set<String> has) {
+    return read.stream().filter(variable -> !has.contains(variable))
+        .map(variable -> firstRead(variable, nodes(waitingIn), nodes(aboutToStart))).filter(Objects::nonNull)
+        .toList();
+  }
+
+  private List<FlowNode> nodes(Collection<String> ids) {
+    return ids.stream().map(model::getModelElementById).filter(FlowNode.class::isInstance).map(FlowNode.class::cast)
+        .toList();
+  }
+
+  /** Where a path from the instance's activities reads {@code variable} before a step writes it, or null. */
+  private Need firstRead(String variable, List<FlowNode> waitingIn, List<FlowNode> aboutToStart) {
+    Deque<FlowNode> next = new ArrayDeque<>(aboutToStart);
+    // an event subprocess may start whenever its scope is active
+    for (FlowNode node : Stream.concat(waitingIn.stream(), aboutToStart.stream()).toList()) {
+      for (ModelElementInstance scope = node.getParentElement(); scope != null; scope = scope.getParentElement()) {
+        next.addAll(eventSubProcessStarts(scope));
       }
     }
+    for (FlowNode node : waitingIn) {
+      Need need = onward(node, variable, next);
+      if (need != null) {
+        return need;
+      }
+    }
+    Set<String> seen = new HashSet<>();
     while (!next.isEmpty()) {
       FlowNode node = next.poll();
       if (!seen.add(node.getId())) {
         continue;
       }
-      Step step = steps.get(node.getId());
-      if (step.reads().contains(variable)) {
+      if (steps.get(node.getId()).reads().contains(variable)) {
         return new Need(variable, node.getId());
       }
-      // a boundary event is armed when its activity starts, before the activity writes anything
-      boundaryEvents(node).forEach(next::add);
-      if (step.writes().contains(variable)) {
-        continue;
+      Need need = onward(node, variable, next);
+      if (need != null) {
+        return need;
       }
-      if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
-        starts(sub).forEach(next::add);
+    }
+    return null;
+  }
+
+  /**
+   * After a step's own reads: its boundary events (armed when it starts, before it writes), then,
+   * unless it writes {@code variable}, what follows it; a condition on the way that reads it.
+   */
+  private Need onward(FlowNode node, String variable, Deque<FlowNode> next) {
+    next.addAll(boundaryEvents(node));
+    if (steps.get(node.getId()).writes().contains(variable)) {
+      return null;
+    }
+    if (node instanceof SubProcess sub && !sub.triggeredByEvent()) {
+      next.addAll(starts(sub));
+      next.addAll(eventSubProcessStarts(sub));
+    }
+    if (node.getOutgoing().isEmpty() && node.getParentElement() instanceof SubProcess parent) {
+      parent.getOutgoing().forEach(flow -> next.add(flow.getTarget())); // the subprocess completes
+    }
+    for (SequenceFlow flow : node.getOutgoing()) {
+      if (conditionReads.getOrDefault(flow.getId(), Set.of()).contains(variable)) {
+        return new Need(variable, node.getId());
       }
-      if (node.getOutgoing().isEmpty() && node.getParentElement() instanceof SubProcess parent) {
-        parent.getOutgoing().forEach(flow -> next.add(flow.getTarget())); // the subprocess completes
-      }
-      for (SequenceFlow flow : node.getOutgoing()) {
-        if (conditionReads.getOrDefault(flow.getId(), Set.of()).contains(variable)) {
-          return new Need(variable, node.getId());
-        }
-        next.add(flow.getTarget());
-      }
+      next.add(flow.getTarget());
     }
     return null;
   }
@@ -161,7 +205,7 @@ public final class VariablesAhead {
         .flatMap(sub -> starts(sub).stream()).toList();
   }
 
-  private static void describe(FlowNode node, Map<String, Set<String>> forms, Map<String, Set<String>> decisionInputs,
+  private static void describe(FlowNode node, Map<String, Set<String>> forms, Map<String, Set<String>> decisionReads,
       Map<String, Set<String>> stepWrites, Set<String> reads, Set<String> writes) {
     if (node instanceof UserTask task) {
       for (String expression : new String[] {task.getCamundaAssignee(), task.getCamundaCandidateGroups(),
@@ -180,7 +224,7 @@ public final class VariablesAhead {
       writes.addAll(stepWrites.getOrDefault(beanName(task.getCamundaDelegateExpression()), Set.of()));
     }
     if (node instanceof BusinessRuleTask task) {
-      decisionInputs.getOrDefault(task.getCamundaDecisionRef(), Set.of()).forEach(reads::add);
+      reads.addAll(decisionReads.getOrDefault(task.getCamundaDecisionRef(), Set.of()));
       if (task.getCamundaResultVariable() != null) {
         writes.add(task.getCamundaResultVariable());
       }
@@ -215,10 +259,15 @@ public final class VariablesAhead {
     if (node instanceof ReceiveTask task && task.getMessage() != null) {
       writes.addAll(stepWrites.getOrDefault(task.getMessage().getName(), Set.of()));
     }
+    // input mappings run first: the step's other reads may read them (local to it, no write beyond it)
+    Set<String> inputs = new LinkedHashSet<>();
+    Set<String> inputReads = new LinkedHashSet<>();
     for (CamundaInputParameter input : extensions(node, CamundaInputParameter.class)) {
-      reads.addAll(readIn(input.getTextContent()));
-      writes.add(input.getCamundaName());
+      inputs.add(input.getCamundaName());
+      inputReads.addAll(readIn(input.getTextContent()));
     }
+    reads.removeAll(inputs);
+    reads.addAll(inputReads);
     for (CamundaOutputParameter output : extensions(node, CamundaOutputParameter.class)) {
       writes.add(output.getCamundaName());
     }

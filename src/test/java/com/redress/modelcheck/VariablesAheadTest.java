@@ -2,21 +2,29 @@ package com.redress.modelcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.redress.award.EmployeeAwardProcess;
+import com.redress.compensation.CompensationApprovalProcess;
 import com.redress.complaint.ComplaintHandlingProcess;
+import com.redress.shared.ProcessVariable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,10 +52,10 @@ class VariablesAheadTest {
     Set<String> registered = written("registerComplaintDelegate");
     registered.add("classification");
 
-    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_TRIAGE), registered)).isEmpty();
+    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_TRIAGE), Set.of(), registered)).isEmpty();
     Set<String> classified = new HashSet<>(registered);
     classified.addAll(written("applyClassificationDelegate"));
-    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_HANDLE), classified)).isEmpty();
+    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_HANDLE), Set.of(), classified)).isEmpty();
   }
 
   @Test
@@ -60,7 +68,7 @@ class VariablesAheadTest {
     resolved.add("classification");
     resolved.remove(ComplaintHandlingProcess.REOPEN_COUNT.name());
 
-    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.GATEWAY_AWAIT_SURVEY), resolved))
+    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.GATEWAY_AWAIT_SURVEY), Set.of(), resolved))
         .containsExactly(new VariablesAhead.Need(ComplaintHandlingProcess.REOPEN_COUNT.name(), "Gateway_ReopenAllowed"));
   }
 
@@ -72,34 +80,75 @@ class VariablesAheadTest {
     Set<String> classified = written("registerComplaintDelegate");
     classified.addAll(written("applyClassificationDelegate"));
 
-    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_HANDLE), classified))
+    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_HANDLE), Set.of(), classified))
         .containsExactly(new VariablesAhead.Need("priority", "Gateway_CompensationProposed"));
   }
 
+  @Test
+  void aFieldTheFormShowsDisabledIsNoWriteAndAStartedStepsOwnInputsAreBehindIt() throws IOException {
+    // the review form shows surveyScore disabled: Tasklist does not submit it
+    String readsTheScore = "<camunda:inputOutput><camunda:inputParameter name=\"score\">${surveyScore}"
+        + "</camunda:inputParameter></camunda:inputOutput>";
+    String model = Files.readString(Path.of("processes/ComplaintHandling.bpmn"))
+        .replace("camunda:delegateExpression=\"${closeComplaintDelegate}\">",
+            "camunda:delegateExpression=\"${closeComplaintDelegate}\"><bpmn:extensionElements>" + readsTheScore
+                + "</bpmn:extensionElements>");
+    VariablesAhead ahead = complaintHandling(model);
+    Set<String> reviewing = written("registerComplaintDelegate");
+    reviewing.addAll(written("applyClassificationDelegate"));
+
+    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_REVIEW_QUALITY), Set.of(), reviewing))
+        .containsExactly(new VariablesAhead.Need(ComplaintHandlingProcess.SURVEY_SCORE.name(),
+            ComplaintHandlingProcess.TASK_CLOSE));
+    assertThat(ahead.missing(Set.of(ComplaintHandlingProcess.TASK_CLOSE), Set.of(), reviewing))
+        .as("the close step has started: it read its inputs").isEmpty();
+    assertThat(ahead.missing(Set.of(), Set.of(ComplaintHandlingProcess.TASK_CLOSE), reviewing))
+        .as("about to start it").isNotEmpty();
+  }
+
+  @Test
+  void everyVariableTheShippedModelsReadIsWrittenBeforeFromTheStartOn() {
+    BpmnModelInstance complaintHandling = shipped(ComplaintHandlingProcess.KEY);
+    // a called approval starts with what the complaint hands it
+    Set<String> handedOver = complaintHandling.getModelElementsByType(CamundaIn.class).stream()
+        .map(CamundaIn::getCamundaTarget).filter(Objects::nonNull).collect(Collectors.toSet());
+    Map<String, Set<String>> startsWith = Map.of(ComplaintHandlingProcess.KEY, Set.of(),
+        CompensationApprovalProcess.KEY, handedOver, EmployeeAwardProcess.KEY, Set.of());
+    startsWith.forEach((process, given) -> {
+      BpmnModelInstance model = shipped(process);
+      List<String> starts = model.getModelElementsByType(Process.class).stream()
+          .flatMap(p -> p.getChildElementsByType(StartEvent.class).stream()).map(StartEvent::getId).toList();
+      assertThat(VariablesAhead.of(model, process, modelsAndForms(), BEANS).missing(Set.of(), starts, given))
+          .as(process + ": a variable read before any step writes it (is a write missing from STEP_WRITES?)")
+          .isEmpty();
+    });
+  }
+
   private static Set<String> written(String step) {
-    return new HashSet<>(ProcessContract.REDRESS.get(0).stepWrites().get(step));
+    return new HashSet<>(ComplaintHandlingProcess.STEP_WRITES.get(step).stream().map(ProcessVariable::name).toList());
   }
 
-  private static VariablesAhead complaintHandling(String model) throws IOException {
-    List<ModelProblem> problems = new ArrayList<>();
-    Map<String, Set<String>> forms = new LinkedHashMap<>();
-    FormCheck.read(resources("forms", ".form"), problems).forEach((id, form) -> forms.put(id, form.fields()));
-    Map<String, Set<String>> decisions = new LinkedHashMap<>();
-    DmnCheck.read(resources("processes", ".dmn"), problems).forEach((id, decision) -> decisions.put(id,
-        decision.inputVariables().values().stream().flatMap(Set::stream).collect(Collectors.toSet())));
-    Set<String> beans = new HashSet<>(BEANS.delegates());
-    beans.addAll(BEANS.exposed());
-    return new VariablesAhead(Bpmn.readModelFromStream(new ByteArrayInputStream(
-        model.getBytes(StandardCharsets.UTF_8))), forms, decisions, ProcessContract.REDRESS.get(0).stepWrites(), beans);
+  private static VariablesAhead complaintHandling(String model) {
+    return VariablesAhead.of(Bpmn.readModelFromStream(new ByteArrayInputStream(model.getBytes(StandardCharsets.UTF_8))),
+        ComplaintHandlingProcess.KEY, modelsAndForms(), BEANS);
   }
 
-  private static List<ModelResource> resources(String folder, String extension) throws IOException {
-    try (Stream<Path> files = Files.list(Path.of(folder))) {
-      List<ModelResource> resources = new ArrayList<>();
-      for (Path file : files.filter(f -> f.toString().endsWith(extension)).toList()) {
-        resources.add(new ModelResource(file.getFileName().toString(), Files.readAllBytes(file)));
+  private static BpmnModelInstance shipped(String process) {
+    return Bpmn.readModelFromFile(Path.of("processes", process + ".bpmn").toFile());
+  }
+
+  /** The shipped forms and decisions, deployed with every process. */
+  private static List<ModelResource> modelsAndForms() {
+    List<ModelResource> resources = new ArrayList<>();
+    for (String[] folder : new String[][] {{"forms", ".form"}, {"processes", ".dmn"}}) {
+      try (Stream<Path> files = Files.list(Path.of(folder[0]))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(folder[1])).toList()) {
+          resources.add(new ModelResource(file.getFileName().toString(), Files.readAllBytes(file)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return resources;
     }
+    return resources;
   }
 }

@@ -1,5 +1,6 @@
 package com.redress.award;
 
+import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.shared.ProcessVariable;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,32 @@ class EarlierAwardModels {
   /** What the earlier forms read: the review's nominations, the committee's awards. */
   static final ProcessVariable<String> RANKING_TEXT = ProcessVariable.of("ranking", String.class);
   static final ProcessVariable<String> AWARDS_TEXT = ProcessVariable.of("awardsText", String.class);
+  private static final String LEFT_OUT = "… and %d more: the award run's page shows them all";
 
   @Bean
   ExecutionListener reviewNominationsListener(ValidateNominationChangeListener listener) {
     return listener;
   }
 
-  /** One line per row, its non-empty values in the table's order, then {@code last} if given. */
+  /**
+   * One line per row, its non-empty values in the table's order, then {@code last} if given; as
+   * many whole rows as fit in a text variable (the engine keeps at most 4000 characters: a longer
+   * one failed the task's creation at 200 handlers), then how many are left out.
+   */
   static String asText(List<Map<String, Object>> rows, String last) {
-    Stream<String> lines = rows.stream().map(row -> row.values().stream().map(String::valueOf)
-        .filter(value -> !value.isEmpty()).collect(Collectors.joining(" · ")));
-    return Stream.concat(lines, Stream.ofNullable(last)).collect(Collectors.joining("\n"));
+    List<String> lines = rows.stream().map(row -> row.values().stream().map(String::valueOf)
+        .filter(value -> !value.isEmpty()).collect(Collectors.joining(" · "))).toList();
+    int room = ComplaintHandlingProcess.TEXT_VARIABLE_ROOM - (last == null ? 0 : last.length() + 1) - LEFT_OUT.length()
+        - 10;
+    StringBuilder text = new StringBuilder();
+    int shown = 0;
+    while (shown < lines.size() && text.length() + lines.get(shown).length() + 1 <= room) {
+      text.append(shown > 0 ? "\n" : "").append(lines.get(shown++));
+    }
+    if (shown < lines.size()) {
+      text.append(shown > 0 ? "\n" : "").append(LEFT_OUT.formatted(lines.size() - shown));
+    }
+    return Stream.concat(Stream.of(text.toString()).filter(t -> !t.isEmpty()), Stream.ofNullable(last))
+        .collect(Collectors.joining("\n"));
   }
 }

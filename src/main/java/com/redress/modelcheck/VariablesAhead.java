@@ -48,8 +48,10 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * the decisions it evaluates; writes are its forms' fields, decision results, output mappings, a
  * call's outputs, and what the code writes at its steps, which each process declares
  * ({@code STEP_WRITES} in its constants class: per delegate or listener bean, or per message).
- * Within a step its own reads come before its writes, and a gateway's conditions after the step
- * before it. What code reads by itself is code's: a step that requires a variable says so when it runs.
+ * Within a step its input mappings come first, then its other reads, then its writes; a gateway's
+ * conditions come after the step before it; what a step the instance has started has read is behind
+ * it. A form's disabled fields are no writes (form-js does not submit them). What code reads by
+ * itself is code's: a step that requires a variable says so when it runs.
  */
 public final class VariablesAhead {
 

@@ -162,16 +162,20 @@ public class MigrationService {
       MigrationRequest request = prepared.request();
       String run = UUID.randomUUID().toString();
       List<MigrationReport.Blocked> blocked = new ArrayList<>();
+      List<MigrationReport.Given> given = new ArrayList<>();
       int tried = 0;
       int gone = 0;
       try {
         for (ProcessInstance instance : prepared.running()) {
+          Map<String, Object> values = new LinkedHashMap<>();
           String reason = prepared.targetFails() ? "The target version fails today's model check (see the findings)"
-              : moveOne(prepared, instance, run);
+              : moveOne(prepared, instance, run, values);
           if (GONE.equals(reason)) {
             gone++;
           } else if (reason != null) {
             blocked.add(new MigrationReport.Blocked(instance.getId(), instance.getBusinessKey(), reason));
+          } else if (!values.isEmpty()) {
+            given.add(new MigrationReport.Given(instance.getId(), instance.getBusinessKey(), values));
           }
           progress.after(++tried, prepared.running().size());
         }
@@ -184,7 +188,7 @@ public class MigrationService {
       int instances = prepared.running().size() - gone;
       int migratable = instances - blocked.size();
       return new MigrationReport(instances, migratable, blocked, prepared.findings(),
-          request.isDryRun() ? 0 : migratable);
+          request.isDryRun() ? 0 : migratable, given);
     });
   }
 
@@ -337,9 +341,10 @@ public class MigrationService {
   /**
    * Moves one instance, with its audit event, in a transaction of its own (rolled back in a dry
    * run); null when it moved or could, {@link #GONE} when it no longer runs on the source, else
-   * why not: the variables it lacks, or the engine's reason.
+   * why not: the variables it lacks, or the engine's reason. {@code given} receives the documented
+   * values it gets.
    */
-  private String moveOne(Prepared prepared, ProcessInstance instance, String run) {
+  private String moveOne(Prepared prepared, ProcessInstance instance, String run, Map<String, Object> given) {
     MigrationPlan plan = prepared.plan();
     MigrationRequest request = prepared.request();
     return perInstance.execute(tx -> {
@@ -347,7 +352,6 @@ public class MigrationService {
           .processDefinitionId(plan.getSourceProcessDefinitionId()).count()) == 0) {
         return GONE; // ended, or moved by another run, since the run was planned
       }
-      Map<String, Object> given = new LinkedHashMap<>();
       try {
         String lacking = asRedress.call(() -> lacking(prepared, instance, given));
         if (lacking != null) {

@@ -310,6 +310,13 @@ class MigrationTest extends ApplicationTest {
 
     // a version that reads only what ComplaintHandling writes or documents: the counter gets the complaint's own count
     int today = version(deploy("migration target of today", todaysComplaintHandling()));
+    JsonNode tried = Http.json(ok(analyst.postJson("/api/migrations", request(source, today, true, ""))));
+    assertThat(tried.get("given")).as("the dry run says which values a complaint would get").hasSize(1);
+    assertThat(tried.get("given").get(0).get("reference").asText()).isEqualTo(atSurvey);
+    assertThat(tried.get("given").get(0).get("values").get(ComplaintHandlingProcess.REOPEN_COUNT.name()).asInt())
+        .isZero();
+    assertThat(engine.getRuntimeService().getVariable(instanceOf(atSurvey),
+        ComplaintHandlingProcess.REOPEN_COUNT.name())).as("and gives none").isNull();
     JsonNode moved = Http.json(ok(analyst.postJson("/api/migrations", request(source, today, false, ""))));
     assertThat(moved.get("migrated").asInt()).isEqualTo(2);
     assertThat(engine.getRuntimeService().getVariable(instanceOf(atSurvey),

@@ -24,6 +24,7 @@ class EarlierAwardModels {
   static final ProcessVariable<String> RANKING_TEXT = ProcessVariable.of("ranking", String.class);
   static final ProcessVariable<String> AWARDS_TEXT = ProcessVariable.of("awardsText", String.class);
   private static final String LEFT_OUT = "… and %d more: the award run's page shows them all";
+  private static final int LONGEST_LINE = 400;
 
   @Bean
   ExecutionListener reviewNominationsListener(ValidateNominationChangeListener listener) {
@@ -32,13 +33,16 @@ class EarlierAwardModels {
 
   /**
    * One line per row, its non-empty values in the table's order, then {@code last} if given; as
-   * many whole rows as fit in a text variable (the engine keeps at most 4000 characters: a longer
-   * one failed the task's creation at 200 handlers), then how many are left out.
+   * many rows as fit in a text variable (the engine keeps at most 4000 characters: a longer one
+   * failed the task's creation at 200 handlers), then how many are left out. A line is cut at
+   * {@link #LONGEST_LINE} characters (a nomination's reasons may be long), so that one row cannot
+   * crowd out the others.
    */
   static String asText(List<Map<String, Object>> rows, String last) {
-    List<String> lines = rows.stream().map(row -> row.values().stream().map(String::valueOf)
-        .filter(value -> !value.isEmpty()).collect(Collectors.joining(" · "))).toList();
-    int room = ComplaintHandlingProcess.TEXT_VARIABLE_ROOM - (last == null ? 0 : last.length() + 1) - LEFT_OUT.length()
+    List<String> lines = rows.stream().map(row -> cut(row.values().stream().map(String::valueOf)
+        .filter(value -> !value.isEmpty()).collect(Collectors.joining(" · ")))).toList();
+    String end = last == null ? null : cut(last);
+    int room = ComplaintHandlingProcess.TEXT_VARIABLE_ROOM - (end == null ? 0 : end.length() + 1) - LEFT_OUT.length()
         - 10;
     StringBuilder text = new StringBuilder();
     int shown = 0;
@@ -48,7 +52,11 @@ class EarlierAwardModels {
     if (shown < lines.size()) {
       text.append(shown > 0 ? "\n" : "").append(LEFT_OUT.formatted(lines.size() - shown));
     }
-    return Stream.concat(Stream.of(text.toString()).filter(t -> !t.isEmpty()), Stream.ofNullable(last))
+    return Stream.concat(Stream.of(text.toString()).filter(t -> !t.isEmpty()), Stream.ofNullable(end))
         .collect(Collectors.joining("\n"));
+  }
+
+  private static String cut(String line) {
+    return line.length() <= LONGEST_LINE ? line : line.substring(0, LONGEST_LINE - 2) + " …";
   }
 }

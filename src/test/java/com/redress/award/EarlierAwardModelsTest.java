@@ -30,6 +30,18 @@ class EarlierAwardModelsTest {
     assertThat(EarlierAwardModels.asText(List.of(row(1)), null)).isEqualTo("1 · handler-1 · 4.85 · 37");
   }
 
+  @Test
+  void aRowWithLongReasonsIsCutAndTheOthersStillShow() {
+    Map<String, Object> nominated = row(1);
+    nominated.put("note", "x".repeat(3_900));
+
+    String text = EarlierAwardModels.asText(List.of(nominated, row(2)), "y".repeat(5_000));
+
+    assertThat(text.length()).isLessThanOrEqualTo(ComplaintHandlingProcess.TEXT_VARIABLE_ROOM);
+    assertThat(text).startsWith("1 · handler-1 · xxx").contains(" …\n2 · handler-2 · 4.85 · 37\nyyy").endsWith(" …");
+    assertThat(EarlierAwardModels.asText(List.of(), null)).isEmpty();
+  }
+
   private static Map<String, Object> row(int rank) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("rank", rank);

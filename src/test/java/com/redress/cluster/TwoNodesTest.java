@@ -64,12 +64,14 @@ class TwoNodesTest extends PostgresApplicationTest {
 
       assertThat(count("SELECT COUNT(*) FROM complaint_kpi WHERE complaint_reference IN (" + in(references) + ")"))
           .isEqualTo(COMPLAINTS);
+      // this test's cases only: the benchmarks before it in this JVM leave their own instances in the database
+      String ours = "PROC_INST_ID_ IN (SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ IN (" + in(references) + "))";
       assertThat(jdbc.queryForList("SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND " + NOT_CLEANUP
-          + " GROUP BY JOB_ID_"
+          + " AND " + ours + " GROUP BY JOB_ID_"
           + " HAVING COUNT(*) > 1", String.class)).as("jobs that succeeded twice").isEmpty();
       assertThat(jdbc.queryForList("SELECT DISTINCT HOSTNAME_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2", String.class))
           .as("nodes that ran jobs").contains("node-a", "node-b");
-      assertThat(count("SELECT COUNT(*) FROM ACT_RU_INCIDENT")).isZero();
+      assertThat(count("SELECT COUNT(*) FROM ACT_RU_INCIDENT WHERE " + ours)).isZero();
       assertThat(count("SELECT COUNT(*) FROM notification_outbox WHERE status <> 'SENT' AND complaint_reference IN ("
           + in(references) + ")")).isZero();
       assertEachMailOnce(references, mailsBefore);
@@ -124,8 +126,10 @@ class TwoNodesTest extends PostgresApplicationTest {
 
       assertThat(count("SELECT COUNT(*) FROM complaint_kpi WHERE complaint_reference IN (" + in(references) + ")"))
           .as("every complaint closed").isEqualTo(KILL_COMPLAINTS);
+      // this test's cases only: the benchmarks before it in this JVM leave their own instances in the database
+      String ours = "PROC_INST_ID_ IN (SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ IN (" + in(references) + "))";
       assertThat(jdbc.queryForList("SELECT JOB_ID_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND " + NOT_CLEANUP
-          + " GROUP BY JOB_ID_"
+          + " AND " + ours + " GROUP BY JOB_ID_"
           + " HAVING COUNT(*) > 1", String.class)).as("jobs that succeeded twice").isEmpty();
       // every job the dead node held was finished by the survivor once its lock expired
       assertThat(heldByB).isNotEmpty().allSatisfy(job -> assertThat(count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG"

@@ -302,6 +302,7 @@ class MigrationTest extends ApplicationTest {
     int readsFollowUp = version(deploy("migration target with a follow-up", withAFollowUpNoStepDates()));
     JsonNode blocked = Http.json(ok(analyst.postJson("/api/migrations", request(source, readsFollowUp, false, ""))));
     assertThat(blocked.get("migrated").asInt()).isZero();
+    assertThat(blocked.get("given")).as("a blocked complaint gets no value").isEmpty();
     assertThat(blocked.get("blocked")).hasSize(2).allSatisfy(instance -> assertThat(instance.get("reason").asText())
         .contains("needs variable '" + FOLLOW_UP_AT + "' (read at " + FOLLOW_UP + ")")
         .doesNotContain(ComplaintHandlingProcess.REOPEN_COUNT.name()));
@@ -317,8 +318,16 @@ class MigrationTest extends ApplicationTest {
         .isZero();
     assertThat(engine.getRuntimeService().getVariable(instanceOf(atSurvey),
         ComplaintHandlingProcess.REOPEN_COUNT.name())).as("and gives none").isNull();
+    StaffSession page = new StaffSession(port);
+    page.signIn("mig-analyst", TestUsers.PASSWORD);
+    String token = StaffSession.token(page.get("/analysis/migrations?process=" + ComplaintHandlingProcess.KEY));
+    HttpResponse<String> shown = page.post("/analysis/migrations", "process=" + ComplaintHandlingProcess.KEY
+        + "&sourceVersion=" + source + "&targetVersion=" + today + "&mappings=&action=dry-run&_csrf="
+        + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    assertThat(shown.body()).as("the same on the analysts' page").contains(atSurvey).contains("reopenCount = 0");
     JsonNode moved = Http.json(ok(analyst.postJson("/api/migrations", request(source, today, false, ""))));
     assertThat(moved.get("migrated").asInt()).isEqualTo(2);
+    assertThat(moved.get("given")).hasSize(1);
     assertThat(engine.getRuntimeService().getVariable(instanceOf(atSurvey),
         ComplaintHandlingProcess.REOPEN_COUNT.name())).isEqualTo(0);
     assertThat(jdbc.queryForObject("SELECT details FROM audit_event WHERE chain_key = ? AND event_type = ?",

@@ -3,10 +3,10 @@ package com.redress.support;
 import java.nio.file.Path;
 
 /**
- * A benchmark's sizes. {@code mvn verify} runs every benchmark once more in a smoke run of its own
- * (surefire execution {@code benchmark-smoke}, {@code -Dbenchmark.smoke=true}): tiny sizes, and the
- * scenario only has to complete, so no change can break a benchmark unnoticed. A size given as a
- * system property wins in both modes.
+ * A benchmark's sizes. {@code mvn verify} runs every benchmark in smoke mode, in the PostgreSQL JVM
+ * beside its tests ({@code benchmark.smoke=true}, pom.xml): tiny sizes, and the scenario only has to
+ * complete, so no change can break a benchmark unnoticed; {@code -Dbenchmark.smoke.skip=true} measures
+ * at full size. A size given as a system property wins in both modes.
  */
 public final class BenchmarkSize {
 

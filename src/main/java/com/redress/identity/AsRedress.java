@@ -1,5 +1,6 @@
 package com.redress.identity;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Lazy;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Engine work that is Redress's own, whoever's request led to it (a privacy officer's correction or
  * erasure keeps the engine's copies in step): who may ask was checked before (SecurityConfig), and
  * the asker has no permission on the cases themselves. Runs without an authenticated user, so the
- * engine's authorization checks do not apply, and restores the caller afterwards.
+ * engine's authorization checks do not apply, and restores the caller afterwards. Services change
+ * the engine's current user in mid-work only here (CamundaIdentityFilter sets it per request).
  */
 @Component
 public class AsRedress {
@@ -28,12 +30,32 @@ public class AsRedress {
   }
 
   public <T> T call(Supplier<T> engineWork) {
+    return switched(null, List.of(), engineWork);
+  }
+
+  /**
+   * {@code work} with {@code userId} as the engine's current user, keeping the caller's groups: for
+   * work done in the background on someone's behalf, which audit events must name (a migration run).
+   */
+  public <T> T callNaming(String userId, Supplier<T> work) {
     var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
+    return switched(userId, caller == null ? List.of() : caller.getGroupIds(), work);
+  }
+
+  /** {@code work} as {@code userId} with {@code groups} (null: no authenticated user), then the caller again. */
+  private <T> T switched(String userId, List<String> groups, Supplier<T> work) {
+    var caller = identity.getCurrentAuthentication();
+    if (userId == null) {
+      identity.clearAuthentication();
+    } else {
+      identity.setAuthentication(userId, groups);
+    }
     try {
-      return engineWork.get();
+      return work.get();
     } finally {
-      if (caller != null) {
+      if (caller == null) {
+        identity.clearAuthentication();
+      } else {
         identity.setAuthentication(caller);
       }
     }

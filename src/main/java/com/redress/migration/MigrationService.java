@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -91,14 +90,12 @@ public class MigrationService {
   private final AuditTrail audit;
   private final AsRedress asRedress;
   private final TransactionTemplate perInstance;
-  private final IdentityService identity;
   /** By process key, the values its code documents for variables an instance lacks. */
   private final Map<String, Map<String, Function<String, Object>>> defaults = new LinkedHashMap<>();
 
-  MigrationService(@Lazy RepositoryService repository, @Lazy RuntimeService runtime, @Lazy IdentityService identity,
+  MigrationService(@Lazy RepositoryService repository, @Lazy RuntimeService runtime,
       StoredModelCheck modelCheck, AuditTrail audit, AsRedress asRedress, PlatformTransactionManager transactions,
       List<VariableDefaults> defaults) {
-    this.identity = identity;
     defaults.forEach(d -> {
       if (this.defaults.put(d.processKey(), d.byVariable()) != null) {
         throw new IllegalStateException("Two sets of migration defaults for " + d.processKey());
@@ -137,7 +134,7 @@ public class MigrationService {
    * finds the instances that run on the source.
    */
   public Prepared prepare(MigrationRequest request, String analyst) {
-    return as(analyst, () -> {
+    return asRedress.callNaming(analyst, () -> {
       Versions versions = asRedress.call(() -> versions(request));
       List<ModelProblem> problems = asRedress.call(() -> modelCheck.check(versions.target()));
       boolean targetFails = problems.stream().anyMatch(ModelProblem::isError);
@@ -158,7 +155,7 @@ public class MigrationService {
 
   /** Moves (or, in a dry run, tries) each instance in turn, as the analyst who asked; the engine work runs as Redress. */
   public MigrationReport run(Prepared prepared, Progress progress) {
-    return as(prepared.analyst(), () -> {
+    return asRedress.callNaming(prepared.analyst(), () -> {
       MigrationRequest request = prepared.request();
       String run = UUID.randomUUID().toString();
       List<MigrationReport.Blocked> blocked = new ArrayList<>();
@@ -190,21 +187,6 @@ public class MigrationService {
       return new MigrationReport(instances, migratable, blocked, prepared.findings(),
           request.isDryRun() ? 0 : migratable, given);
     });
-  }
-
-  /** {@code work} with {@code analyst} as the engine's current user (whom the audit events name). */
-  private <T> T as(String analyst, Supplier<T> work) {
-    var caller = identity.getCurrentAuthentication();
-    identity.setAuthentication(analyst, caller == null ? List.of() : caller.getGroupIds());
-    try {
-      return work.get();
-    } finally {
-      if (caller == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(caller);
-      }
-    }
   }
 
   private void recordRun(MigrationRequest request, String run, int instances, int blocked) {

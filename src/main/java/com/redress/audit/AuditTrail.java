@@ -13,7 +13,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Service;
@@ -155,7 +154,7 @@ public class AuditTrail {
       // inside the engine (also while it boots, before the identity service bean exists)
       return Context.getCommandContext().getAuthenticatedUserId();
     }
-    Authentication authentication = identityService.getCurrentAuthentication();
+    var authentication = identityService.getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 

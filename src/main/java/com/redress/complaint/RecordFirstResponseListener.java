@@ -3,7 +3,6 @@ package com.redress.complaint;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +21,8 @@ class RecordFirstResponseListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String reference = ComplaintHandlingProcess.reference(task);
-    String user = Context.getCommandContext() != null && Context.getCommandContext().getAuthenticatedUserId() != null
-        ? Context.getCommandContext().getAuthenticatedUserId()
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
         : task.getAssignee();
     if (user != null) { // an escalation's unassignment is no human action
       complaints.recordFirstResponse(reference, user);

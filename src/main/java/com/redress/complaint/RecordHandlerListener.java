@@ -3,7 +3,6 @@ package com.redress.complaint;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,8 @@ class RecordHandlerListener implements TaskListener {
     if (task.getAssignee() != null) { // an escalation's unassignment hands nothing over
       complaints.recordHandler(reference, task.getAssignee());
     }
-    String caller = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String caller = authentication == null ? null : authentication.getUserId();
     if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) && caller != null) {
       complaints.recordHandler(reference, caller);
     }

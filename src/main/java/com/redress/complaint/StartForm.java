@@ -8,7 +8,6 @@ import com.redress.shared.StaffRefusals;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -73,7 +72,7 @@ class StartForm {
   }
 
   private String currentUser() {
-    Authentication authentication = identityService.getCurrentAuthentication();
+    var authentication = identityService.getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 

@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -153,7 +152,7 @@ class EngineRestGuard extends OncePerRequestFilter {
    * session (their own authentication filter runs after this one, so the session is read here).
    */
   private Caller caller(HttpServletRequest request) {
-    Authentication engine = identity.getCurrentAuthentication();
+    var engine = identity.getCurrentAuthentication();
     if (engine != null && engine.getUserId() != null) {
       return new Caller(engine.getUserId(), engine.getGroupIds() == null ? Set.of() : new HashSet<>(engine.getGroupIds()));
     }

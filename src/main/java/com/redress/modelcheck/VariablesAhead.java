@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
@@ -68,6 +68,8 @@ public final class VariablesAhead {
   private final BpmnModelInstance model;
   private final Map<String, Step> steps = new LinkedHashMap<>();
   private final Map<String, Set<String>> conditionReads = new LinkedHashMap<>();
+  /** By activity id, the boundary events attached to it: looked up at every step of every search. */
+  private final Map<String, List<FlowNode>> boundaryEvents = new HashMap<>();
   private final Set<String> read = new LinkedHashSet<>();
 
   /**
@@ -86,6 +88,9 @@ public final class VariablesAhead {
       reads.removeAll(beans);
       steps.put(node.getId(), new Step(reads, writes));
       read.addAll(reads);
+    }
+    for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
+      boundaryEvents.computeIfAbsent(event.getAttachedTo().getId(), id -> new ArrayList<>()).add(event);
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       if (flow.getConditionExpression() != null) {
@@ -173,7 +178,7 @@ public final class VariablesAhead {
    * unless it writes {@code variable}, what follows it; a condition on the way that reads it.
    */
   private Need onward(FlowNode node, String variable, Deque<FlowNode> next) {
-    next.addAll(boundaryEvents(node));
+    next.addAll(boundaryEvents.getOrDefault(node.getId(), List.of()));
     if (steps.get(node.getId()).writes().contains(variable)) {
       return null;
     }
@@ -191,11 +196,6 @@ public final class VariablesAhead {
       next.add(flow.getTarget());
     }
     return null;
-  }
-
-  private List<BoundaryEvent> boundaryEvents(FlowNode node) {
-    return node instanceof Activity ? model.getModelElementsByType(BoundaryEvent.class).stream()
-        .filter(event -> event.getAttachedTo() == node).toList() : List.of();
   }
 
   private static List<FlowNode> starts(SubProcess sub) {

@@ -62,7 +62,7 @@ class DemoStory implements SmartLifecycle {
   /** One complaint's life takes well under a second; a cut-short story stops at the next one. */
   private static final Duration STORY_STOPS_WITHIN = Duration.ofSeconds(30);
   /** Closed complaints per past month, the oldest first; the last month needs 5 per handler for awards. */
-  private static final int[] CLOSED_PER_MONTH = {14, 16, 24};
+  private static final int[] CLOSED_PER_MONTH = {12, 14, 24};
 
   /** How a complaint's life goes. */
   enum Plot { RESOLVED, COMPENSATED, COMPENSATED_BY_MANAGER, LOWERED, REOPENED, UNANSWERED, ESCALATED }
@@ -235,7 +235,7 @@ class DemoStory implements SmartLifecycle {
     String handler;
     if (plot == Plot.ESCALATED) {
       demo.at(demo.resolutionDue(complaint).plus(Duration.ofMinutes(30)));
-      demo.runDueJobs(); // the SLA ran out: supervisors take the handling over
+      demo.runDueJobs(complaint); // the SLA ran out: supervisors take the handling over
       handler = handle(complaint, DemoIdentities.memberOf(Groups.SUPERVISORS), null);
     } else {
       later(Duration.ofHours(3));
@@ -248,15 +248,15 @@ class DemoStory implements SmartLifecycle {
     }
     if (plot == Plot.COMPENSATED || plot == Plot.COMPENSATED_BY_MANAGER) {
       later(Duration.ofHours(2));
-      approve(complaint.reference(), "APPROVE", null, words("demo.approvalReason"), null);
+      approve(complaint, "APPROVE", null, words("demo.approvalReason"), null);
     } else if (plot == Plot.LOWERED) {
       later(Duration.ofHours(2));
-      approve(complaint.reference(), "LOWER", "800.00", words("demo.loweringReason"), null);
+      approve(complaint, "LOWER", "800.00", words("demo.loweringReason"), null);
     }
     later(Duration.ofDays(1));
     if (plot == Plot.UNANSWERED) {
       demo.at(demo.surveyDue(complaint).plus(Duration.ofHours(1)));
-      demo.runDueJobs();
+      demo.runDueJobs(complaint);
     } else if (plot == Plot.REOPENED) {
       demo.answerSurvey(complaint, 1, words("demo.survey.unhappy"));
       later(Duration.ofHours(4));
@@ -272,15 +272,15 @@ class DemoStory implements SmartLifecycle {
     if (innovative) {
       review.put("innovationReason", words("demo.review.innovation"));
     }
-    demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_REVIEW_QUALITY, null, review);
+    demo.complete(complaint, ComplaintHandlingProcess.TASK_REVIEW_QUALITY, null, review);
     told++;
     return handler;
   }
 
   /** Complaints no rule classifies (OTHER) wait for a dispatcher, who sends them to the service team. */
   private void triageIfAsked(DemoDriver.Case complaint, Category category) {
-    if (demo.hasOpenTask(complaint.reference(), ComplaintHandlingProcess.TASK_TRIAGE)) {
-      demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_TRIAGE, null, Map.of("severity", "LOW",
+    if (demo.hasOpenTask(complaint, ComplaintHandlingProcess.TASK_TRIAGE)) {
+      demo.complete(complaint, ComplaintHandlingProcess.TASK_TRIAGE, null, Map.of("severity", "LOW",
           "handlerGroup", Groups.TEAM_SERVICE, "firstResponseSlaHours", 8, "resolutionSlaHours", 40));
     }
   }
@@ -295,22 +295,23 @@ class DemoStory implements SmartLifecycle {
       outcome.putAll(Map.of("compensationType", typeAndAmount[0], "compensationAmount", typeAndAmount[1],
           "compensationCurrency", "CNY", "compensationReason", words("demo.compensationReason")));
     }
-    return demo.complete(complaint.reference(), ComplaintHandlingProcess.TASK_HANDLE, user, outcome);
+    return demo.complete(complaint, ComplaintHandlingProcess.TASK_HANDLE, user, outcome);
   }
 
   /**
    * Each approval tier in turn decides the proposal, the first with {@code decision}, the others
    * approve, until the compensation is issued or the tier of group {@code waitingFor} is reached.
    */
-  private void approve(String reference, String decision, String loweredAmount, String reason, String waitingFor) {
+  private void approve(DemoDriver.Case complaint, String decision, String loweredAmount, String reason,
+      String waitingFor) {
     Map<String, Object> values = new HashMap<>(Map.of("approvalDecision", decision, "decisionReason", reason));
     if (loweredAmount != null) {
       values.put("loweredAmount", loweredAmount);
     }
-    for (String group = demo.candidateGroup(reference, CompensationApprovalProcess.TASK_APPROVE);
+    for (String group = demo.candidateGroup(complaint, CompensationApprovalProcess.TASK_APPROVE);
         group != null && !group.equals(waitingFor);
-        group = demo.candidateGroup(reference, CompensationApprovalProcess.TASK_APPROVE)) {
-      demo.complete(reference, CompensationApprovalProcess.TASK_APPROVE, null, values);
+        group = demo.candidateGroup(complaint, CompensationApprovalProcess.TASK_APPROVE)) {
+      demo.complete(complaint, CompensationApprovalProcess.TASK_APPROVE, null, values);
       values = new HashMap<>(Map.of("approvalDecision", "APPROVE"));
     }
   }
@@ -328,8 +329,8 @@ class DemoStory implements SmartLifecycle {
     Duration step = Duration.between(start, now).dividedBy(12);
     demo.at(start);
     String committee = DemoIdentities.memberOf(Groups.AWARD_COMMITTEE);
-    String run = awards.request(period, committee).id();
-    demo.runDueJobs();
+    DemoDriver.Case run = demo.awardRun(awards.request(period, committee).id());
+    demo.runDueJobs(run);
     later(step);
     if (innovator != null && demo.hasOpenTask(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS)) {
       demo.complete(run, EmployeeAwardProcess.TASK_REVIEW_NOMINATIONS, null, Map.of("nominationAction",
@@ -341,16 +342,17 @@ class DemoStory implements SmartLifecycle {
       later(step.multipliedBy(2));
       demo.complete(run, EmployeeAwardProcess.TASK_APPROVE_AWARDS, null, Map.of("awardAction", "APPROVE"));
       later(step.multipliedBy(2));
-      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_BILLING), words("demo.award.objection"));
-      demo.runDueJobs();
+      publication.object(run.reference(), DemoIdentities.memberOf(Groups.TEAM_BILLING), words("demo.award.objection"));
+      demo.runDueJobs(run);
       later(step.multipliedBy(2));
       demo.complete(run, EmployeeAwardProcess.TASK_DECIDE_OBJECTION, null, Map.of("objectionDecision", "DISMISS",
           "awardReason", words("demo.award.dismissal")));
       later(step.multipliedBy(4));
-      publication.object(run, DemoIdentities.memberOf(Groups.TEAM_SAFETY), words("demo.award.openObjection"));
-      demo.runDueJobs();
+      publication.object(run.reference(), DemoIdentities.memberOf(Groups.TEAM_SAFETY),
+          words("demo.award.openObjection"));
+      demo.runDueJobs(run);
     }
-    LOG.info("Demo: award run {} is {}", run, awards.get(run).status());
+    LOG.info("Demo: award run {} is {}", run.reference(), awards.get(run.reference()).status());
   }
 
   /** This month's work, opened in the last hours: something in every demo user's Tasklist. */
@@ -359,7 +361,7 @@ class DemoStory implements SmartLifecycle {
     // a high-severity safety complaint nobody resolved in time: the supervisors have it
     DemoDriver.Case overdue = demo.submit(complaint(Category.SAFETY, 101));
     demo.at(demo.resolutionDue(overdue).plus(Duration.ofMinutes(5)));
-    demo.runDueJobs();
+    demo.runDueJobs(overdue);
     told++;
 
     demo.at(now.minus(Duration.ofHours(5)));
@@ -374,7 +376,7 @@ class DemoStory implements SmartLifecycle {
       later(Duration.ofMinutes(20));
       DemoDriver.Case compensated = demo.submit(complaint(Category.DAMAGE, 120 + told));
       handle(compensated, null, proposal.getKey());
-      approve(compensated.reference(), "APPROVE", null, words("demo.inFlightApprovalReason"), proposal.getValue());
+      approve(compensated, "APPROVE", null, words("demo.inFlightApprovalReason"), proposal.getValue());
       told++;
     }
     // resolved and answered: waiting for the quality review

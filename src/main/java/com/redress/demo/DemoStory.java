@@ -61,7 +61,10 @@ class DemoStory implements SmartLifecycle {
   private static final String REDRESS_PACKAGE = RedressApplication.class.getPackageName() + ".";
   /** One complaint's life takes well under a second; a cut-short story stops at the next one. */
   private static final Duration STORY_STOPS_WITHIN = Duration.ofSeconds(30);
-  /** Closed complaints per past month, the oldest first; the last month needs 5 per handler for awards. */
+  /**
+   * Closed complaints per past month, the oldest first; in the last one the busiest teams' handlers
+   * reach the five complaints a ranking needs ({@code redress.awards.minimum-complaints}).
+   */
   private static final int[] CLOSED_PER_MONTH = {12, 14, 24};
 
   /** How a complaint's life goes. */

@@ -38,6 +38,22 @@ final class ExecutedSql {
     }
   }
 
+  /** Tasklist's "My group tasks" first page of 15 by due date for a plain member. */
+  static List<String> memberPagePlan(ProcessEngine engine, JdbcTemplate jdbc, String options, String member, String group) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    engine.getIdentityService().setAuthentication(member, List.of(group));
+    try {
+      return configuration.getCommandExecutorTxRequired().execute(context -> {
+        TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of(group))
+            .includeAssignedTasks().orderByDueDate().asc();
+        query.listPage(0, 15); // configures the check and the page, as the engine does
+        return explain(configuration, jdbc, options, "selectTaskByQueryCriteria", query);
+      });
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   /** Cockpit's counts on a definition's diagram (engine REST's statistics with failed jobs) for an administrator. */
   static List<String> activityStatisticsPlan(ProcessEngine engine, JdbcTemplate jdbc, String options, String admin,
       String group, String definitionId) {

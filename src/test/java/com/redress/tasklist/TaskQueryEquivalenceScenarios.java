@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import com.redress.complaint.ComplaintHandlingProcess;
 import com.redress.identity.Groups;
 import com.redress.shared.EngineStatements;
+import com.redress.shared.TeamTaskQuery;
 import com.redress.support.Handling;
 import com.redress.support.TestUsers;
 import java.time.Instant;
@@ -49,6 +50,9 @@ interface TaskQueryEquivalenceScenarios {
   String ENGINE_AUTHORIZATION_STATEMENTS = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
   List<String> TEAMS = List.of(Groups.TEAM_BILLING, Groups.TEAM_LOGISTICS, Groups.TEAM_SERVICE, Groups.TEAM_SAFETY);
   int TASKS = 80;
+  /** The queries of Tasklist's "My group tasks" shape (TeamTaskQuery), by their names below. */
+  List<String> TEAM_SHAPES = List.of("filter " + TasklistFilters.Kind.MY_GROUP_TASKS.name(), "candidateGroup",
+      "candidateGroupIn");
   /** This test's tasks are due from then on, each at another second: later than any other test's. */
   Instant FIRST_DUE = Instant.parse("2090-01-01T00:00:00Z");
   /** Reads the complaint process's tasks through a grant on its key, as an administrator may give. */
@@ -84,6 +88,12 @@ interface TaskQueryEquivalenceScenarios {
               .entrySet()) {
             String what = user.getKey() + " " + user.getValue() + ": " + query.getKey() + " (seed " + seed + ")";
             compare(configuration, query.getValue(), what);
+            // the team tasks' own criteria (TeamTaskQuery) answer the group shapes, and only those
+            boolean teamTasks = run(configuration, query.getValue(), (context, ours) -> {
+              ours.list(); // evaluates the filter's expressions and configures the checks, as Tasklist's call does
+              return TeamTaskQuery.is(ours);
+            });
+            assertThat(teamTasks).as(what + ", answered as team tasks").isEqualTo(TEAM_SHAPES.contains(query.getKey()));
           }
         } finally {
           engine().getIdentityService().clearAuthentication();
@@ -191,15 +201,25 @@ interface TaskQueryEquivalenceScenarios {
   }
 
   /**
-   * The count as the query stands (other tests' tasks share the database, more than a page may
-   * hold); then this test's tasks only, whose due dates are distinct and later than any other's,
-   * in order: whole list, first and second page of 15.
+   * The count and the whole list as the query stands (other tests' tasks share the database, more
+   * than a page may hold), and the due dates of its first two pages in order (tasks of the same due
+   * date may come in either order); then this test's tasks only, whose due dates are distinct and
+   * later than any other's, in order: whole list, first and second page of 15.
    */
   private void compare(ProcessEngineConfigurationImpl configuration, Function<TaskService, TaskQuery> query,
       String what) {
     run(configuration, query, (context, ours) -> assertThat(ours.count()).as(what + ", count")
         .isEqualTo(context.getDbSqlSession().getSqlSession()
             .selectOne(ENGINE_TASK_STATEMENTS + "selectTaskCountByQueryCriteria", ours)));
+    run(configuration, query, (context, ours) -> assertThat(ids(ours.list())).as(what + ", whole list")
+        .containsExactlyInAnyOrderElementsOf(enginesList(context, ours)));
+    for (int[] page : new int[][] {{0, 15}, {15, 15}}) {
+      run(configuration, query, (context, ours) -> assertThat(ours.listPage(page[0], page[1]).stream()
+          .map(Task::getDueDate).toList()).as(what + ", due dates from " + page[0])
+          .containsExactlyElementsOf(context.getDbSqlSession().getSqlSession()
+              .<TaskEntity>selectList(ENGINE_TASK_STATEMENTS + "selectTaskByQueryCriteria", ours).stream()
+              .map(TaskEntity::getDueDate).toList()));
+    }
     Function<TaskService, TaskQuery> mine = tasks -> query.apply(tasks).dueAfter(Date.from(FIRST_DUE.minusSeconds(1)));
     for (int[] page : new int[][] {{0, TASKS}, {0, 15}, {15, 15}}) {
       run(configuration, mine, (context, ours) -> assertThat(ids(ours.listPage(page[0], page[1])))

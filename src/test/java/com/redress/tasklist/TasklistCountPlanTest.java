@@ -72,6 +72,12 @@ class TasklistCountPlanTest extends PostgresApplicationTest {
     System.out.println("[plan] " + plan.replace("\n", "\n[plan] "));
     // hashed: the member's grants are read once (a plain SubPlan would scan them again for every task)
     assertThat(plan).as(plan).contains("hashed SubPlan").doesNotContainIgnoringCase("ARRAY[res.id_");
+    // the first page walks the tasks by due date, checking each one's link and grant by index, until
+    // it has 15: no sort of the team's tasks, no read of all the member's grants
+    String pagePlan = String.join("\n", ExecutedSql.memberPagePlan(engine, jdbc, "", member, Groups.TEAM_BILLING));
+    System.out.println("[plan] " + pagePlan.replace("\n", "\n[plan] "));
+    assertThat(pagePlan).as(pagePlan).contains("Index Scan using redress_task_due_date").doesNotContain("Sort")
+        .doesNotContain("hashed SubPlan");
     // every authenticated command asks which groups hold grants: one index step per group, no table scan
     String groupsPlan = String.join("\n", ExecutedSql.authorizedGroupIdsPlan(engine, jdbc, ""));
     assertThat(groupsPlan).as(groupsPlan).contains("act_idx_auth_group_id").doesNotContain("Seq Scan");

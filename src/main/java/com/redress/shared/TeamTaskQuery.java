@@ -23,9 +23,8 @@ public final class TeamTaskQuery {
   /** The fields of the shape itself, and those that only carry how the query runs. */
   private static final Set<String> SHAPE_AND_RUNNING = Set.of(
       "candidateGroup", "candidateGroups", "includeAssignedTasks",
-      // what the engine does with the rows in Java (form keys, comment and attachment flags), and
-      // the lower-case name it selects for an order by name, as the engine's statement does
-      "initializeFormKeys", "withCommentAttachmentInfo", "taskNameCaseInsensitive",
+      // what the engine does with the rows in Java: form keys, comment and attachment flags
+      "initializeFormKeys", "withCommentAttachmentInfo",
       // how variable criteria compare, which a query without variable criteria does not use
       "variableNamesIgnoreCase", "variableValuesIgnoreCase",
       // the candidate groups of an expression (Tasklist's ${currentUserGroups()}) and their caches

@@ -3,8 +3,9 @@ package com.redress.shared;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
@@ -12,8 +13,9 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 
 /**
  * Recognises the task query of Tasklist's "My group tasks" (and of engine REST's {@code /task}
- * asked the same): the tasks of some candidate groups, assigned ones included or not, in any order
- * of the task's own columns, and nothing else. engine/redress-statements.xml answers that shape
+ * asked the same): the tasks of some candidate groups, assigned ones included or not, active or
+ * suspended ones only or both (Tasklist asks for the active ones), in any order of the task's own
+ * columns (Tasklist's default: newest first), and nothing else. engine/redress-statements.xml answers that shape
  * with criteria of its own (docs/adr/0020-task-visibility-at-scale.md); every other query keeps the
  * engine's. A criterion this class does not know of, as a later engine version may add, makes the
  * query another shape: any field that differs from a new query's, other than those named here.
@@ -22,7 +24,7 @@ public final class TeamTaskQuery {
 
   /** The fields of the shape itself, and those that only carry how the query runs. */
   private static final Set<String> SHAPE_AND_RUNNING = Set.of(
-      "candidateGroup", "candidateGroups", "includeAssignedTasks",
+      "candidateGroup", "candidateGroups", "includeAssignedTasks", "suspensionState",
       // what the engine does with the rows in Java: form keys, comment and attachment flags
       "initializeFormKeys", "withCommentAttachmentInfo",
       // how variable criteria compare, which a query without variable criteria does not use
@@ -47,14 +49,20 @@ public final class TeamTaskQuery {
         && CRITERIA.stream().allMatch(field -> unset(field, query));
   }
 
+  /** As in a new query; an empty array or collection counts as none (extending a filter leaves some so). */
   private static boolean unset(Field field, TaskQueryImpl query) {
     try {
       Object value = field.get(query);
-      Object blank = field.get(BLANK);
-      return value instanceof Object[] array ? Arrays.equals(array, (Object[]) blank) : Objects.equals(value, blank);
+      return isEmpty(value) && isEmpty(field.get(BLANK)) || Objects.equals(value, field.get(BLANK));
     } catch (IllegalAccessException e) {
       return false;
     }
+  }
+
+  private static boolean isEmpty(Object value) {
+    return value == null || value instanceof Object[] array && array.length == 0
+        || value instanceof Collection<?> collection && collection.isEmpty()
+        || value instanceof Map<?, ?> map && map.isEmpty();
   }
 
   /** Every instance field of the task query and its superclasses but the shape's and the running ones. */

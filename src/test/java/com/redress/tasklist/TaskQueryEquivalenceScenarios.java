@@ -51,7 +51,8 @@ interface TaskQueryEquivalenceScenarios {
   List<String> TEAMS = List.of(Groups.TEAM_BILLING, Groups.TEAM_LOGISTICS, Groups.TEAM_SERVICE, Groups.TEAM_SAFETY);
   int TASKS = 80;
   /** The queries of Tasklist's "My group tasks" shape (TeamTaskQuery), by their names below. */
-  List<String> TEAM_SHAPES = List.of("filter " + TasklistFilters.Kind.MY_GROUP_TASKS.name(), "candidateGroup",
+  List<String> TEAM_SHAPES = List.of("filter " + TasklistFilters.Kind.MY_GROUP_TASKS.name(),
+      "filter " + TasklistFilters.Kind.MY_GROUP_TASKS.name() + " as Tasklist lists it", "candidateGroup",
       "candidateGroupIn");
   /** This test's tasks are due from then on, each at another second: later than any other test's. */
   Instant FIRST_DUE = Instant.parse("2090-01-01T00:00:00Z");
@@ -178,6 +179,11 @@ interface TaskQueryEquivalenceScenarios {
       // read again for each run: the engine configures a query object for the user it runs for
       queries.put("filter " + filter.getProperties().get(TasklistFilters.KIND),
           tasks -> engine().getFilterService().getFilter(filter.getId()).getQuery());
+      // as Tasklist's list asks for it: active tasks, newest first (here then by due date, which
+      // makes the order of tasks created in the same millisecond comparable)
+      queries.put("filter " + filter.getProperties().get(TasklistFilters.KIND) + " as Tasklist lists it",
+          tasks -> engine().getFilterService().getFilter(filter.getId()).extend(tasks.createTaskQuery().active()
+              .orderByTaskCreateTime().desc().orderByDueDate().asc()).getQuery());
     }
     String team = groups.isEmpty() ? Groups.TEAM_BILLING : groups.get(0);
     queries.put("candidateGroup", tasks -> tasks.createTaskQuery().taskCandidateGroup(team).orderByDueDate().asc());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 
 /**
@@ -45,7 +44,7 @@ public final class TeamTaskQuery {
     boolean groups = query.getCandidateGroupsInternal() != null && !query.getCandidateGroupsInternal().isEmpty()
         || query.getCandidateGroup() != null;
     return groups && query.getQueries().size() == 1 && !query.isOrQueryActive()
-        && query.getOrderingProperties().stream().allMatch(QueryOrderingProperty::isContainedProperty)
+        && query.getOrderingProperties().stream().allMatch(ordering -> ordering.isContainedProperty())
         && CRITERIA.stream().allMatch(field -> unset(field, query));
   }
 

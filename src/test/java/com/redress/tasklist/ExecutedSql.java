@@ -2,6 +2,7 @@ package com.redress.tasklist;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.reflection.MetaObject;
@@ -24,48 +25,47 @@ final class ExecutedSql {
 
   /** Tasklist's "My group tasks" count for a plain member. */
   static List<String> memberCountPlan(ProcessEngine engine, JdbcTemplate jdbc, String options, String member, String group) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    engine.getIdentityService().setAuthentication(member, List.of(group));
-    try {
-      return configuration.getCommandExecutorTxRequired().execute(context -> {
-        TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().taskCandidateGroup(group)
-            .includeAssignedTasks();
-        query.count(); // configures the query's authorization check for the member, as the engine does
-        return explain(configuration, jdbc, options, "selectTaskCountByQueryCriteria", query);
-      });
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return planAs(engine, jdbc, options, member, group, "selectTaskCountByQueryCriteria", () -> {
+      TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().taskCandidateGroup(group)
+          .includeAssignedTasks();
+      query.count(); // configures the query's authorization check for the member, as the engine does
+      return query;
+    });
   }
 
   /** Tasklist's "My group tasks" first page of 15 by due date for a plain member. */
   static List<String> memberPagePlan(ProcessEngine engine, JdbcTemplate jdbc, String options, String member, String group) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    engine.getIdentityService().setAuthentication(member, List.of(group));
-    try {
-      return configuration.getCommandExecutorTxRequired().execute(context -> {
-        TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of(group))
-            .includeAssignedTasks().orderByDueDate().asc();
-        query.listPage(0, 15); // configures the check and the page, as the engine does
-        return explain(configuration, jdbc, options, "selectTaskByQueryCriteria", query);
-      });
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return planAs(engine, jdbc, options, member, group, "selectTaskByQueryCriteria", () -> {
+      TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of(group))
+          .includeAssignedTasks().orderByDueDate().asc();
+      query.listPage(0, 15); // configures the check and the page, as the engine does
+      return query;
+    });
   }
 
   /** Cockpit's counts on a definition's diagram (engine REST's statistics with failed jobs) for an administrator. */
   static List<String> activityStatisticsPlan(ProcessEngine engine, JdbcTemplate jdbc, String options, String admin,
       String group, String definitionId) {
+    return planAs(engine, jdbc, options, admin, group, "selectActivityStatistics", () -> {
+      ActivityStatisticsQueryImpl query = (ActivityStatisticsQueryImpl) engine.getManagementService()
+          .createActivityStatisticsQuery(definitionId).includeFailedJobs();
+      query.list(); // configures the query's checks, and applies Redress's settings for it to the transaction
+      return query;
+    });
+  }
+
+  /**
+   * The plan of {@code engineStatement} for the query {@code configured} makes, run in one command as
+   * {@code user} of {@code group}: the engine configures the query's checks for them, and Redress's
+   * settings for the query apply to the transaction the plan is asked in.
+   */
+  private static List<String> planAs(ProcessEngine engine, JdbcTemplate jdbc, String options, String user,
+      String group, String engineStatement, Supplier<Object> configured) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    engine.getIdentityService().setAuthentication(admin, List.of(group));
+    engine.getIdentityService().setAuthentication(user, List.of(group));
     try {
-      return configuration.getCommandExecutorTxRequired().execute(context -> {
-        ActivityStatisticsQueryImpl query = (ActivityStatisticsQueryImpl) engine.getManagementService()
-            .createActivityStatisticsQuery(definitionId).includeFailedJobs();
-        query.list(); // configures the query's checks, and applies Redress's settings for it to the transaction
-        return explain(configuration, jdbc, options, "selectActivityStatistics", query);
-      });
+      return configuration.getCommandExecutorTxRequired().execute(context ->
+          explain(configuration, jdbc, options, engineStatement, configured.get()));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

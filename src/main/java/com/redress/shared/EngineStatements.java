@@ -102,6 +102,14 @@ public class EngineStatements extends AbstractProcessEnginePlugin {
     statements.setStatementMappings(mappings);
   }
 
+  /**
+   * Whether the team tasks' read model (db/camunda/postgres V5, kept by triggers) is there: on
+   * PostgreSQL. Asked by the count statement, while a command runs.
+   */
+  public static boolean hasTeamTaskReadModel() {
+    return onPostgres();
+  }
+
   private static boolean onPostgres() {
     return DbSqlSessionFactory.POSTGRES.equals(Context.getProcessEngineConfiguration().getDatabaseType());
   }

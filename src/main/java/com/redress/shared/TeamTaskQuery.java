@@ -48,6 +48,22 @@ public final class TeamTaskQuery {
         && CRITERIA.stream().allMatch(field -> unset(field, query));
   }
 
+  /**
+   * The candidate groups the user is in and whose grants are checked: a task of one of them that
+   * the group holds READ on itself is visible to the user whatever else the user holds (the team
+   * count's read model, docs/adr/0020).
+   */
+  public static List<String> grantedTeams(Collection<String> candidateGroups, Collection<String> authGroupIds) {
+    return candidateGroups.stream().distinct().filter(group -> authGroupIds != null && authGroupIds.contains(group))
+        .toList();
+  }
+
+  /** The candidate groups whose tasks the user may still see through grants of other principals. */
+  public static List<String> otherTeams(Collection<String> candidateGroups, Collection<String> authGroupIds) {
+    return candidateGroups.stream().distinct().filter(group -> authGroupIds == null || !authGroupIds.contains(group))
+        .toList();
+  }
+
   /** As in a new query; an empty array or collection counts as none (extending a filter leaves some so). */
   private static boolean unset(Field field, TaskQueryImpl query) {
     try {

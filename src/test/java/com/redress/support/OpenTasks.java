@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Many open tasks in seconds instead of an hour, on PostgreSQL: copies of one task the engine made,
  * each in a copy of its process instance's executions, with its candidate-group link and the
  * authorization row the engine gives that group: the rows many started processes leave, less their
- * variables, jobs and history. Copies' ids start with a prefix so they can be removed again.
+ * variables, jobs and history. The read model of team tasks (V5) follows by its triggers, as it does
+ * the engine's writes. Copies' ids start with a prefix so they can be removed again.
  */
 public final class OpenTasks {
 
@@ -60,7 +61,8 @@ public final class OpenTasks {
    * new rows competing for the two cores.
    */
   private static void settle(JdbcTemplate db, String command) {
-    for (String table : new String[] {"act_ru_execution", "act_ru_task", "act_ru_identitylink", "act_ru_authorization"}) {
+    for (String table : new String[] {"act_ru_execution", "act_ru_task", "act_ru_identitylink", "act_ru_authorization",
+        "redress_team_task"}) {
       db.execute(command + table); // one by one: VACUUM runs outside a transaction block
     }
   }

@@ -82,6 +82,7 @@ interface TaskQueryEquivalenceScenarios {
     List<String> instances = new ArrayList<>();
     try {
       randomTasks(random, List.copyOf(users.keySet()), instances);
+      checkTeamTaskReadModel(instances);
       for (Map.Entry<String, List<String>> user : users.entrySet()) {
         engine().getIdentityService().setAuthentication(user.getKey(), user.getValue());
         try {
@@ -113,6 +114,10 @@ interface TaskQueryEquivalenceScenarios {
     }
   }
 
+  /** Where the database keeps the team tasks' read model (PostgreSQL), what it holds for these tasks. */
+  default void checkTeamTaskReadModel(List<String> instances) {
+  }
+
   /** The users the queries run as, with their groups; team members in one or two teams. */
   private Map<String, List<String>> users(Random random) {
     Map<String, List<String>> users = new LinkedHashMap<>();
@@ -131,7 +136,8 @@ interface TaskQueryEquivalenceScenarios {
    * Handling tasks of the complaint process for random teams, added to {@code instances} as they are
    * started (so that a failure removes them too), each with a distinct due date (Tasklist
    * sorts by it, and a page is only comparable on a distinct key); then random claims, reassignments,
-   * candidate users and escalations (SlaService: the team's link and grants give way to the supervisors').
+   * candidate users and escalations (SlaService: the team's link and grants give way to the supervisors'),
+   * second teams, teams' grants taken away and suspended tasks.
    */
   private void randomTasks(Random random, List<String> users, List<String> instances) {
     TaskService tasks = engine().getTaskService();
@@ -143,7 +149,7 @@ interface TaskQueryEquivalenceScenarios {
       Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
       task.setDueDate(Date.from(FIRST_DUE.plusSeconds(60L * random.nextInt(100_000) * TASKS + i)));
       tasks.saveTask(task);
-      switch (random.nextInt(6)) {
+      switch (random.nextInt(9)) {
         case 0 -> tasks.setAssignee(task.getId(), users.get(random.nextInt(users.size())));
         case 1 -> {
           tasks.setAssignee(task.getId(), users.get(random.nextInt(users.size())));
@@ -162,6 +168,13 @@ interface TaskQueryEquivalenceScenarios {
             }
           }
         }
+        // shapes the team count's read model (PostgreSQL) must not count as one team's: a second team,
+        // the team's link without its grant; and a suspended task, which Tasklist's call leaves out
+        case 4 -> tasks.addCandidateGroup(task.getId(), TEAMS.get(random.nextInt(TEAMS.size())));
+        case 5 -> authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+            .unlimitedList().stream().filter(grant -> grant.getGroupId() != null)
+            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        case 6 -> engine().getRuntimeService().suspendProcessInstanceById(instance);
         default -> { } // left to the team
       }
     }

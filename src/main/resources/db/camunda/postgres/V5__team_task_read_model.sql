@@ -10,9 +10,9 @@
 -- one by one with the engine's criteria. TaskQueryEquivalenceTest holds both to the engine's answer.
 --
 -- The triggers keep it in the same transaction as the engine's writes, so every node reads the same
--- answer and nothing is cached. A task's row is locked before it is computed again, so two
--- transactions that change one task's links or grants compute it one after the other, each from what
--- the other committed.
+-- answer and nothing is cached. A task is locked before its row is computed again, so two
+-- transactions that change one task's links or grants compute it one after the other, the second from
+-- what the first committed.
 -- this transaction only: no notice for each trigger that "drop trigger if exists" finds absent
 set local client_min_messages = warning;
 
@@ -29,39 +29,66 @@ create index if not exists redress_team_task_team on redress_team_task (team_, s
 -- the tasks of another shape, which the count checks one by one
 create index if not exists redress_team_task_other on redress_team_task (task_id_) where team_ is null;
 
--- Planned once, not at each call: for a parameter array PostgreSQL otherwise re-plans every statement
--- at every call (0.6 against 0.07 ms per task in a playground), and the engine's writes call it one
--- task at a time.
+-- The functions the engine's writes run are planned once per connection, not at each call (planning
+-- each statement at each call cost 0.6 against 0.07 ms per task in a playground). A plan kept that long
+-- must stay right while the tables grow from empty to millions of rows, so every statement here asks
+-- for the rows of one task by its id alone (the task's, the links' task, the grants' resource), which
+-- only the index on that column answers, and the rest is decided in the loop. A plan made while the
+-- tables were empty otherwise chose indexes that read a team's links or grants for every task (a
+-- minute for a copy of 25 000 tasks; 1 s like this).
 create or replace function redress_team_task_refresh(tasks varchar[]) returns void
-set plan_cache_mode = force_generic_plan as $$
+set plan_cache_mode = force_generic_plan set enable_seqscan = off set enable_bitmapscan = off
+set enable_hashjoin = off set enable_mergejoin = off as $$
+declare
+  id varchar;
+  task record;
+  link record;
+  grant_ record;
+  links integer;
+  team varchar;
 begin
-  if tasks is null or cardinality(tasks) = 0 then
-    return;
-  end if;
-  insert into redress_team_task (task_id_, assigned_)
-    select t.id_, false from act_ru_task t
-    where t.id_ = any(tasks) and exists (select 1 from act_ru_identitylink i
-      where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ is not null)
-    order by t.id_
-    on conflict (task_id_) do nothing;
-  -- in id order, so that two refreshes of the same tasks cannot deadlock; the statements after this
-  -- one see what other transactions committed meanwhile (read committed)
-  perform 1 from redress_team_task r where r.task_id_ = any(tasks) order by r.task_id_ for update;
-  delete from redress_team_task r where r.task_id_ = any(tasks) and not exists (select 1 from act_ru_identitylink i
-    where i.task_id_ = r.task_id_ and i.type_ = 'candidate' and i.group_id_ is not null);
-  update redress_team_task r set
-    -- resource type 7 is TASK, permission 2 is READ
-    team_ = case when l.links = 1 and t.proc_def_id_ is not null and exists (select 1 from act_ru_authorization a
-        where a.type_ < 2 and a.group_id_ = l.team and a.resource_type_ = 7 and a.resource_id_ = t.id_
-          and a.perms_ & 2 = 2)
-      then l.team end,
-    assigned_ = t.assignee_ is not null,
-    suspension_state_ = t.suspension_state_,
-    tenant_id_ = t.tenant_id_
-  from act_ru_task t,
-    lateral (select count(*) as links, min(i.group_id_) as team from act_ru_identitylink i
-      where i.task_id_ = t.id_ and i.type_ = 'candidate' and i.group_id_ is not null) l
-  where r.task_id_ = any(tasks) and t.id_ = r.task_id_;
+  -- in id order, each task locked first, as the engine's claims and completions lock it before its row
+  -- here: a transaction that changes a link or a grant of the same task, even one that has no row yet,
+  -- waits for this one, and its statements then see what this one committed (read committed)
+  foreach id in array array(select distinct x.id from unnest(tasks) x(id) where x.id is not null order by x.id)
+  loop
+    select t.assignee_, t.suspension_state_, t.tenant_id_, t.proc_def_id_ into task
+      from act_ru_task t where t.id_ = id for no key update;
+    links := 0;
+    team := null;
+    if found then
+      for link in select i.type_, i.group_id_ from act_ru_identitylink i where i.task_id_ = id loop
+        if link.type_ = 'candidate' and link.group_id_ is not null then
+          links := links + 1;
+          team := link.group_id_;
+        end if;
+      end loop;
+    end if;
+    if links = 0 then
+      delete from redress_team_task where task_id_ = id;
+      continue;
+    end if;
+    if links > 1 or task.proc_def_id_ is null then
+      team := null;
+    else
+      -- the group's own grant (type 1; a global authorization names no group) of READ (2) on the task
+      -- (resource type 7)
+      links := 0;
+      for grant_ in select a.type_, a.group_id_, a.resource_type_, a.perms_ from act_ru_authorization a
+          where a.resource_id_ = id loop
+        if grant_.type_ = 1 and grant_.group_id_ = team and grant_.resource_type_ = 7 and grant_.perms_ & 2 = 2 then
+          links := 1;
+        end if;
+      end loop;
+      if links = 0 then
+        team := null;
+      end if;
+    end if;
+    insert into redress_team_task (task_id_, team_, assigned_, suspension_state_, tenant_id_)
+      values (id, team, task.assignee_ is not null, task.suspension_state_, task.tenant_id_)
+      on conflict (task_id_) do update set team_ = excluded.team_, assigned_ = excluded.assigned_,
+        suspension_state_ = excluded.suspension_state_, tenant_id_ = excluded.tenant_id_;
+  end loop;
 end;
 $$ language plpgsql;
 
@@ -116,7 +143,9 @@ create trigger redress_team_task_grant_delete after delete on act_ru_authorizati
   referencing old table as old_rows for each statement execute function redress_team_task_grants();
 
 -- the task's own criteria: claimed, released, suspended, moved to another process (migration)
-create or replace function redress_team_task_changed() returns trigger as $$
+create or replace function redress_team_task_changed() returns trigger
+set plan_cache_mode = force_generic_plan set enable_seqscan = off set enable_bitmapscan = off
+set enable_hashjoin = off set enable_mergejoin = off as $$
 begin
   if new.proc_def_id_ is distinct from old.proc_def_id_ then
     perform redress_team_task_refresh(array[new.id_]);
@@ -136,9 +165,11 @@ create trigger redress_team_task_task_update after update of assignee_, suspensi
     or new.tenant_id_ is distinct from old.tenant_id_ or new.proc_def_id_ is distinct from old.proc_def_id_)
   execute function redress_team_task_changed();
 
-create or replace function redress_team_task_gone() returns trigger as $$
+create or replace function redress_team_task_gone() returns trigger
+set plan_cache_mode = force_generic_plan set enable_seqscan = off set enable_bitmapscan = off
+set enable_hashjoin = off set enable_mergejoin = off as $$
 begin
-  delete from redress_team_task r where r.task_id_ in (select o.id_ from old_rows o);
+  delete from redress_team_task r using old_rows o where r.task_id_ = o.id_;
   return null;
 end;
 $$ language plpgsql;
@@ -147,9 +178,34 @@ drop trigger if exists redress_team_task_task_delete on act_ru_task;
 create trigger redress_team_task_task_delete after delete on act_ru_task
   referencing old table as old_rows for each statement execute function redress_team_task_gone();
 
+-- every row again: after a table of the three was emptied, and at the end of this script
+create or replace function redress_team_task_recompute() returns void as $$
+begin
+  delete from redress_team_task r where not exists (select 1 from act_ru_task t where t.id_ = r.task_id_);
+  perform redress_team_task_refresh(array(select r.task_id_ from redress_team_task r
+    union select i.task_id_ from act_ru_identitylink i
+      where i.task_id_ is not null and i.type_ = 'candidate' and i.group_id_ is not null));
+end;
+$$ language plpgsql;
+
+create or replace function redress_team_task_emptied() returns trigger as $$
+begin
+  perform redress_team_task_recompute();
+  return null;
+end;
+$$ language plpgsql;
+
+drop trigger if exists redress_team_task_task_truncate on act_ru_task;
+create trigger redress_team_task_task_truncate after truncate on act_ru_task
+  for each statement execute function redress_team_task_emptied();
+drop trigger if exists redress_team_task_link_truncate on act_ru_identitylink;
+create trigger redress_team_task_link_truncate after truncate on act_ru_identitylink
+  for each statement execute function redress_team_task_emptied();
+drop trigger if exists redress_team_task_grant_truncate on act_ru_authorization;
+create trigger redress_team_task_grant_truncate after truncate on act_ru_authorization
+  for each statement execute function redress_team_task_emptied();
+
 -- the tasks already open; run again by hand after an engine upgrade that recreated one of these tables
--- (docs/operations.md), this also drops the rows of tasks that are gone and recomputes the others
-delete from redress_team_task r where not exists (select 1 from act_ru_task t where t.id_ = r.task_id_);
-select redress_team_task_refresh(array(select distinct i.task_id_ from act_ru_identitylink i
-  where i.task_id_ is not null and i.type_ = 'candidate' and i.group_id_ is not null));
+-- (docs/operations.md), this also drops the rows of tasks that are gone and computes the others again
+select redress_team_task_recompute();
 analyze redress_team_task;

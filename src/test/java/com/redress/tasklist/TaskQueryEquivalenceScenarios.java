@@ -137,7 +137,7 @@ interface TaskQueryEquivalenceScenarios {
    * started (so that a failure removes them too), each with a distinct due date (Tasklist
    * sorts by it, and a page is only comparable on a distinct key); then random claims, reassignments,
    * candidate users and escalations (SlaService: the team's link and grants give way to the supervisors'),
-   * second teams, teams' grants taken away and suspended tasks.
+   * second teams, teams' grants or links taken away and suspended tasks.
    */
   private void randomTasks(Random random, List<String> users, List<String> instances) {
     TaskService tasks = engine().getTaskService();
@@ -149,7 +149,7 @@ interface TaskQueryEquivalenceScenarios {
       Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
       task.setDueDate(Date.from(FIRST_DUE.plusSeconds(60L * random.nextInt(100_000) * TASKS + i)));
       tasks.saveTask(task);
-      switch (random.nextInt(9)) {
+      switch (random.nextInt(10)) {
         case 0 -> tasks.setAssignee(task.getId(), users.get(random.nextInt(users.size())));
         case 1 -> {
           tasks.setAssignee(task.getId(), users.get(random.nextInt(users.size())));
@@ -175,6 +175,10 @@ interface TaskQueryEquivalenceScenarios {
             .unlimitedList().stream().filter(grant -> grant.getGroupId() != null)
             .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
         case 6 -> engine().getRuntimeService().suspendProcessInstanceById(instance);
+        // no candidate group left: the team's link taken away (its grant stays, as the engine leaves it)
+        case 7 -> tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .forEach(link -> tasks.deleteCandidateGroup(task.getId(), link.getGroupId()));
         default -> { } // left to the team
       }
     }

@@ -92,55 +92,47 @@ begin
 end;
 $$ language plpgsql;
 
--- candidate-group links
-create or replace function redress_team_task_links() returns trigger as $$
+-- the tasks whose candidate-group links, or groups' grants on them (resource type 7 is TASK), a
+-- statement wrote: their rows are computed again, once per statement
+create or replace function redress_team_task_touched() returns trigger as $$
+declare
+  tasks varchar[] := '{}';
+  links boolean := tg_table_name = 'act_ru_identitylink';
 begin
-  if tg_op in ('INSERT', 'UPDATE') then
-    perform redress_team_task_refresh(array(select distinct n.task_id_ from new_rows n
-      where n.task_id_ is not null and n.type_ = 'candidate' and n.group_id_ is not null));
+  -- statements apart, not one CASE: each reads its own table's columns and is planned only if it runs
+  if tg_op in ('INSERT', 'UPDATE') and links then
+    tasks := tasks || array(select n.task_id_ from new_rows n where n.type_ = 'candidate' and n.group_id_ is not null);
+  elsif tg_op in ('INSERT', 'UPDATE') then
+    tasks := tasks || array(select n.resource_id_ from new_rows n where n.resource_type_ = 7 and n.group_id_ is not null);
   end if;
-  if tg_op in ('DELETE', 'UPDATE') then
-    perform redress_team_task_refresh(array(select distinct o.task_id_ from old_rows o
-      where o.task_id_ is not null and o.type_ = 'candidate' and o.group_id_ is not null));
+  if tg_op in ('DELETE', 'UPDATE') and links then
+    tasks := tasks || array(select o.task_id_ from old_rows o where o.type_ = 'candidate' and o.group_id_ is not null);
+  elsif tg_op in ('DELETE', 'UPDATE') then
+    tasks := tasks || array(select o.resource_id_ from old_rows o where o.resource_type_ = 7 and o.group_id_ is not null);
   end if;
+  perform redress_team_task_refresh(tasks);
   return null;
 end;
 $$ language plpgsql;
 
 drop trigger if exists redress_team_task_link_insert on act_ru_identitylink;
 create trigger redress_team_task_link_insert after insert on act_ru_identitylink
-  referencing new table as new_rows for each statement execute function redress_team_task_links();
+  referencing new table as new_rows for each statement execute function redress_team_task_touched();
 drop trigger if exists redress_team_task_link_update on act_ru_identitylink;
 create trigger redress_team_task_link_update after update on act_ru_identitylink
-  referencing old table as old_rows new table as new_rows for each statement execute function redress_team_task_links();
+  referencing old table as old_rows new table as new_rows for each statement execute function redress_team_task_touched();
 drop trigger if exists redress_team_task_link_delete on act_ru_identitylink;
 create trigger redress_team_task_link_delete after delete on act_ru_identitylink
-  referencing old table as old_rows for each statement execute function redress_team_task_links();
-
--- groups' grants on tasks (resource type 7 is TASK)
-create or replace function redress_team_task_grants() returns trigger as $$
-begin
-  if tg_op in ('INSERT', 'UPDATE') then
-    perform redress_team_task_refresh(array(select distinct n.resource_id_ from new_rows n
-      where n.resource_type_ = 7 and n.group_id_ is not null));
-  end if;
-  if tg_op in ('DELETE', 'UPDATE') then
-    perform redress_team_task_refresh(array(select distinct o.resource_id_ from old_rows o
-      where o.resource_type_ = 7 and o.group_id_ is not null));
-  end if;
-  return null;
-end;
-$$ language plpgsql;
-
+  referencing old table as old_rows for each statement execute function redress_team_task_touched();
 drop trigger if exists redress_team_task_grant_insert on act_ru_authorization;
 create trigger redress_team_task_grant_insert after insert on act_ru_authorization
-  referencing new table as new_rows for each statement execute function redress_team_task_grants();
+  referencing new table as new_rows for each statement execute function redress_team_task_touched();
 drop trigger if exists redress_team_task_grant_update on act_ru_authorization;
 create trigger redress_team_task_grant_update after update on act_ru_authorization
-  referencing old table as old_rows new table as new_rows for each statement execute function redress_team_task_grants();
+  referencing old table as old_rows new table as new_rows for each statement execute function redress_team_task_touched();
 drop trigger if exists redress_team_task_grant_delete on act_ru_authorization;
 create trigger redress_team_task_grant_delete after delete on act_ru_authorization
-  referencing old table as old_rows for each statement execute function redress_team_task_grants();
+  referencing old table as old_rows for each statement execute function redress_team_task_touched();
 
 -- the task's own criteria: claimed, released, suspended, moved to another process (migration)
 create or replace function redress_team_task_changed() returns trigger

@@ -12,7 +12,16 @@
 -- The triggers keep it in the same transaction as the engine's writes, so every node reads the same
 -- answer and nothing is cached. A task is locked before its row is computed again, so two
 -- transactions that change one task's links or grants compute it one after the other, the second from
--- what the first committed.
+-- what the first committed. Nothing fires when a task is inserted or its id changes: the engine's
+-- foreign key from the links to the task (ACT_FK_TSKASS_TASK) means a task has no links yet when it is
+-- inserted, and the engine never changes a task's id.
+--
+-- A transaction that writes the links or grants of several tasks now locks those tasks in the order of
+-- its statements (within one statement, in id order). Another that claims the same tasks in a different
+-- order can then end as a deadlock victim (SQL state 40P01), where before the two simply waited: as
+-- rare as transactions that touch several of the same open tasks; Redress retries its own
+-- (ConcurrentModifications), the job executor retries jobs, and a Tasklist call answers an error.
+
 -- this transaction only: no notice for each trigger that "drop trigger if exists" finds absent
 set local client_min_messages = warning;
 
@@ -47,9 +56,9 @@ declare
   links integer;
   team varchar;
 begin
-  -- in id order, each task locked first, as the engine's claims and completions lock it before its row
-  -- here: a transaction that changes a link or a grant of the same task, even one that has no row yet,
-  -- waits for this one, and its statements then see what this one committed (read committed)
+  -- in id order, each task locked first (the lock a claim or a completion takes on it): a transaction
+  -- that changes a link or a grant of the same task, even one that has no row yet, waits for this one,
+  -- and its statements then see what this one committed (read committed)
   foreach id in array array(select distinct x.id from unnest(tasks) x(id) where x.id is not null order by x.id)
   loop
     select t.assignee_, t.suspension_state_, t.tenant_id_, t.proc_def_id_ into task

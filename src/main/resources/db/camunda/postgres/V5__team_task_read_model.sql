@@ -55,6 +55,7 @@ declare
   grant_ record;
   links integer;
   team varchar;
+  granted boolean;
 begin
   -- in id order, each task locked first (the lock a claim or a completion takes on it): a transaction
   -- that changes a link or a grant of the same task, even one that has no row yet, waits for this one,
@@ -77,24 +78,18 @@ begin
       delete from redress_team_task where task_id_ = id;
       continue;
     end if;
-    if links > 1 or task.proc_def_id_ is null then
-      team := null;
-    else
-      -- the group's own grant (type 1; a global authorization names no group) of READ (2) on the task
-      -- (resource type 7)
-      links := 0;
+    -- the team only if it is the one candidate group of a process's task, with its own grant (type 1; a
+    -- global authorization names no group) of READ (2) on the task (resource type 7)
+    granted := false;
+    if links = 1 and task.proc_def_id_ is not null then
       for grant_ in select a.type_, a.group_id_, a.resource_type_, a.perms_ from act_ru_authorization a
           where a.resource_id_ = id loop
-        if grant_.type_ = 1 and grant_.group_id_ = team and grant_.resource_type_ = 7 and grant_.perms_ & 2 = 2 then
-          links := 1;
-        end if;
+        granted := granted or coalesce(grant_.type_ = 1 and grant_.group_id_ = team and grant_.resource_type_ = 7
+          and grant_.perms_ & 2 = 2, false);
       end loop;
-      if links = 0 then
-        team := null;
-      end if;
     end if;
     insert into redress_team_task (task_id_, team_, assigned_, suspension_state_, tenant_id_)
-      values (id, team, task.assignee_ is not null, task.suspension_state_, task.tenant_id_)
+      values (id, case when granted then team end, task.assignee_ is not null, task.suspension_state_, task.tenant_id_)
       on conflict (task_id_) do update set team_ = excluded.team_, assigned_ = excluded.assigned_,
         suspension_state_ = excluded.suspension_state_, tenant_id_ = excluded.tenant_id_;
   end loop;
